@@ -1,0 +1,26 @@
+package dev.arcrun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ArcrunAppTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new ArcrunApp().start(stage);
+    }
+
+    @Test
+    void windowOpensWithTheAppTitle() {
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getTitle()).isEqualTo("Arcrun Desktop");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.arcrun.cli;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
+        description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
+        subcommands = {})
+public final class ArcrunCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: usage errors exit 2, other failures exit 1 with one line on stderr and no
+     * stack trace (the message of a {@link UserFacingException} already says what to do).
+     */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new ArcrunCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("arcrun: " + describe(ex));
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable ex) {
+        if (ex instanceof UserFacingException u) {
+            return u.oneLine();
+        }
+        String msg = ex.getMessage();
+        return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
+    }
+}
