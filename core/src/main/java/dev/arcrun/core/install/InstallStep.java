@@ -1,0 +1,12 @@
+package dev.arcrun.core.install;
+
+/** One step of the pipeline. It must be safe to run again after a crash: every step is idempotent. */
+public interface InstallStep {
+    StepId id();
+
+    /**
+     * Does the work and returns a one-line summary for the report. Failures are thrown; a
+     * {@link dev.arcrun.core.UserFacingException} carries the advice shown to the user.
+     */
+    String run(StepReporter reporter) throws Exception;
+}
