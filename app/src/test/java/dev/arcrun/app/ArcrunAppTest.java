@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -19,8 +20,10 @@ class ArcrunAppTest {
     }
 
     @Test
-    void windowOpensWithTheAppTitle() {
+    void windowOpensOnTheHomePageWithTheLocalTargetOfferedFirst(FxRobot robot) {
         assertThat(stage.isShowing()).isTrue();
         assertThat(stage.getTitle()).isEqualTo("Arcrun Desktop");
+        assertThat(robot.lookup("#home").tryQuery()).isPresent();
+        assertThat(robot.lookup("#start-local").tryQuery()).isPresent();
     }
 }

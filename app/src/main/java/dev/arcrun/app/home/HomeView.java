@@ -1,0 +1,80 @@
+package dev.arcrun.app.home;
+
+import dev.arcrun.app.common.I18n;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Lays out the home page and binds it to {@link HomeViewModel}; no logic of its own. */
+public final class HomeView extends VBox {
+
+    public HomeView(HomeViewModel model, I18n i18n) {
+        getStyleClass().add("page");
+        setId("home");
+
+        Label title = new Label(i18n.get("home.title"));
+        title.getStyleClass().add("page-title");
+        Label subtitle = new Label(i18n.get("home.subtitle"));
+        subtitle.getStyleClass().add("muted");
+        subtitle.setWrapText(true);
+
+        Button startLocal = new Button(i18n.get("home.local.start"), new FontIcon(Feather.PLAY));
+        startLocal.setId("start-local");
+        startLocal.setDefaultButton(true);
+        startLocal.disableProperty().bind(model.busyProperty());
+        startLocal.setOnAction(e -> model.startLocal());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Label url = new Label();
+        url.setId("local-url");
+        url.textProperty().bind(model.localUrlProperty().map(u -> u.isEmpty() ? "" : i18n.get("home.local.running", u)));
+        Label error = new Label();
+        error.setId("local-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+
+        VBox local = card(i18n.get("home.local.title"), i18n.get("home.local.body"), true, i18n,
+                new HBox(10, startLocal, spinner), url, error);
+
+        Label cliHint = new Label(i18n.get("home.cloudflare.cli"));
+        cliHint.setWrapText(true);
+        VBox cloud = card(i18n.get("home.cloudflare.title"), i18n.get("home.cloudflare.body"), false, i18n, cliHint);
+
+        HBox cards = new HBox(20, local, cloud);
+        HBox.setHgrow(local, Priority.ALWAYS);
+        HBox.setHgrow(cloud, Priority.ALWAYS);
+        cards.setAlignment(Pos.TOP_LEFT);
+        getChildren().addAll(title, subtitle, cards);
+    }
+
+    private static VBox card(String title, String body, boolean recommended, I18n i18n, javafx.scene.Node... extra) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        HBox head = new HBox(8, t);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (recommended) {
+            Label badge = new Label(i18n.get("home.recommended"));
+            badge.getStyleClass().add("badge");
+            head.getChildren().add(badge);
+        }
+        Label b = new Label(body);
+        b.setWrapText(true);
+        b.getStyleClass().add("muted");
+        VBox card = new VBox(head, b);
+        card.getChildren().addAll(extra);
+        card.getStyleClass().add("target-card");
+        if (recommended) {
+            card.getStyleClass().add("recommended");
+        }
+        card.setMaxWidth(Double.MAX_VALUE);
+        return card;
+    }
+}

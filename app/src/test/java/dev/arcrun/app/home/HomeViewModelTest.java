@@ -1,0 +1,29 @@
+package dev.arcrun.app.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.app.common.CurrentThreadTaskExecutor;
+import dev.arcrun.core.UserFacingException;
+import org.junit.jupiter.api.Test;
+
+class HomeViewModelTest {
+    @Test
+    void startLocalShowsTheUrlAndIsNotBusyAfterwards() {
+        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), () -> "http://127.0.0.1:8787");
+        vm.startLocal();
+        assertThat(vm.localUrlProperty().get()).isEqualTo("http://127.0.0.1:8787");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void failureShowsTheMessageWithItsAdviceAndNoUrl() {
+        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), () -> {
+            throw new UserFacingException("npm was not found.", "Install Node.js 22 from your package manager.");
+        });
+        vm.startLocal();
+        assertThat(vm.errorProperty().get()).isEqualTo("npm was not found. Install Node.js 22 from your package manager.");
+        assertThat(vm.localUrlProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}
