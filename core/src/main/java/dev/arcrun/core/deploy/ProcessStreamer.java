@@ -80,6 +80,16 @@ public final class ProcessStreamer {
         }
     }
 
+    /** The same streamer, also feeding {@code extra} (e.g. a parser of one run's output). */
+    public ProcessStreamer alsoTo(LogListener extra) {
+        return new ProcessStreamer(redactor, listener.andThen(extra));
+    }
+
+    /** A line of Arcrun's own (e.g. "Deploying arcrun-registry…"), redacted and delivered like the child's lines. */
+    public void note(String worker, LogLevel level, String text) {
+        emit(worker, LogStream.ARCRUN, level, redactor.redact(text), new ArrayDeque<>(1));
+    }
+
     private Thread reader(String worker, LogStream stream, InputStream in, ArrayDeque<String> tail) {
         return Thread.ofPlatform().daemon().name("log-" + worker + "-" + stream.name().toLowerCase()).start(() -> {
             try (in) {
