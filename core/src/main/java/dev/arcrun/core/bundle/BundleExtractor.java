@@ -80,6 +80,15 @@ public final class BundleExtractor {
     }
 
     public Extracted extract(Path archive, Path dest, Existing existing, Consumer<Progress> progress, Cancellation cancel) {
+        return extract(archive, dest, existing, progress, cancel, root -> {});
+    }
+
+    /**
+     * As above; {@code beforeCommit} sees the complete tree in its temporary place and may refuse it by throwing,
+     * in which case nothing is moved into place.
+     */
+    public Extracted extract(Path archive, Path dest, Existing existing, Consumer<Progress> progress, Cancellation cancel,
+                             Consumer<Path> beforeCommit) {
         Path target = dest.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
@@ -98,6 +107,8 @@ public final class BundleExtractor {
             String top = run.registry.sharedTopFolder();
             Path root = top == null ? temp : temp.resolve(top);
             run.createSymlinks(top == null ? "" : top);
+            cancel.check();
+            beforeCommit.accept(root);
             cancel.check();
             commit(root, target, existing);
             done = true;
