@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -95,7 +94,9 @@ public final class BundleExtractor {
             throw new UserFacingException("Cannot install a bundle at " + target + ".", "Choose a folder inside another folder.");
         }
         checkDestination(target, existing);
-        Path temp = parent.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path temp = parent.resolve("." + target.getFileName() + ".partial-" + id);
+        Path staged = parent.resolve("." + target.getFileName() + ".staged-" + id);
         boolean done = false;
         try {
             Files.createDirectories(parent);
@@ -105,8 +106,13 @@ public final class BundleExtractor {
                 run.readArchive(in);
             }
             String top = run.registry.sharedTopFolder();
-            Path root = top == null ? temp : temp.resolve(top);
-            run.createSymlinks(top == null ? "" : top);
+            Path root = temp;
+            if (top != null) {
+                // Strip now, beside the destination: links are then checked in exactly the layout they will have.
+                Files.move(temp.resolve(top), staged, StandardCopyOption.ATOMIC_MOVE);
+                root = staged;
+            }
+            run.createSymlinks(root, top == null ? "" : top);
             cancel.check();
             beforeCommit.accept(root);
             cancel.check();
@@ -117,8 +123,9 @@ public final class BundleExtractor {
             throw new UserFacingException("Cannot extract the bundle into " + target + ": " + e.getMessage(),
                     "Check that the disk has space and the folder is writable.", e);
         } finally {
-            if (!done || Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(temp);
+            deleteTree(temp);
+            if (!done) {
+                deleteTree(staged);
             }
         }
     }
@@ -362,37 +369,33 @@ public final class BundleExtractor {
          * Symlinks are created last, so no entry is ever written through one. Each must point, after normalisation,
          * inside the (stripped) root, and, once made, resolve there on disk too.
          */
-        void createSymlinks(String top) throws IOException {
-            Path root = top.isEmpty() ? temp : temp.resolve(top);
+        void createSymlinks(Path root, String top) throws IOException {
             for (String[] s : symlinks) {
                 String raw = s[0];
-                String rel = s[1];
+                String rel = top.isEmpty() ? s[1] : s[1].substring(top.length() + 1);
                 String target = s[2].replace('\\', '/');
                 int slash = rel.lastIndexOf('/');
-                String dir = slash < 0 ? "" : rel.substring(0, slash);
-                List<String> parts = new ArrayList<>(EntryNames.segments(dir));
+                List<String> parts = new ArrayList<>(EntryNames.segments(slash < 0 ? "" : rel.substring(0, slash)));
                 for (String p : EntryNames.segments(target)) {
-                    if (p.equals("..")) {
-                        if (parts.isEmpty()) {
-                            throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a link to \"" + s[2] + "\", outside the bundle");
-                        }
-                        parts.removeLast();
-                    } else {
+                    if (!p.equals("..")) {
                         parts.add(p);
+                    } else if (parts.isEmpty()) {
+                        throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a link to \"" + s[2] + "\", outside the bundle");
+                    } else {
+                        parts.removeLast();
                     }
                 }
-                if (!top.isEmpty() && (parts.isEmpty() || !parts.getFirst().equals(top))) {
-                    throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a link to \"" + s[2] + "\", outside the bundle");
-                }
-                mkdirsFor(rel);
-                Files.createSymbolicLink(temp.resolve(rel), Path.of(target));
+                Path link = root.resolve(rel);
+                Files.createDirectories(link.getParent());
+                Files.createSymbolicLink(link, Path.of(target));
             }
             Path realRoot = root.toRealPath();
             for (String[] s : symlinks) {
+                String rel = top.isEmpty() ? s[1] : s[1].substring(top.length() + 1);
                 Path real;
                 try {
-                    real = temp.resolve(s[1]).toRealPath();
-                } catch (NoSuchFileException | FileAlreadyExistsException ex) {
+                    real = root.resolve(rel).toRealPath();
+                } catch (NoSuchFileException ex) {
                     throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], "is a link to \"" + s[2] + "\", which is not in the bundle");
                 } catch (FileSystemException ex) {
                     throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], "is a link that cannot be resolved (" + ex.getReason() + ")");
