@@ -228,12 +228,16 @@ public final class Downloader {
             if (cancel.isCancelled()) {
                 throw new CancellationException("Download cancelled.");
             }
-            throw e;
+            if (e instanceof java.nio.file.FileSystemException) {
+                throw e; // the disk, not the network
+            }
+            throw new TransientFailure("the connection dropped after " + st.have
+                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + describe(e) + ")");
         }
         cancel.check();
         listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, System.nanoTime() - startNanos)));
         if (st.total >= 0 && st.have < st.total) {
-            throw new TransientFailure("the connection closed after " + st.have + " of " + st.total + " bytes");
+            throw new TransientFailure("the connection dropped after " + st.have + " of " + st.total + " bytes");
         }
     }
 
