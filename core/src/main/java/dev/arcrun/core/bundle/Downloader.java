@@ -1,0 +1,354 @@
+package dev.arcrun.core.bundle;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Downloads a bundle into the cache, streaming to disk. A dropped connection is retried: with a Range request that
+ * continues where it stopped when the server answers 206 for it, from scratch when it answers 200. The cache is keyed
+ * by URL and sha256, so a bundle asked for with its sha256 is downloaded once.
+ */
+public final class Downloader {
+
+    public record Options(Duration connectTimeout, Duration readTimeout, int maxAttempts, Duration retryDelay,
+                          int maxRedirects) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(15), Duration.ofSeconds(30), 5, Duration.ofSeconds(1), 10);
+        }
+
+        public Options withRetryDelay(Duration delay) {
+            return new Options(connectTimeout, readTimeout, maxAttempts, delay, maxRedirects);
+        }
+
+        public Options withReadTimeout(Duration timeout) {
+            return new Options(connectTimeout, timeout, maxAttempts, retryDelay, maxRedirects);
+        }
+    }
+
+    /** The downloaded file (inside the cache), its sha256 and size. */
+    public record Result(Path file, String sha256, long bytes, boolean fromCache) {}
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+
+    private final Path cacheDir;
+    private final Options options;
+
+    /** {@code cacheDir} is usually {@code AppHome.cache()}; downloads go into its {@code bundles} folder. */
+    public Downloader(Path cacheDir, Options options) {
+        this.cacheDir = cacheDir.resolve("bundles");
+        this.options = options;
+    }
+
+    public Downloader(Path cacheDir) {
+        this(cacheDir, Options.defaults());
+    }
+
+    /**
+     * Downloads {@code url} (or takes it from the cache when {@code expectedSha256} is given and cached).
+     *
+     * @throws UserFacingException     for HTTP errors, web pages instead of archives, a sha256 mismatch, or when
+     *                                 every attempt failed
+     * @throws CancellationException   when cancelled
+     */
+    public Result download(URI url, String expectedSha256, Consumer<DownloadEvent> listener, Cancellation cancel) {
+        String expected = Sha256.normalise(expectedSha256);
+        Path dir = cacheDir.resolve(Sha256.of(url.toString()).substring(0, 24));
+        try {
+            Files.createDirectories(dir);
+            if (expected != null) {
+                Path cached = dir.resolve(expected + ".tar.gz");
+                if (Files.isRegularFile(cached) && Sha256.of(cached).equals(expected)) {
+                    long size = Files.size(cached);
+                    listener.accept(new DownloadEvent.Finished(cached, expected, size, true));
+                    return new Result(cached, expected, size, true);
+                }
+            }
+            Path part = dir.resolve("download-" + UUID.randomUUID() + ".part");
+            try {
+                Attempts state = fetchWithRetries(url, part, listener, cancel);
+                String sha = Sha256.hex(state.digest);
+                if (expected != null && !expected.equals(sha)) {
+                    throw new UserFacingException("The bundle downloaded from " + url + " has sha256 " + sha
+                            + " but " + expected + " was expected.",
+                            "The file on the server is not the one you meant: check the sha256 and the source.");
+                }
+                Path target = dir.resolve(sha + ".tar.gz");
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                listener.accept(new DownloadEvent.Finished(target, sha, state.have, false));
+                return new Result(target, sha, state.have, false);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot write the download into " + dir + ": " + e.getMessage(),
+                    "Check that the disk has space and the folder is writable.", e);
+        }
+    }
+
+    /** Mutable progress of one download across attempts. */
+    private static final class Attempts {
+        final MessageDigest digest = Sha256.newDigest();
+        long have;
+        long total = -1;
+        String etag;
+        boolean sniffed;
+    }
+
+    private Attempts fetchWithRetries(URI url, Path part, Consumer<DownloadEvent> listener, Cancellation cancel)
+            throws IOException {
+        Attempts st = new Attempts();
+        Files.write(part, new byte[0]);
+        for (int attempt = 1; ; attempt++) {
+            cancel.check();
+            try {
+                if (attemptOnce(url, part, st, listener, cancel)) {
+                    return st;
+                }
+                // The server would not continue where we stopped: the file was reset, start over at once.
+                listener.accept(new DownloadEvent.Retrying(attempt + 1, 0, "the server did not resume the download"));
+            } catch (TransientFailure | IOException e) {
+                if (cancel.isCancelled()) {
+                    throw new CancellationException("Download cancelled.");
+                }
+                String reason = e instanceof IOException io ? describe(io) : e.getMessage();
+                if (attempt >= options.maxAttempts()) {
+                    throw new UserFacingException("Downloading " + url + " failed " + attempt + " times; last: " + reason + ".",
+                            "Check the internet connection and try again.", e);
+                }
+                listener.accept(new DownloadEvent.Retrying(attempt + 1, st.have, reason));
+                pause(cancel);
+            }
+        }
+    }
+
+    /** A failure worth another attempt (server 5xx, a short body). */
+    private static final class TransientFailure extends Exception {
+        TransientFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** One request. Returns false when it had to throw away what was there (the caller tries again at once). */
+    private boolean attemptOnce(URI url, Path part, Attempts st, Consumer<DownloadEvent> listener, Cancellation cancel)
+            throws IOException, TransientFailure {
+        long from = st.have;
+        HttpURLConnection conn = open(url, from, st.etag, cancel);
+        try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+            int status = conn.getResponseCode();
+            if (status >= 500 || status == 408 || status == 429) {
+                throw new TransientFailure("the server answered " + status);
+            }
+            if (status == 416 && from > 0) {
+                reset(part, st);
+                return false;
+            }
+            if (status >= 400) {
+                throw httpError(url, status);
+            }
+            if (status != 200 && status != 206) {
+                throw new UserFacingException("The server answered " + status + " for " + url + " instead of the bundle.",
+                        "Check the URL; it should point at a .tar.gz file.");
+            }
+            String type = conn.getContentType();
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+                throw webPage(url);
+            }
+            long length = conn.getContentLengthLong();
+            boolean resumed = false;
+            if (status == 206) {
+                Matcher m = CONTENT_RANGE.matcher(String.valueOf(conn.getHeaderField("Content-Range")));
+                if (from == 0 || !m.matches() || Long.parseLong(m.group(1)) != from) {
+                    // A range we did not ask for: never splice it in.
+                    reset(part, st);
+                    return false;
+                }
+                resumed = true;
+                st.total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+            } else {
+                if (from > 0) {
+                    reset(part, st); // 200 to a Range request: the server sends everything again
+                }
+                st.total = length;
+            }
+            String etag = conn.getHeaderField("ETag");
+            st.etag = etag != null && !etag.startsWith("W/") ? etag : null;
+            listener.accept(new DownloadEvent.Started(url, st.total, resumed));
+            copyBody(url, conn, part, st, listener, cancel);
+            return true;
+        } finally {
+            conn.disconnect();
+        }
+    }
+
+    private void copyBody(URI url, HttpURLConnection conn, Path part, Attempts st, Consumer<DownloadEvent> listener,
+                          Cancellation cancel) throws IOException, TransientFailure {
+        long startNanos = System.nanoTime();
+        long startBytes = st.have;
+        long lastEvent = 0;
+        byte[] buf = new byte[128 * 1024];
+        try (InputStream in = conn.getInputStream();
+             OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
+            for (int n; (n = in.read(buf)) != -1; ) {
+                cancel.check();
+                if (!st.sniffed && st.have == 0 && n > 0) {
+                    st.sniffed = true;
+                    if (looksLikeHtml(buf, n)) {
+                        throw webPage(url);
+                    }
+                }
+                out.write(buf, 0, n);
+                st.digest.update(buf, 0, n);
+                st.have += n;
+                long now = System.nanoTime();
+                if (now - lastEvent >= PROGRESS_EVERY_NANOS) {
+                    lastEvent = now;
+                    listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, now - startNanos)));
+                }
+            }
+        } catch (IOException e) {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("Download cancelled.");
+            }
+            if (e instanceof java.nio.file.FileSystemException) {
+                throw e; // the disk, not the network
+            }
+            throw new TransientFailure("the connection dropped after " + st.have
+                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + describe(e) + ")");
+        }
+        cancel.check();
+        listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, System.nanoTime() - startNanos)));
+        if (st.total >= 0 && st.have < st.total) {
+            throw new TransientFailure("the connection dropped after " + st.have + " of " + st.total + " bytes");
+        }
+    }
+
+    private static double rate(long bytes, long nanos) {
+        return nanos <= 0 ? 0 : bytes * 1e9 / nanos;
+    }
+
+    private static void reset(Path part, Attempts st) throws IOException {
+        Files.write(part, new byte[0]);
+        st.digest.reset();
+        st.have = 0;
+        st.total = -1;
+        st.etag = null;
+        st.sniffed = false;
+    }
+
+    /** Opens a connection, following up to maxRedirects redirects by hand so none downgrades https to http. */
+    private HttpURLConnection open(URI url, long from, String etag, Cancellation cancel) throws IOException, TransientFailure {
+        URI current = url;
+        for (int hop = 0; hop <= options.maxRedirects(); hop++) {
+            cancel.check();
+            HttpURLConnection conn = (HttpURLConnection) current.toURL().openConnection();
+            conn.setInstanceFollowRedirects(false);
+            conn.setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()));
+            conn.setReadTimeout(Math.toIntExact(options.readTimeout().toMillis()));
+            conn.setRequestProperty("User-Agent", "arcrun-desktop");
+            conn.setRequestProperty("Accept-Encoding", "identity");
+            if (from > 0) {
+                conn.setRequestProperty("Range", "bytes=" + from + "-");
+                if (etag != null) {
+                    conn.setRequestProperty("If-Range", etag);
+                }
+            }
+            int status;
+            try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+                status = conn.getResponseCode();
+            } catch (IOException e) {
+                if (cancel.isCancelled()) {
+                    throw new CancellationException("Download cancelled.");
+                }
+                throw e;
+            }
+            if (status < 300 || status >= 400 || status == 304) {
+                return conn;
+            }
+            String location = conn.getHeaderField("Location");
+            conn.disconnect();
+            if (location == null) {
+                throw new UserFacingException("The server answered " + status + " for " + current + " without saying where to go.",
+                        "Check the URL.");
+            }
+            URI next;
+            try {
+                next = current.resolve(new URI(location));
+            } catch (URISyntaxException e) {
+                throw new UserFacingException("The server redirected " + current + " to an invalid address.", "Check the URL.");
+            }
+            if ("https".equalsIgnoreCase(current.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                throw new UserFacingException("The server redirected " + current + " to the insecure address " + next + ".",
+                        "Use a source that stays on https.");
+            }
+            current = next;
+        }
+        throw new UserFacingException("Downloading " + url + " was redirected more than " + options.maxRedirects() + " times.",
+                "Check the URL; the server may be misconfigured.");
+    }
+
+    private void pause(Cancellation cancel) {
+        long until = System.nanoTime() + options.retryDelay().toNanos();
+        try {
+            while (!cancel.isCancelled() && System.nanoTime() < until) {
+                Thread.sleep(Math.max(1, Math.min(50, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Download interrupted.");
+        }
+        cancel.check();
+    }
+
+    static boolean looksLikeHtml(byte[] buf, int n) {
+        int i = 0;
+        while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || (buf[i] & 0xff) == 0xef
+                || (buf[i] & 0xff) == 0xbb || (buf[i] & 0xff) == 0xbf)) {
+            i++;
+        }
+        return i < n && buf[i] == '<';
+    }
+
+    private static UserFacingException webPage(URI url) {
+        return new UserFacingException("The server answered " + url + " with a web page, not a bundle archive.",
+                "Check the URL: it must point at the .tar.gz file itself (for GitHub use OWNER/REPO@REF).");
+    }
+
+    private static UserFacingException httpError(URI url, int status) {
+        if (status == 404) {
+            return new UserFacingException("Nothing found at " + url + " (HTTP 404).",
+                    "Check the repository, the ref and the URL; a private repository also answers 404.");
+        }
+        if (status == 401 || status == 403) {
+            return new UserFacingException("The server refused access to " + url + " (HTTP " + status + ").",
+                    "The bundle must be publicly downloadable; check the URL.");
+        }
+        return new UserFacingException("The server answered HTTP " + status + " for " + url + ".", "Check the URL.");
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof InterruptedIOException) {
+            return "no data arrived for a while (" + e.getClass().getSimpleName() + ")";
+        }
+        String msg = e.getMessage();
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+}

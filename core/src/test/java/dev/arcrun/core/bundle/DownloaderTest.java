@@ -1,0 +1,243 @@
+package dev.arcrun.core.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.testkit.http.HttpFixture;
+import dev.arcrun.testkit.http.HttpFixture.Drop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The downloader against a codeload-style tarball served by testkit's HTTP fixture, misbehaving in each way. */
+class DownloaderTest {
+    private static final byte[] TARBALL = bigEngine();
+
+    @TempDir
+    Path tmp;
+
+    private final List<DownloadEvent> events = new CopyOnWriteArrayList<>();
+
+    private Downloader downloader() {
+        return new Downloader(tmp.resolve("cache"), Downloader.Options.defaults().withRetryDelay(Duration.ZERO));
+    }
+
+    /** The engine tarball padded with incompressible bytes so it spans many reads. */
+    private static byte[] bigEngine() {
+        byte[] noise = new byte[300_000];
+        new java.util.Random(3).nextBytes(noise);
+        return Tarballs.tar().file("repo-main/noise.bin", noise, 0100644).file("repo-main/wrangler.toml", "name = \"w\"\n").gz();
+    }
+
+    private Downloader.Result download(HttpFixture server, String sha) {
+        return downloader().download(server.uri(), sha, events::add, Cancellation.none());
+    }
+
+    private void assertArrivedWhole(Downloader.Result r) throws IOException {
+        assertThat(Files.readAllBytes(r.file())).isEqualTo(TARBALL);
+        assertThat(r.sha256()).isEqualTo(Sha256.of(r.file()));
+        assertThat(r.bytes()).isEqualTo(TARBALL.length);
+        assertThat(events.getLast()).isInstanceOf(DownloadEvent.Finished.class);
+    }
+
+    @Test
+    void downloadsWithContentLengthReportingProgressAgainstTheTotal() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
+            Downloader.Result r = download(server, null);
+            assertArrivedWhole(r);
+            assertThat(events.getFirst()).isEqualTo(new DownloadEvent.Started(server.uri(), TARBALL.length, false));
+            DownloadEvent.Progress last = events.stream().filter(DownloadEvent.Progress.class::isInstance)
+                    .map(DownloadEvent.Progress.class::cast).reduce((a, b) -> b).orElseThrow();
+            assertThat(last.bytes()).isEqualTo(TARBALL.length);
+            assertThat(last.total()).isEqualTo(TARBALL.length);
+            assertThat(last.fraction()).isEqualTo(1.0);
+            assertThat(last.bytesPerSecond()).isPositive();
+        }
+    }
+
+    @Test
+    void downloadsChunkedWithoutContentLength() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).chunked().start()) {
+            assertArrivedWhole(download(server, null));
+            assertThat(events.getFirst()).isEqualTo(new DownloadEvent.Started(server.uri(), -1, false));
+            assertThat(server.fileRequests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void resumesWithARangeRequestAfterADroppedConnection() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).dropHalfWay(Drop.ONCE).start()) {
+            assertArrivedWhole(download(server, null));
+            List<HttpFixture.Request> reqs = server.fileRequests();
+            assertThat(reqs).hasSize(2);
+            assertThat(reqs.get(0).header("range")).isNull();
+            assertThat(reqs.get(1).header("range")).isEqualTo("bytes=" + TARBALL.length / 2 + "-");
+            assertThat(reqs.get(1).header("if-range")).isEqualTo("\"fixture-1\"");
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DownloadEvent.Retrying.class,
+                    r -> assertThat(r.fromByte()).isEqualTo(TARBALL.length / 2)));
+            assertThat(events).contains(new DownloadEvent.Started(server.uri(), TARBALL.length, true));
+        }
+    }
+
+    @Test
+    void resumesAChunkedDownloadDroppedHalfWay() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).chunked().dropHalfWay(Drop.ONCE).start()) {
+            assertArrivedWhole(download(server, null));
+            assertThat(server.fileRequests()).hasSize(2);
+            assertThat(server.fileRequests().get(1).header("range")).startsWith("bytes=");
+        }
+    }
+
+    @Test
+    void restartsCleanlyWhenTheServerIgnoresRange() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).noRangeSupport().dropHalfWay(Drop.ONCE).start()) {
+            Downloader.Result r = download(server, Sha256.of(writeTemp()));
+            assertArrivedWhole(r);
+            assertThat(server.fileRequests()).hasSize(2);
+            // asked to resume, got the whole body again with 200, and did not splice it onto the first half
+            assertThat(server.fileRequests().get(1).header("range")).isNotNull();
+            assertThat(events).contains(new DownloadEvent.Started(server.uri(), TARBALL.length, false));
+        }
+    }
+
+    @Test
+    void givesUpWithAClearErrorWhenEveryAttemptIsDropped() {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).noRangeSupport().dropHalfWay(Drop.ALWAYS).start()) {
+            assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("failed 5 times").hasMessageContaining("the connection dropped after");
+            assertThat(server.fileRequests()).hasSize(5);
+            assertThat(cacheFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void followsARedirectChain() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).redirects(4).start()) {
+            assertArrivedWhole(download(server, null));
+            assertThat(server.requests()).extracting(HttpFixture.Request::path)
+                    .containsExactly("/redirect/4", "/redirect/3", "/redirect/2", "/redirect/1", server.fileUri().getPath());
+        }
+    }
+
+    @Test
+    void resumesThroughARedirectAfterADrop() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).redirects(2).dropHalfWay(Drop.ONCE).start()) {
+            assertArrivedWhole(download(server, null));
+            assertThat(server.fileRequests().get(1).header("range")).isEqualTo("bytes=" + TARBALL.length / 2 + "-");
+        }
+    }
+
+    @Test
+    void a404WithAnHtmlPageIsAClearErrorNotACorruptArchive() {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).notFoundHtml().start()) {
+            assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("HTTP 404").hasMessageContaining(server.uri().toString())
+                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ref"));
+            assertThat(server.fileRequests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anHtmlPageAnswered200IsAClearError() {
+        byte[] html = "<!DOCTYPE html><html><body>Sign in</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (HttpFixture server = HttpFixture.serving(html).contentType("text/html").start()) {
+            assertThatThrownBy(() -> download(server, null)).hasMessageContaining("web page");
+        }
+        try (HttpFixture server = HttpFixture.serving(html).contentType("application/octet-stream").start()) {
+            assertThatThrownBy(() -> download(server, null)).hasMessageContaining("web page");
+        }
+    }
+
+    @Test
+    void checksTheSha256WhenGivenAndKeepsNothingOnMismatch() {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
+            String wrong = "0".repeat(64);
+            assertThatThrownBy(() -> download(server, wrong)).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("sha256").hasMessageContaining(wrong);
+            assertThat(cacheFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBundleAskedForWithItsSha256IsDownloadedOnce() throws IOException {
+        String sha = Sha256.of(writeTemp());
+        try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
+            Downloader.Result first = download(server, sha);
+            Downloader.Result second = download(server, sha.toUpperCase(java.util.Locale.ROOT));
+            assertThat(first.fromCache()).isFalse();
+            assertThat(second.fromCache()).isTrue();
+            assertThat(second.file()).isEqualTo(first.file());
+            assertThat(server.fileRequests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCorruptedCacheEntryIsDownloadedAgain() throws IOException {
+        String sha = Sha256.of(writeTemp());
+        try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
+            Downloader.Result first = download(server, sha);
+            Files.write(first.file(), new byte[] {1, 2, 3});
+            Downloader.Result second = download(server, sha);
+            assertThat(second.fromCache()).isFalse();
+            assertThat(Files.readAllBytes(second.file())).isEqualTo(TARBALL);
+            assertThat(server.fileRequests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void cancelStopsASlowDownloadAtOnce() throws Exception {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).slow(4096, Duration.ofMillis(50)).start();
+             ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Cancellation cancel = new Cancellation();
+            Future<?> f = pool.submit(() -> downloader().download(server.uri(), null, e -> {
+                events.add(e);
+                if (e instanceof DownloadEvent.Progress p && p.bytes() > 8000) {
+                    cancel.cancel();
+                }
+            }, cancel));
+            assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+            assertThat(cacheFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatStopsSendingHitsTheReadTimeout() {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).slow(1024, Duration.ofSeconds(5)).start()) {
+            Downloader d = new Downloader(tmp.resolve("cache"), new Downloader.Options(Duration.ofSeconds(2),
+                    Duration.ofMillis(300), 2, Duration.ZERO, 5));
+            assertThatThrownBy(() -> d.download(server.uri(), null, events::add, Cancellation.none()))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("failed 2 times");
+        }
+    }
+
+    @Test
+    void anInvalidSha256IsRefusedBeforeAnyRequest() {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
+            assertThatThrownBy(() -> download(server, "abc")).hasMessageContaining("not 64 hexadecimal digits");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    private Path writeTemp() throws IOException {
+        return Files.write(tmp.resolve("expected.tar.gz"), TARBALL);
+    }
+
+    private List<Path> cacheFiles() {
+        try (var s = Files.walk(tmp.resolve("cache"))) {
+            return s.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
