@@ -7,7 +7,7 @@ public enum LogLevel {
     DEBUG, INFO, WARN, ERROR;
 
     /** wrangler marks lines with "✘ [ERROR]" / "▲ [WARNING]", npm with "npm error" / "npm warn". */
-    static LogLevel of(String text) {
+    public static LogLevel of(String text) {
         String t = text.stripLeading();
         if (t.startsWith("✘") || t.contains("[ERROR]") || t.startsWith("npm error") || t.startsWith("npm ERR!")) {
             return ERROR;

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * be found), asked to stop, and forced after a grace period. Works the same on Linux, macOS and Windows through
  * {@link ProcessHandle}; on Windows "ask" is already forceful.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
     static final Duration GRACE = Duration.ofSeconds(3);
 
     private ProcessTree() {
     }
 
-    static void kill(ProcessHandle root) {
+    public static void kill(ProcessHandle root) {
         kill(root, GRACE);
     }
 
