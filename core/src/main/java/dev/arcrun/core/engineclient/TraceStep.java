@@ -1,0 +1,8 @@
+package dev.arcrun.core.engineclient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One line of a run's trace. {@code input} and {@code output} are whatever JSON the step took and gave. */
+public record TraceStep(String step, String component, StepStatus status, Instant startedAt, long durationMs,
+                        JsonNode input, JsonNode output, String error) {}
