@@ -8,10 +8,11 @@ import java.util.Map;
  * are injected ({@code inject.header}, singular, with {@code {{key}}} placeholders), and the only hosts they may be
  * sent to.
  */
-public record Recipe(String service, String displayName, List<RequiredSecret> requiredSecrets, Inject inject,
+public record Recipe(String service, String displayName, String description, List<RequiredSecret> requiredSecrets, Inject inject,
                      List<String> hosts, Probe test) {
 
-    public record Inject(Map<String, String> header) {}
+    /** Header (and, for some services, query) templates. */
+    public record Inject(Map<String, String> header, Map<String, String> query) {}
 
     /** A harmless call that shows whether the credentials work. */
     public record Probe(String method, String url) {}

@@ -18,9 +18,9 @@ public final class RunsApi {
         return Json.as(Json.unwrap(http.get(path, true), "run"), RunRecord.class, "GET " + path);
     }
 
-    /** Runs of one workflow, or of all when {@code workflow} is null. */
-    public List<RunRecord> list(String workflow) {
+    /** Runs of one workflow, or of all when {@code workflow} is null; newest first. */
+    public List<RunSummary> list(String workflow) {
         String path = workflow == null || workflow.isBlank() ? "/runs" : "/runs?workflow=" + EngineHttp.segment(workflow);
-        return Json.listOf(http.get(path, true), "runs", RunRecord.class, "GET " + path);
+        return Json.listOf(http.get(path, true), "runs", RunSummary.class, "GET " + path);
     }
 }

@@ -38,7 +38,11 @@ public final class ServicesApi {
      * @return the credential names pushed, in the recipe's order
      */
     public List<String> setup(String service, Map<String, Secret> values) {
-        Recipe recipe = recipe(service);
+        return setup(recipe(service), values);
+    }
+
+    /** As {@link #setup(String, Map)}, with a recipe already fetched (e.g. to prompt for its secrets first). */
+    public List<String> setup(Recipe recipe, Map<String, Secret> values) {
         Map<String, Secret> byKey = mapValues(recipe, values);
         for (Map.Entry<String, Secret> e : byKey.entrySet()) {
             credentials.push(e.getKey(), e.getValue());

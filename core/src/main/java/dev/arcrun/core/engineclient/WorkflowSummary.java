@@ -3,4 +3,4 @@ package dev.arcrun.core.engineclient;
 import java.time.Instant;
 
 /** A stored workflow as {@code GET /webhooks/named} lists it. */
-public record WorkflowSummary(String name, String description, Instant createdAt, Instant updatedAt) {}
+public record WorkflowSummary(String name, String description, int steps, Instant updatedAt) {}

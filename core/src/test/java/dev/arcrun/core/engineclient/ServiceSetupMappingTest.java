@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceSetupMappingTest {
-    private static final Recipe OPENAI = new Recipe("openai", "OpenAI",
+    private static final Recipe OPENAI = new Recipe("openai", "OpenAI", null,
             List.of(new RequiredSecret("openai_api_key", "API key")), null, List.of("api.openai.com"), null);
-    private static final Recipe TWILIO = new Recipe("twilio", "Twilio",
+    private static final Recipe TWILIO = new Recipe("twilio", "Twilio", null,
             List.of(new RequiredSecret("twilio_account_sid", "Account SID"), new RequiredSecret("twilio_auth_token", "Auth token")),
             null, List.of("api.twilio.com"), null);
 
