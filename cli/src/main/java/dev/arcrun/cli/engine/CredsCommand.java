@@ -41,8 +41,9 @@ public final class CredsCommand {
     @Command(name = "push", mixinStandardHelpOptions = true, description = "Store a credential. The value is read from stdin (or asked for, hidden, at a terminal), "
                     + "never taken as an argument; it is encrypted before it leaves this computer.")
     int push(@Parameters(paramLabel = "NAME", description = "e.g. openai_api_key") String name) {
-        Secret value = Secret.of(SecretInput.one("Value for " + name));
-        engine.client(spec).credentials().push(name, value);
+        // The engine is found before the secret is asked for, so nobody types a secret for nothing.
+        var credentials = engine.client(spec).credentials();
+        credentials.push(name, Secret.of(SecretInput.one("Value for " + name)));
         spec.commandLine().getOut().println("Stored credential " + name + " (encrypted).");
         return 0;
     }
