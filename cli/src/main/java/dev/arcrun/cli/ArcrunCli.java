@@ -3,6 +3,7 @@ package dev.arcrun.cli;
 import dev.arcrun.cli.engine.CredsCommand;
 import dev.arcrun.cli.engine.ServicesCommand;
 import dev.arcrun.cli.engine.WorkflowsCommand;
+import dev.arcrun.cli.local.LocalCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {CredsCommand.class, ServicesCommand.class, WorkflowsCommand.class})
+        subcommands = {LocalCommand.class, CredsCommand.class, ServicesCommand.class, WorkflowsCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,

@@ -129,7 +129,7 @@ final class EngineHttp {
         if (message.isBlank()) {
             message = "HTTP " + status + " without an error message";
         }
-        throw apiError(status, code, redact(message), what);
+        throw apiError(status, code, redact(stripPeriod(message)), what);
     }
 
     private EngineApiException apiError(int status, String code, String message, String what) {
@@ -142,6 +142,12 @@ final class EngineHttp {
             default -> new EngineApiException(status, code, message,
                     "The engine refused " + what + " (" + code + "): " + message + ".", adviceFor(status));
         };
+    }
+
+    /** Engine messages are sentences; ours wrap them in another, so their final period goes. */
+    private static String stripPeriod(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private static String adviceFor(int status) {

@@ -1,0 +1,115 @@
+package dev.arcrun.cli.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.deploy.LogLine;
+import dev.arcrun.core.local.LocalEngine;
+import dev.arcrun.core.local.LocalStatus;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arcrun local start|status|stop}: the engine on this computer. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run the arcrun engine on this computer (wrangler dev, bound to 127.0.0.1).",
+        subcommands = {LocalCommand.Start.class, LocalCommand.Status.class, LocalCommand.Stop.class})
+public final class LocalCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static LocalEngine engine() {
+        return LocalEngine.forHome(AppHome.resolve());
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start the engine (or find the running one) and wait until it answers.")
+    static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print {\"url\": …} on stdout; progress goes to stderr.")
+        boolean json;
+
+        @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the engine to answer (default ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter progress = json ? spec.commandLine().getErr() : out;
+            LocalStatus.Running running = engine().start(line -> print(progress, line),
+                    java.time.Duration.ofSeconds(timeoutSeconds), new Cancellation());
+            if (json) {
+                out.println(JSON.writeValueAsString(JSON.createObjectNode().put("url", running.url())));
+            } else {
+                out.println("The arcrun engine runs at " + running.url() + " (stop it with: arcrun local stop).");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the engine runs, and where.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print {\"state\": running|stopped|unhealthy, \"url\", \"pid\", \"version\"}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            LocalStatus status = engine().status();
+            if (json) {
+                ObjectNode node = JSON.createObjectNode();
+                switch (status) {
+                    case LocalStatus.Running r -> node.put("state", "running").put("url", r.url()).put("pid", r.pid()).put("version", r.version());
+                    case LocalStatus.Unhealthy u -> node.put("state", "unhealthy").put("url", u.url()).put("pid", u.pid()).put("reason", u.reason());
+                    case LocalStatus.Stopped s -> node.put("state", "stopped");
+                }
+                out.println(JSON.writeValueAsString(node));
+            } else {
+                out.println(switch (status) {
+                    case LocalStatus.Running r -> "Running at " + r.url() + " (pid " + r.pid() + ", engine " + r.version() + ").";
+                    case LocalStatus.Unhealthy u -> "Not answering: " + u.reason() + ". 'arcrun local start' restarts it.";
+                    case LocalStatus.Stopped s -> "Stopped. Start it with 'arcrun local start'.";
+                });
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the engine and every process it started.")
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(engine().stop() ? "Stopped the local engine." : "The local engine was not running.");
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static void print(PrintWriter out, LogLine line) {
+        out.println(line.text());
+        out.flush();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.arcrun.core.deploy;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a command and streams its stdout and stderr, line by line as they come, to a listener. Every line is
+ * ANSI-stripped and redacted before anyone sees it. Stops the whole process tree on cancel or timeout.
+ * Memory is bounded: lines are handed on at once (a slow listener slows the child through the pipe, it never
+ * piles lines up here) and only the last {@value #TAIL} lines are kept, for error reports.
+ */
+public final class ProcessStreamer {
+
+    static final int TAIL = 40;
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+
+    private final Redactor redactor;
+    private final LogListener listener;
+    private final ReentrantLock deliver = new ReentrantLock(); // stdout and stderr readers take turns
+
+    public ProcessStreamer(Redactor redactor, LogListener listener) {
+        this.redactor = redactor;
+        this.listener = listener;
+    }
+
+    /** Runs to the end (exit, timeout or cancel) and says how it ended. Throws only when it cannot start. */
+    public ProcessOutcome run(ProcessRun run, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new ProcessOutcome.Cancelled(List.of());
+        }
+        ProcessBuilder pb = new ProcessBuilder(run.command());
+        if (run.dir() != null) pb.directory(run.dir().toFile());
+        Map<String, String> env = pb.environment();
+        run.unsetEnv().forEach(env::remove);
+        env.putAll(run.env());
+
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UserFacingException("Could not start " + run.command().getFirst() + ": " + redactor.redact(String.valueOf(e.getMessage())),
+                    "Check that it is installed and can be run.", e);
+        }
+        ArrayDeque<String> tail = new ArrayDeque<>(TAIL);
+        Thread out = reader(run.worker(), LogStream.STDOUT, process.getInputStream(), tail);
+        Thread err = reader(run.worker(), LogStream.STDERR, process.getErrorStream(), tail);
+        writeStdin(process, run.stdin());
+
+        boolean[] cancelledHere = {false};
+        try (Cancellation.Registration ignored = cancellation.onCancel(() -> {
+            cancelledHere[0] = true;
+            ProcessTree.kill(process.toHandle());
+        })) {
+            boolean exited = waitFor(process, run.timeout());
+            if (!exited) {
+                ProcessTree.kill(process.toHandle());
+                waitFor(process, Duration.ofSeconds(5));
+            }
+            join(out);
+            join(err);
+            if (cancelledHere[0] || cancellation.isCancelled() && !exited) {
+                emit(run.worker(), LogStream.ARCRUN, LogLevel.WARN, "Cancelled.", tail);
+                return new ProcessOutcome.Cancelled(snapshot(tail));
+            }
+            if (!exited) {
+                emit(run.worker(), LogStream.ARCRUN, LogLevel.ERROR, "Stopped: still running after " + human(run.timeout()) + ".", tail);
+                return new ProcessOutcome.TimedOut(run.timeout(), snapshot(tail));
+            }
+            return new ProcessOutcome.Exited(process.exitValue(), snapshot(tail));
+        }
+    }
+
+    private Thread reader(String worker, LogStream stream, InputStream in, ArrayDeque<String> tail) {
+        return Thread.ofPlatform().daemon().name("log-" + worker + "-" + stream.name().toLowerCase()).start(() -> {
+            try (in) {
+                LineSplitter.split(in, LineSplitter.DEFAULT_MAX_LINE, raw -> {
+                    String text = redactor.redact(Ansi.strip(raw));
+                    emit(worker, stream, LogLevel.of(text), text, tail);
+                });
+            } catch (IOException e) {
+                // the pipe closed under us (process killed): nothing more to read
+            }
+        });
+    }
+
+    private void emit(String worker, LogStream stream, LogLevel level, String text, ArrayDeque<String> tail) {
+        LogLine line = new LogLine(worker, stream, Instant.now(), level, text);
+        deliver.lock();
+        try {
+            if (tail.size() == TAIL) tail.removeFirst();
+            tail.addLast(text);
+            listener.accept(line);
+        } finally {
+            deliver.unlock();
+        }
+    }
+
+    private List<String> snapshot(ArrayDeque<String> tail) {
+        deliver.lock();
+        try {
+            return List.copyOf(tail);
+        } finally {
+            deliver.unlock();
+        }
+    }
+
+    private static void writeStdin(Process process, String stdin) {
+        try (OutputStream os = process.getOutputStream()) {
+            if (stdin != null) {
+                os.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the child closed stdin or died early: its exit code and output tell the story
+        }
+    }
+
+    private static boolean waitFor(Process process, Duration limit) {
+        try {
+            return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessTree.kill(process.toHandle());
+            return false;
+        }
+    }
+
+    /** A grandchild that outlives its parent may hold the pipe open; do not wait for it forever. */
+    private static void join(Thread reader) {
+        try {
+            reader.join(DRAIN_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 && s % 60 == 0 ? (s / 60) + " min" : s + " s";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.arcrun.core.local;
+
+/** Where the engine on this computer stands. */
+public sealed interface LocalStatus {
+
+    /** Answering on {@code url}; {@code version} is what its /health said. */
+    record Running(String url, long pid, int port, String version) implements LocalStatus {
+    }
+
+    /** Not running (no process, or only a stale record of one, now removed). */
+    record Stopped() implements LocalStatus {
+    }
+
+    /** The process is alive but /health does not answer (starting, or hung); {@code start} restarts it. */
+    record Unhealthy(String url, long pid, String reason) implements LocalStatus {
+    }
+}

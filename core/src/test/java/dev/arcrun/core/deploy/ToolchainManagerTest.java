@@ -1,0 +1,144 @@
+package dev.arcrun.core.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding and installing, with small shell scripts standing in for node, wrangler and npm. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts")
+class ToolchainManagerTest {
+
+    @TempDir Path tmp;
+    private final List<String> npmLines = new ArrayList<>();
+
+    private static void script(Path file, String body) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A global npm layout: bin/node, bin/wrangler → lib/node_modules/wrangler/bin/wrangler.js. */
+    private Path globalInstall(String nodeVersion, String wranglerVersion) throws IOException {
+        Path prefix = tmp.resolve("global-" + nodeVersion + "-" + wranglerVersion);
+        script(prefix.resolve("bin/node"), "echo v" + nodeVersion);
+        Path pkg = prefix.resolve("lib/node_modules/wrangler");
+        script(pkg.resolve("bin/wrangler.js"), "");
+        Files.writeString(pkg.resolve("package.json"), "{\"name\":\"wrangler\",\"version\":\"" + wranglerVersion + "\"}");
+        Files.createSymbolicLink(prefix.resolve("bin/wrangler"), Path.of("../lib/node_modules/wrangler/bin/wrangler.js"));
+        return prefix.resolve("bin");
+    }
+
+    /** An npm that lays out node + wrangler like the real one (or fails after printing, when told to). */
+    private Path fakeNpm(boolean fail) throws IOException {
+        Path bin = tmp.resolve(fail ? "npm-failing" : "npm-ok");
+        script(bin.resolve("npm"), """
+                prefix=$3
+                echo "npm args: $*"
+                echo "npm warn deprecated something" >&2
+                mkdir -p "$prefix/node_modules/node/bin" "$prefix/node_modules/wrangler/bin"
+                printf '#!/bin/sh\\necho v%s\\n' "%s" > "$prefix/node_modules/node/bin/node"
+                chmod +x "$prefix/node_modules/node/bin/node"
+                touch "$prefix/node_modules/wrangler/bin/wrangler.js"
+                echo '{"version":"%s"}' > "$prefix/node_modules/wrangler/package.json"
+                %s
+                echo "added 37 packages"
+                """.formatted(ToolchainManager.NODE_PACKAGE_VERSION, ToolchainManager.NODE_PACKAGE_VERSION,
+                ToolchainManager.WRANGLER_PACKAGE_VERSION, fail ? "echo 'npm error network ETIMEDOUT' >&2; exit 1" : ""));
+        return bin;
+    }
+
+    private ToolchainManager manager(boolean usePath, Path... pathDirs) {
+        List<String> dirs = new ArrayList<>();
+        for (Path p : pathDirs) dirs.add(p.toString());
+        return new ToolchainManager(tmp.resolve("tools"), usePath, String.join(java.io.File.pathSeparator, dirs), false);
+    }
+
+    @Test
+    void usesAWranglerFourOnPathWithANewEnoughNode() throws IOException {
+        Path bin = globalInstall("22.12.0", "4.10.2");
+        Toolchain t = manager(true, bin).ensure(npmLines::add);
+        assertThat(t.node()).isEqualTo(bin.resolve("node"));
+        assertThat(t.wranglerJs()).isEqualTo(bin.getParent().resolve("lib/node_modules/wrangler/bin/wrangler.js").toRealPath());
+        assertThat(t.nodeVersion()).isEqualTo("22.12.0");
+        assertThat(t.wranglerVersion()).isEqualTo("4.10.2");
+        assertThat(t.wranglerCommand("deploy", "--x-provision=false"))
+                .containsExactly(t.node().toString(), t.wranglerJs().toString(), "deploy", "--x-provision=false");
+        assertThat(npmLines).isEmpty();
+    }
+
+    @Test
+    void nodeTooOldForWranglerFourMeansAPrivateInstallStreamingNpmsLines() throws IOException {
+        Path oldNode = globalInstall("22.11.0", "4.10.2");
+        Toolchain t = manager(true, oldNode, fakeNpm(false)).ensure(npmLines::add);
+        Path installed = tmp.resolve("tools").resolve(ToolchainManager.INSTALL_DIR);
+        assertThat(t.node()).isEqualTo(installed.resolve("node_modules/node/bin/node"));
+        assertThat(t.nodeVersion()).isEqualTo(ToolchainManager.NODE_PACKAGE_VERSION);
+        assertThat(t.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
+        assertThat(npmLines).anySatisfy(l -> assertThat(l).contains("install --prefix").contains("--no-audit --no-fund")
+                .contains("node@" + ToolchainManager.NODE_PACKAGE_VERSION).contains("wrangler@" + ToolchainManager.WRANGLER_PACKAGE_VERSION));
+        assertThat(npmLines).contains("npm warn deprecated something", "added 37 packages");
+        assertThat(installed.resolve(ToolchainManager.MARKER)).exists();
+        try (var s = Files.list(tmp.resolve("tools"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ToolchainManager.INSTALL_DIR, ".lock");
+        }
+    }
+
+    @Test
+    void wranglerThreeOnPathIsNotUsed() throws IOException {
+        Path bin = globalInstall("22.12.0", "3.114.0");
+        Toolchain t = manager(true, bin, fakeNpm(false)).ensure(npmLines::add);
+        assertThat(t.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
+    }
+
+    @Test
+    void theSecondCallReusesThePrivateInstall() throws IOException {
+        manager(false, fakeNpm(false)).ensure(npmLines::add);
+        npmLines.clear();
+        Toolchain again = manager(false /* and no npm now */).ensure(npmLines::add);
+        assertThat(again.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
+        assertThat(npmLines).isEmpty();
+    }
+
+    @Test
+    void aFailedInstallLeavesNothingThatLooksInstalledAndTheNextOneStartsOver() throws IOException {
+        assertThatThrownBy(() -> manager(false, fakeNpm(true)).ensure(npmLines::add))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("npm could not install").hasMessageContaining("exit code 1");
+        assertThat(npmLines).contains("npm error network ETIMEDOUT");
+        try (var s = Files.list(tmp.resolve("tools"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly(".lock");
+        }
+        Toolchain t = manager(false, fakeNpm(false)).ensure(npmLines::add);
+        assertThat(t.nodeVersion()).isEqualTo(ToolchainManager.NODE_PACKAGE_VERSION);
+    }
+
+    @Test
+    void anInstallKilledHalfWayIsNotTakenForAFinishedOne() throws IOException {
+        // What a crash leaves: a staging folder, and a toolchain folder without its marker.
+        Path tools = tmp.resolve("tools");
+        Files.createDirectories(tools.resolve(".staging-1-2/node_modules"));
+        Files.createDirectories(tools.resolve(ToolchainManager.INSTALL_DIR).resolve("node_modules/node/bin"));
+        Toolchain t = manager(false, fakeNpm(false)).ensure(npmLines::add);
+        assertThat(t.node()).startsWith(tools.resolve(ToolchainManager.INSTALL_DIR));
+        assertThat(tools.resolve(".staging-1-2")).doesNotExist();
+        assertThat(npmLines).contains("added 37 packages");
+    }
+
+    @Test
+    void withoutNpmSaysExactlyWhatToInstall() {
+        assertThatThrownBy(() -> manager(true, tmp.resolve("empty")).ensure(npmLines::add))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("npm")
+                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("Install Node.js").contains("npm"));
+    }
+}

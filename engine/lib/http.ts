@@ -1,0 +1,69 @@
+// Small helpers shared by both workers: JSON responses and the one error shape of the API.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+export function errorResponse(status: number, code: string, message: string): Response {
+  return json({ success: false, error: { code, message } }, status);
+}
+
+/** Reads a JSON object body or throws a 400 that says what is wrong with it. */
+export async function readJsonObject(request: Request, maxBytes = 1_000_000): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.length > maxBytes) {
+    throw new ApiError(413, "payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+  }
+  if (text.trim() === "") {
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!isObject(parsed)) {
+    throw new ApiError(400, "invalid_json", "The request body must be a JSON object.");
+  }
+  return parsed;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(bin);
+}

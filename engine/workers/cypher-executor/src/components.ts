@@ -1,0 +1,257 @@
+// What a step can run: builtin components, API recipes (an external call with the service's credential
+// injected) and WASM components (run by arcrun-registry over the REGISTRY service binding).
+import { base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
+import { credentialValue } from "./credentials";
+import type { Env } from "./env";
+import type { Keys } from "./keys";
+import { getApiRecipe, getAuthRecipe, hostAllowed, type ApiRecipe, type AuthRecipe } from "./recipes";
+import { getPath, render, truthy } from "./template";
+
+export const BUILTINS = ["template", "pick", "if", "http_request"] as const;
+const HTTP_TIMEOUT_MS = 30_000;
+const MAX_BODY_CHARS = 1_000_000;
+
+/** A step's failure: the code and message go into the trace (after redaction). */
+export class StepError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** One run's state shared by its steps; remembers every credential value it decrypted, to redact them. */
+export class RunContext {
+  private readonly secrets = new Set<string>();
+
+  constructor(readonly env: Env, readonly keys: Keys) {}
+
+  remember(value: string) {
+    if (value.length >= 3) this.secrets.add(value);
+  }
+
+  redact<T>(value: T): T {
+    if (this.secrets.size === 0) return value;
+    const scrub = (v: unknown): unknown => {
+      if (typeof v === "string") {
+        let s = v;
+        for (const secret of this.secrets) s = s.split(secret).join("[redacted]");
+        return s;
+      }
+      if (Array.isArray(v)) return v.map(scrub);
+      if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x)]));
+      return v;
+    };
+    return scrub(value) as T;
+  }
+}
+
+export async function callComponent(ctx: RunContext, component: string, input: Record<string, unknown>, service?: string): Promise<unknown> {
+  switch (component) {
+    case "template": return templateComponent(input);
+    case "pick": return getPath(input.data, String(input.path ?? "")) ?? null;
+    case "if": {
+      const result = truthy(input.condition);
+      return { result, value: result ? (input.then ?? null) : (input.else ?? null) };
+    }
+    case "http_request": return send(ctx, httpSpec(input), service);
+  }
+  const recipe = await getApiRecipe(ctx.env, component);
+  if (recipe) return runApiRecipe(ctx, recipe, input, service);
+  return runWasm(ctx.env, component, input);
+}
+
+/** Renders the leftover {{name}} placeholders of input.template from input.vars. */
+function templateComponent(input: Record<string, unknown>): string {
+  if (typeof input.template !== "string") throw new StepError("invalid_input", "template needs input.template as a string.");
+  const vars = isObject(input.vars) ? input.vars : {};
+  return input.template.replace(/\{\{\s*([A-Za-z0-9_.[\]]+)\s*\}\}/g, (m, path: string) => {
+    const v = getPath(vars, path);
+    if (v === undefined) return m;
+    return typeof v === "string" ? v : JSON.stringify(v);
+  });
+}
+
+interface HttpSpec {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+function httpSpec(input: Record<string, unknown>): HttpSpec {
+  if (typeof input.url !== "string") throw new StepError("invalid_input", "http_request needs input.url as a string.");
+  const headers: Record<string, string> = {};
+  if (input.headers !== undefined && input.headers !== null) {
+    if (!isObject(input.headers)) throw new StepError("invalid_input", "http_request's input.headers must be an object.");
+    for (const [k, v] of Object.entries(input.headers)) headers[k] = String(v);
+  }
+  return { method: String(input.method ?? "GET").toUpperCase(), url: input.url, headers, body: input.body };
+}
+
+async function runApiRecipe(ctx: RunContext, recipe: ApiRecipe, input: Record<string, unknown>, service?: string) {
+  for (const name of recipe.inputs?.required ?? []) {
+    const v = input[name];
+    if (v === undefined || v === null || v === "") {
+      throw new StepError("missing_input", `${recipe.id} needs input.${name}.`);
+    }
+  }
+  const req = render(recipe.request, { input }) as Record<string, unknown>;
+  const res = await send(ctx, httpSpec(req), service ?? recipe.service);
+  if (res.status < 200 || res.status > 299) {
+    const detail = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
+    throw new StepError("api_error", `${recipe.id}: the API answered ${res.status}: ${detail.slice(0, 500)}`);
+  }
+  return res;
+}
+
+async function runWasm(env: Env, component: string, input: Record<string, unknown>) {
+  const res = await env.REGISTRY.fetch(`https://arcrun-registry/components/${encodeURIComponent(component)}/invoke`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json().catch(() => null)) as { success?: boolean; output?: unknown; error?: { code: string; message: string } } | null;
+  if (res.ok && body?.success) return body.output;
+  if (body?.error?.code === "component_not_found") {
+    throw new StepError("unknown_component", `No component named '${component}'.`);
+  }
+  throw new StepError(body?.error?.code ?? "wasm_failed", body?.error?.message ?? `The registry answered ${res.status}.`);
+}
+
+const SECRET_IN_URL = /\{\{\s*secret\.([A-Za-z0-9_]+)\s*\}\}/g;
+
+/**
+ * Sends one HTTP request. With a service, its recipe's headers are injected, and only when the request goes to
+ * one of the recipe's hosts; otherwise nothing is sent. Credentials go over https only (http to loopback for
+ * tests and local services), and redirects are not followed so they cannot carry a credential elsewhere.
+ */
+export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
+  let target: URL;
+  try {
+    target = new URL(spec.url);
+  } catch {
+    throw new StepError("invalid_url", `'${spec.url}' is not an absolute http(s) URL.`);
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    throw new StepError("invalid_url", `'${spec.url}' is not an http(s) URL.`);
+  }
+  const headers = new Headers(spec.headers);
+  let url = spec.url;
+  if (service) {
+    const recipe = await getAuthRecipe(ctx.env, service);
+    if (!recipe) throw new StepError("unknown_service", `No auth recipe for service '${service}'.`);
+    if (!hostAllowed(recipe, target.hostname)) {
+      throw new StepError("host_not_allowed",
+        `The credentials of '${service}' may only be sent to ${recipe.hosts.join(", ")}; this request goes to ${target.hostname}, so it was not sent.`);
+    }
+    if (target.protocol === "http:" && !isLoopback(target.hostname)) {
+      throw new StepError("insecure_url", `Credentials of '${service}' are sent over https only; use an https:// URL.`);
+    }
+    const values = await secretValues(ctx, recipe);
+    for (const [name, template] of Object.entries(recipe.inject?.header ?? {})) headers.set(name, fill(template, values));
+    url = url.replace(SECRET_IN_URL, (_m, key: string) => {
+      if (!(key in values)) throw new StepError("unknown_secret", `The url uses {{secret.${key}}}, which is not a secret of '${service}'.`);
+      return encodeURIComponent(values[key]);
+    });
+    if (recipe.inject?.query) {
+      const withQuery = new URL(url);
+      for (const [name, template] of Object.entries(recipe.inject.query)) withQuery.searchParams.set(name, fill(template, values));
+      url = withQuery.toString();
+    }
+  } else if (/\{\{\s*secret\./.test(url)) {
+    throw new StepError("secret_without_service", "The url uses {{secret.…}} but the step names no service.");
+  }
+  let body: BodyInit | undefined;
+  if (spec.body !== undefined && spec.body !== null && spec.method !== "GET" && spec.method !== "HEAD") {
+    if (typeof spec.body === "string") body = spec.body;
+    else if ((headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded") && isObject(spec.body)) {
+      body = new URLSearchParams(Object.entries(spec.body).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+    } else {
+      body = JSON.stringify(spec.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: spec.method, headers, body,
+      redirect: service ? "manual" : "follow",
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    });
+  } catch (e) {
+    throw new StepError("request_failed", ctx.redact(`${spec.method} ${target.host} failed: ${(e as Error).message}`));
+  }
+  const text = (await res.text()).slice(0, MAX_BODY_CHARS);
+  let parsed: unknown = text;
+  if ((res.headers.get("content-type") ?? "").includes("json")) {
+    try { parsed = JSON.parse(text); } catch { /* keep the text */ }
+  }
+  return { status: res.status, headers: Object.fromEntries(res.headers), body: parsed };
+}
+
+async function secretValues(ctx: RunContext, recipe: AuthRecipe): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  for (const s of recipe.required_secrets) {
+    values[s.key] = await credentialValue(ctx.env, ctx.keys.encryptionKey, s.key);
+    ctx.remember(values[s.key]);
+  }
+  if (recipe.token_exchange?.type === "google_service_account") {
+    const token = await googleAccessToken(ctx, recipe, values[recipe.token_exchange.credential]);
+    ctx.remember(token);
+    values[`${recipe.service}_access_token`] = token;
+  }
+  return values;
+}
+
+/** {{key}} → the secret; {{basic:a:b}} → base64("a-value:b-value") for HTTP Basic auth. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*(basic:)?([A-Za-z0-9_:]+)\s*\}\}/g, (_m, basic: string | undefined, keys: string) => {
+    if (basic) return bytesToBase64(new TextEncoder().encode(keys.split(":").map((k) => values[k] ?? "").join(":")));
+    return values[keys] ?? "";
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** OAuth 2 JWT bearer grant for a Google service account key (RS256 signed with WebCrypto). */
+async function googleAccessToken(ctx: RunContext, recipe: AuthRecipe, keyJson: string | undefined): Promise<string> {
+  const exchange = recipe.token_exchange!;
+  let sa: { client_email?: string; private_key?: string };
+  try {
+    sa = JSON.parse(keyJson ?? "");
+  } catch {
+    throw new StepError("invalid_credential", `The credential '${exchange.credential}' is not a service account key (JSON).`);
+  }
+  if (!sa.client_email || !sa.private_key) {
+    throw new StepError("invalid_credential", `The credential '${exchange.credential}' lacks client_email or private_key.`);
+  }
+  ctx.remember(sa.private_key);
+  const tokenUrl = new URL(exchange.token_url);
+  if (!hostAllowed(recipe, tokenUrl.hostname) || tokenUrl.protocol !== "https:") {
+    throw new StepError("host_not_allowed", `The token url of '${recipe.service}' must be https and one of its hosts.`);
+  }
+  const b64url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const enc = (o: unknown) => b64url(new TextEncoder().encode(JSON.stringify(o)));
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${enc({ alg: "RS256", typ: "JWT" })}.${enc({
+    iss: sa.client_email, scope: exchange.scopes.join(" "), aud: exchange.token_url, iat: now, exp: now + 3600,
+  })}`;
+  const der = base64ToBytes(sa.private_key.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""));
+  const key = await crypto.subtle.importKey("pkcs8", der, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+  const signature = new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", key, new TextEncoder().encode(unsigned)));
+  const res = await fetch(exchange.token_url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: `${unsigned}.${b64url(signature)}`,
+    }),
+    redirect: "manual",
+    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+  });
+  const body = (await res.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
+  if (!res.ok || !body.access_token) {
+    throw new StepError("token_exchange_failed", `Google refused the service account: ${body.error_description ?? res.status}.`);
+  }
+  return body.access_token;
+}

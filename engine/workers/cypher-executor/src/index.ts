@@ -1,0 +1,138 @@
+// arcrun-cypher-executor: the engine's public API (see engine/openapi.yaml).
+import bundle from "../../../arcrun.bundle.json";
+import { ApiError, errorResponse, isObject, json, readJsonObject } from "../../../lib/http";
+import { deleteCredential, listCredentials, putCredential } from "./credentials";
+import type { Env } from "./env";
+import { authorize, register } from "./keys";
+import { getApiRecipe, getAuthRecipe, listApiRecipes, listAuthRecipes, putApiRecipe, putAuthRecipe } from "./recipes";
+import { getRun, listRuns, runWorkflow } from "./runner";
+import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow } from "./workflows";
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    try {
+      return await route(request, env);
+    } catch (e) {
+      if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
+      // Never log request bodies or values: only the error's message.
+      console.error("executor: unexpected error:", (e as Error).message);
+      return errorResponse(500, "internal_error", "The engine failed unexpectedly: " + (e as Error).message);
+    }
+  },
+};
+
+async function route(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  const method = request.method;
+  const p = path.split("/").filter(Boolean).map(decodeURIComponent);
+
+  if (path === "/health" && method === "GET") {
+    return json({ ok: true, version: bundle.version });
+  }
+  if (path === "/register") {
+    allow(method, ["POST"]);
+    return json({ success: true, ...(await register(env)) }, 201);
+  }
+
+  const keys = await authorize(request, env);
+
+  // /credentials
+  if (p[0] === "credentials" && p.length === 1) {
+    allow(method, ["GET", "POST"]);
+    if (method === "GET") return json({ success: true, credentials: await listCredentials(env) });
+    const saved = await putCredential(env, await readJsonObject(request));
+    const { created, ...rest } = saved;
+    return json({ success: true, credential: rest }, created ? 201 : 200);
+  }
+  if (p[0] === "credentials" && p.length === 2) {
+    allow(method, ["DELETE"]);
+    await deleteCredential(env, p[1]);
+    return json({ success: true, deleted: p[1] });
+  }
+
+  // /auth/recipes
+  if (p[0] === "auth" && p[1] === "recipes" && p.length === 2) {
+    allow(method, ["GET"]);
+    return json({ success: true, recipes: await listAuthRecipes(env) });
+  }
+  if (p[0] === "auth" && p[1] === "recipes" && p.length === 3) {
+    allow(method, ["GET", "PUT"]);
+    if (method === "PUT") return json({ success: true, recipe: await putAuthRecipe(env, p[2], await readJsonObject(request)) });
+    const recipe = await getAuthRecipe(env, p[2]);
+    if (!recipe) throw new ApiError(404, "recipe_not_found", `No auth recipe for service '${p[2]}'.`);
+    return json({ success: true, recipe });
+  }
+
+  // /api-recipes
+  if (p[0] === "api-recipes" && p.length === 1) {
+    allow(method, ["GET"]);
+    return json({ success: true, recipes: await listApiRecipes(env) });
+  }
+  if (p[0] === "api-recipes" && p.length === 2) {
+    allow(method, ["GET", "PUT"]);
+    if (method === "PUT") return json({ success: true, recipe: await putApiRecipe(env, p[1], await readJsonObject(request)) });
+    const recipe = await getApiRecipe(env, p[1]);
+    if (!recipe) throw new ApiError(404, "api_recipe_not_found", `No API recipe '${p[1]}'.`);
+    return json({ success: true, recipe });
+  }
+
+  // /components (the registry's catalog)
+  if (p[0] === "components" && p.length <= 2) {
+    allow(method, ["GET"]);
+    const res = await env.REGISTRY.fetch(`https://arcrun-registry${path}`);
+    return new Response(res.body, { status: res.status, headers: { "content-type": "application/json; charset=utf-8" } });
+  }
+
+  // /webhooks/named
+  if (p[0] === "webhooks" && p[1] === "named") {
+    if (p.length === 2) {
+      allow(method, ["GET", "POST"]);
+      if (method === "GET") return json({ success: true, workflows: await listWorkflows(env) });
+      const body = await readJsonObject(request);
+      if (!isObject(body.workflow)) throw new ApiError(400, "invalid_workflow", "The body must be {name, workflow}.");
+      const wf = await validateWorkflow(env, body.workflow, body.name);
+      const saved = await putWorkflow(env, wf);
+      return json({ success: true, name: wf.name, created_at: saved.created_at, updated_at: saved.updated_at }, saved.created ? 201 : 200);
+    }
+    if (p.length === 3) {
+      allow(method, ["GET", "DELETE"]);
+      if (method === "DELETE") {
+        await deleteWorkflow(env, p[2]);
+        return json({ success: true, deleted: p[2] });
+      }
+      const stored = await getWorkflow(env, p[2]);
+      return json({ success: true, workflow: stored.workflow, created_at: stored.created_at, updated_at: stored.updated_at });
+    }
+    if (p.length === 4 && p[3] === "trigger") {
+      allow(method, ["POST"]);
+      const body = await readJsonObject(request);
+      if (body.input !== undefined && !isObject(body.input)) throw new ApiError(400, "invalid_input", "input must be a JSON object.");
+      const stored = await getWorkflow(env, p[2]);
+      const run = await runWorkflow(env, keys, stored.workflow, (body.input as Record<string, unknown>) ?? {});
+      return json({
+        success: run.status === "ok", run_id: run.run_id, status: run.status, output: run.output, trace: run.trace,
+        ...(run.error ? { error: run.error } : {}),
+      });
+    }
+  }
+
+  // /runs
+  if (p[0] === "runs" && p.length === 1) {
+    allow(method, ["GET"]);
+    const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? 50) || 50, 1), 1000);
+    return json({ success: true, runs: await listRuns(env, url.searchParams.get("workflow"), limit) });
+  }
+  if (p[0] === "runs" && p.length === 2) {
+    allow(method, ["GET"]);
+    return json({ success: true, run: await getRun(env, p[1]) });
+  }
+
+  throw new ApiError(404, "not_found", `No route ${method} ${path}.`);
+}
+
+function allow(method: string, methods: string[]) {
+  if (!methods.includes(method)) {
+    throw new ApiError(405, "method_not_allowed", `Use ${methods.join(" or ")} here.`);
+  }
+}

@@ -1,0 +1,152 @@
+// Auth recipes (how a service's credentials are injected, and the only hosts they may go to) and API recipes
+// (one call of an external API, usable as a workflow component). The seeds are compiled in; PUT stores a
+// custom recipe or an override in KV, and KV wins.
+import { API_RECIPES as SEED_API_RECIPES, AUTH_RECIPES as SEED_AUTH_RECIPES } from "../../../lib/seeds.generated";
+import { ApiError, isObject, nowIso } from "../../../lib/http";
+import type { Env } from "./env";
+
+export interface AuthRecipe {
+  service: string;
+  display_name: string;
+  description?: string;
+  required_secrets: { key: string; label: string }[];
+  inject: { header: Record<string, string>; query?: Record<string, string> };
+  hosts: string[];
+  test?: { method: string; url: string };
+  token_exchange?: { type: "google_service_account"; credential: string; scopes: string[]; token_url: string };
+  [extra: string]: unknown;
+}
+
+export interface ApiRecipe {
+  id: string;
+  display_name: string;
+  description?: string;
+  service: string;
+  request: { method: string; url: string; headers?: Record<string, string>; body?: unknown };
+  inputs: { required: string[]; optional?: string[] };
+  [extra: string]: unknown;
+}
+
+const SERVICE_ID = /^[a-z][a-z0-9_]{0,63}$/;
+const SECRET_REF = /\{\{\s*(?:basic:)?([A-Za-z0-9_:]+)\s*\}\}/g;
+
+export async function listAuthRecipes(env: Env): Promise<AuthRecipe[]> {
+  const byId = new Map<string, AuthRecipe>();
+  for (const r of SEED_AUTH_RECIPES as AuthRecipe[]) byId.set(r.service, r);
+  for (const r of await listKv<AuthRecipe>(env.AUTH_RECIPES, "recipe:")) byId.set(r.service, r);
+  return [...byId.values()].sort((a, b) => a.service.localeCompare(b.service));
+}
+
+export async function getAuthRecipe(env: Env, service: string): Promise<AuthRecipe | null> {
+  const stored = await env.AUTH_RECIPES.get<AuthRecipe>(`recipe:${service}`, "json");
+  return stored ?? (SEED_AUTH_RECIPES as AuthRecipe[]).find((r) => r.service === service) ?? null;
+}
+
+export async function putAuthRecipe(env: Env, service: string, body: Record<string, unknown>): Promise<AuthRecipe> {
+  const recipe = validateAuthRecipe(service, body);
+  await env.AUTH_RECIPES.put(`recipe:${service}`, JSON.stringify({ ...recipe, updated_at: nowIso() }));
+  return recipe;
+}
+
+export function validateAuthRecipe(service: string, r: Record<string, unknown>): AuthRecipe {
+  const bad = (why: string): never => {
+    throw new ApiError(400, "invalid_recipe", `Auth recipe '${service}': ${why}`);
+  };
+  if (!SERVICE_ID.test(service)) bad("the service id must be lower-case letters, digits and '_' (e.g. openai).");
+  if (r.service !== service) bad(`the field service must be '${service}', the id in the path.`);
+  if (typeof r.display_name !== "string" || r.display_name.trim() === "") bad("display_name is required.");
+  const secrets = r.required_secrets;
+  if (!Array.isArray(secrets) || secrets.length === 0) bad("required_secrets must list at least one {key, label}.");
+  const keys = new Set<string>();
+  for (const s of secrets as unknown[]) {
+    if (!isObject(s) || typeof s.key !== "string" || typeof s.label !== "string") bad("each required secret needs a key and a label.");
+    const key = (s as { key: string }).key;
+    if (!key.startsWith(service + "_")) bad(`secret key '${key}' must start with '${service}_' (keys are prefixed by the service).`);
+    keys.add(key);
+  }
+  if (r.token_exchange !== undefined) {
+    const t = r.token_exchange;
+    if (!isObject(t) || t.type !== "google_service_account" || typeof t.credential !== "string" || !keys.has(t.credential)
+      || typeof t.token_url !== "string" || !Array.isArray(t.scopes)) {
+      bad("token_exchange must be {type: \"google_service_account\", credential: <one of required_secrets>, scopes, token_url}.");
+    }
+    keys.add(`${service}_access_token`); // what the exchange yields, usable in inject
+  }
+  if (!isObject(r.inject) || !isObject(r.inject.header)) bad("inject.header (an object of header name to template) is required.");
+  const inject = r.inject as Record<string, unknown>;
+  for (const part of ["header", "query"]) {
+    const map = inject[part];
+    if (map === undefined) continue;
+    if (!isObject(map)) bad(`inject.${part} must be an object.`);
+    for (const [name, template] of Object.entries(map as Record<string, unknown>)) {
+      if (typeof template !== "string") bad(`inject.${part}.${name} must be a string template.`);
+      for (const ref of secretRefs(template as string)) {
+        if (!keys.has(ref)) bad(`inject.${part}.${name} uses {{${ref}}}, which is not one of required_secrets.`);
+      }
+    }
+  }
+  if (!Array.isArray(r.hosts) || r.hosts.length === 0 || !r.hosts.every((h) => typeof h === "string" && /^(\*\.)?[A-Za-z0-9.-]+$/.test(h))) {
+    bad("hosts must list the host names the credentials may be sent to (e.g. api.openai.com or *.example.com).");
+  }
+  if (r.test !== undefined) {
+    if (!isObject(r.test) || typeof r.test.method !== "string" || typeof r.test.url !== "string") bad("test must be {method, url}.");
+  }
+  return r as unknown as AuthRecipe;
+}
+
+/** Secret keys a template refers to: {{key}} and {{basic:key_a:key_b}}. */
+export function secretRefs(template: string): string[] {
+  const out: string[] = [];
+  for (const m of template.matchAll(SECRET_REF)) out.push(...m[1].split(":").filter(Boolean));
+  return out;
+}
+
+/** True when the host is one of the recipe's hosts (exact, or a subdomain of a `*.` entry). */
+export function hostAllowed(recipe: AuthRecipe, host: string): boolean {
+  const h = host.toLowerCase();
+  return recipe.hosts.some((allowed) => {
+    const a = allowed.toLowerCase();
+    return a.startsWith("*.") ? h.endsWith(a.slice(1)) && h.length > a.length - 1 : h === a;
+  });
+}
+
+export async function listApiRecipes(env: Env): Promise<ApiRecipe[]> {
+  const byId = new Map<string, ApiRecipe>();
+  for (const r of SEED_API_RECIPES as ApiRecipe[]) byId.set(r.id, r);
+  for (const r of await listKv<ApiRecipe>(env.API_RECIPES, "api-recipe:")) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function getApiRecipe(env: Env, id: string): Promise<ApiRecipe | null> {
+  const stored = await env.API_RECIPES.get<ApiRecipe>(`api-recipe:${id}`, "json");
+  return stored ?? (SEED_API_RECIPES as ApiRecipe[]).find((r) => r.id === id) ?? null;
+}
+
+export async function putApiRecipe(env: Env, id: string, r: Record<string, unknown>): Promise<ApiRecipe> {
+  const bad = (why: string): never => {
+    throw new ApiError(400, "invalid_api_recipe", `API recipe '${id}': ${why}`);
+  };
+  if (!SERVICE_ID.test(id)) bad("the id must be lower-case letters, digits and '_' (e.g. telegram_send).");
+  if (r.id !== id) bad(`the field id must be '${id}', the id in the path.`);
+  if (typeof r.display_name !== "string" || r.display_name.trim() === "") bad("display_name is required.");
+  if (typeof r.service !== "string" || !(await getAuthRecipe(env, r.service))) bad("service must name an existing auth recipe.");
+  const req = r.request;
+  if (!isObject(req) || typeof req.method !== "string" || typeof req.url !== "string") bad("request must be {method, url, headers?, body?}.");
+  if (!isObject(r.inputs) || !Array.isArray(r.inputs.required)) bad("inputs must be {required: [...], optional: [...]}.");
+  await env.API_RECIPES.put(`api-recipe:${id}`, JSON.stringify({ ...r, updated_at: nowIso() }));
+  return r as unknown as ApiRecipe;
+}
+
+async function listKv<T>(kv: KVNamespace, prefix: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await kv.list({ prefix, cursor });
+    for (const k of page.keys) {
+      const v = await kv.get<T>(k.name, "json");
+      if (v) out.push(v);
+    }
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return out;
+}

@@ -1,0 +1,144 @@
+// Runs a workflow step by step and records the run with its trace in RUNS.
+import { ApiError, isObject, nowIso } from "../../../lib/http";
+import { callComponent, RunContext, StepError } from "./components";
+import type { Env } from "./env";
+import type { Keys } from "./keys";
+import { render, truthy, type Scope } from "./template";
+import type { Step, Workflow } from "./workflows";
+
+export const MAX_FOREACH = 100;
+
+export interface TraceEntry {
+  step: string;
+  component: string;
+  status: "ok" | "error" | "skipped";
+  started_at: string;
+  duration_ms: number;
+  input: unknown;
+  output: unknown;
+  error: { code: string; message: string } | null;
+}
+
+export interface RunRecord {
+  run_id: string;
+  workflow: string;
+  status: "ok" | "error";
+  input: Record<string, unknown>;
+  output: unknown;
+  error: { code: string; message: string; step: string } | null;
+  trace: TraceEntry[];
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+}
+
+export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Record<string, unknown>): Promise<RunRecord> {
+  const ctx = new RunContext(env, keys);
+  const runId = newRunId();
+  const started = Date.now();
+  const stepsState: Record<string, { status: string; output: unknown; error?: unknown }> = {};
+  const scope: Scope = { input, steps: stepsState, run: { id: runId, workflow: wf.name } };
+  const trace: TraceEntry[] = [];
+  let failure: RunRecord["error"] = null;
+  let lastOutput: unknown = null;
+
+  for (const step of wf.steps) {
+    const t0 = Date.now();
+    const entry: TraceEntry = {
+      step: step.id, component: step.component, status: "ok", started_at: new Date(t0).toISOString(),
+      duration_ms: 0, input: null, output: null, error: null,
+    };
+    try {
+      if (step.when !== undefined && !truthy(render(step.when, scope))) {
+        entry.status = "skipped";
+        stepsState[step.id] = { status: "skipped", output: null };
+      } else {
+        const { input: usedInput, output } = await runStep(ctx, step, scope);
+        entry.input = ctx.redact(usedInput);
+        entry.output = ctx.redact(output);
+        stepsState[step.id] = { status: "ok", output };
+        lastOutput = output;
+      }
+    } catch (e) {
+      const code = e instanceof StepError || e instanceof ApiError ? e.code : "step_failed";
+      const message = ctx.redact(e instanceof Error ? e.message : String(e));
+      entry.status = "error";
+      entry.error = { code, message };
+      if (entry.input === null) entry.input = ctx.redact(safeRender(step.input ?? {}, scope));
+      stepsState[step.id] = { status: "error", output: null, error: entry.error };
+      if (step.on_error !== "continue") failure = { code, message, step: step.id };
+    }
+    entry.duration_ms = Date.now() - t0;
+    trace.push(entry);
+    if (failure) break;
+  }
+
+  const output = failure ? null : ctx.redact(wf.output !== undefined ? render(wf.output, scope) : lastOutput);
+  const record: RunRecord = {
+    run_id: runId, workflow: wf.name, status: failure ? "error" : "ok", input, output, error: failure, trace,
+    started_at: new Date(started).toISOString(), finished_at: nowIso(), duration_ms: Date.now() - started,
+  };
+  await saveRun(env, record);
+  return record;
+}
+
+async function runStep(ctx: RunContext, step: Step, scope: Scope): Promise<{ input: unknown; output: unknown }> {
+  if (step.foreach === undefined) {
+    const input = render(step.input ?? {}, scope) as Record<string, unknown>;
+    return { input, output: await callComponent(ctx, step.component, input, step.service) };
+  }
+  const items = render(step.foreach, scope);
+  if (!Array.isArray(items)) throw new StepError("invalid_foreach", `foreach must give a list; it gave ${JSON.stringify(items)}.`);
+  if (items.length > MAX_FOREACH) throw new StepError("invalid_foreach", `foreach takes at most ${MAX_FOREACH} items; it got ${items.length}.`);
+  const inputs: unknown[] = [];
+  const outputs: unknown[] = [];
+  for (const [index, item] of items.entries()) {
+    const input = render(step.input ?? {}, { ...scope, item, index }) as Record<string, unknown>;
+    inputs.push(input);
+    outputs.push(await callComponent(ctx, step.component, input, step.service));
+  }
+  return { input: { foreach: items, inputs }, output: { items: outputs } };
+}
+
+function safeRender(v: unknown, scope: Scope): unknown {
+  try { return render(v, scope); } catch { return v; }
+}
+
+// Run ids sort by time: a fixed-width base-36 timestamp, then randomness.
+function newRunId(): string {
+  const rand = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `run_${Date.now().toString(36).padStart(9, "0")}${rand}`;
+}
+
+// Index keys list newest first: KV lists keys in ascending order, so the time is inverted.
+function newestFirst(iso: string): string {
+  return (9_999_999_999_999 - Date.parse(iso)).toString().padStart(13, "0");
+}
+
+interface RunSummary {
+  run_id: string;
+  workflow: string;
+  status: string;
+  started_at: string;
+  duration_ms: number;
+}
+
+async function saveRun(env: Env, r: RunRecord) {
+  const summary: RunSummary = { run_id: r.run_id, workflow: r.workflow, status: r.status, started_at: r.started_at, duration_ms: r.duration_ms };
+  const order = `${newestFirst(r.started_at)}:${r.run_id}`;
+  await env.RUNS.put(`run:${r.run_id}`, JSON.stringify(r));
+  await env.RUNS.put(`index:all:${order}`, "", { metadata: summary });
+  await env.RUNS.put(`index:workflow:${r.workflow}:${order}`, "", { metadata: summary });
+}
+
+export async function getRun(env: Env, runId: string): Promise<RunRecord> {
+  const run = await env.RUNS.get<RunRecord>(`run:${runId}`, "json");
+  if (!run) throw new ApiError(404, "run_not_found", `No run '${runId}'.`);
+  return run;
+}
+
+export async function listRuns(env: Env, workflow: string | null, limit: number): Promise<RunSummary[]> {
+  const prefix = workflow ? `index:workflow:${workflow}:` : "index:all:";
+  const page = await env.RUNS.list<RunSummary>({ prefix, limit });
+  return page.keys.map((k) => k.metadata).filter((m): m is RunSummary => isObject(m));
+}

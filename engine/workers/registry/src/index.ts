@@ -1,0 +1,147 @@
+// arcrun-registry: serves the component catalog and runs WASM components.
+//
+// Cloudflare Workers may not compile WebAssembly from bytes at run time, so the modules are bundled with this
+// worker (static imports, compiled at deploy). The R2 bucket holds the distributed copy of each binary; a
+// component runs only when that copy's sha256 equals the bundled module's, so what the catalog serves is
+// exactly what runs. A missing R2 copy is written from the bundled bytes on first use.
+import bundle from "../../../arcrun.bundle.json";
+import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
+import { ApiError, errorResponse, isObject, json, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
+import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
+
+export interface Env {
+  COMPONENTS: KVNamespace;
+  COMPONENT_BINARIES: R2Bucket;
+}
+
+const MAX_TEXT_BYTES = 1_000_000;
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    try {
+      return await route(request, env);
+    } catch (e) {
+      if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
+      console.error("registry: unexpected error", (e as Error).message);
+      return errorResponse(500, "internal_error", "The registry failed unexpectedly: " + (e as Error).message);
+    }
+  },
+};
+
+async function route(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const method = request.method;
+  if (method === "GET" && url.pathname === "/health") {
+    return json({ ok: true, version: bundle.version, worker: "arcrun-registry" });
+  }
+  if (parts[0] !== "components") {
+    throw new ApiError(404, "not_found", `No route ${method} ${url.pathname}.`);
+  }
+  if (parts.length === 1 && method === "GET") {
+    return json({ success: true, components: await catalog(env) });
+  }
+  const id = parts[1];
+  if (parts.length === 2 && method === "GET") {
+    const found = (await catalog(env)).find((c) => c.canonical_id === id);
+    if (!found) throw new ApiError(404, "component_not_found", `No component '${id}'.`);
+    return json({ success: true, component: found });
+  }
+  if (parts.length === 2 && method === "PUT") {
+    const contract = await readJsonObject(request);
+    if (contract.canonical_id !== id) {
+      throw new ApiError(400, "invalid_component", `The contract's canonical_id must be '${id}'.`);
+    }
+    await env.COMPONENTS.put(`component:${id}`, JSON.stringify(contract));
+    return json({ success: true, component: contract });
+  }
+  if (parts.length === 3 && parts[2] === "binary" && method === "GET") {
+    const wasm = bundled(id);
+    const object = await binary(env, id, wasm);
+    return new Response(object, {
+      headers: { "content-type": "application/wasm", "x-sha256": wasm.sha256 },
+    });
+  }
+  if (parts.length === 3 && parts[2] === "invoke" && method === "POST") {
+    const body = await readJsonObject(request);
+    const input = isObject(body.input) ? body.input : {};
+    return json({ success: true, output: await invoke(env, id, input) });
+  }
+  throw new ApiError(404, "not_found", `No route ${method} ${url.pathname}.`);
+}
+
+type Contract = Record<string, unknown> & { canonical_id: string };
+
+/** Seeded contracts, overridden or extended by contracts stored in KV; WASM entries carry their binary's digest. */
+async function catalog(env: Env): Promise<Contract[]> {
+  const byId = new Map<string, Contract>();
+  for (const c of COMPONENT_CONTRACTS as Contract[]) byId.set(c.canonical_id, c);
+  const listed = await env.COMPONENTS.list({ prefix: "component:" });
+  for (const key of listed.keys) {
+    const stored = await env.COMPONENTS.get<Contract>(key.name, "json");
+    if (stored) byId.set(stored.canonical_id, stored);
+  }
+  return [...byId.values()]
+    .map((c) => {
+      const wasm = WASM_MODULES[c.canonical_id];
+      return wasm ? { ...c, runtime: "wasm", wasm: { abi: "arcrun-text-v1", sha256: wasm.sha256, size: wasm.size } } : c;
+    })
+    .sort((a, b) => a.canonical_id.localeCompare(b.canonical_id));
+}
+
+function bundled(id: string): BundledWasm {
+  const wasm = WASM_MODULES[id];
+  if (!wasm) throw new ApiError(404, "component_not_found", `No WASM component '${id}'.`);
+  return wasm;
+}
+
+/** The R2 copy of a binary, written from the bundled bytes when missing; refused when it does not match. */
+async function binary(env: Env, id: string, wasm: BundledWasm): Promise<Uint8Array> {
+  const key = `wasm/${id}/component.wasm`;
+  let object = await env.COMPONENT_BINARIES.get(key);
+  if (!object) {
+    await env.COMPONENT_BINARIES.put(key, base64ToBytes(wasm.base64), {
+      httpMetadata: { contentType: "application/wasm" },
+      customMetadata: { sha256: wasm.sha256 },
+    });
+    object = await env.COMPONENT_BINARIES.get(key);
+    if (!object) throw new ApiError(500, "binary_unavailable", `The binary of '${id}' could not be stored in R2.`);
+  }
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  const digest = await sha256Hex(bytes);
+  if (digest !== wasm.sha256) {
+    throw new ApiError(409, "binary_mismatch",
+      `The R2 copy of '${id}' (sha256 ${digest}) is not the binary this registry was deployed with (${wasm.sha256}); redeploy the engine.`);
+  }
+  return bytes;
+}
+
+/** Runs a component of ABI arcrun-text-v1: UTF-8 text in linear memory in, UTF-8 text out. */
+async function invoke(env: Env, id: string, input: Record<string, unknown>): Promise<unknown> {
+  const wasm = bundled(id);
+  await binary(env, id, wasm);
+  if (typeof input.text !== "string") {
+    throw new ApiError(400, "invalid_input", `Component '${id}' needs input.text as a string.`);
+  }
+  const inBytes = new TextEncoder().encode(input.text);
+  if (inBytes.length > MAX_TEXT_BYTES) {
+    throw new ApiError(400, "invalid_input", `input.text is larger than ${MAX_TEXT_BYTES} bytes.`);
+  }
+  const instance = await WebAssembly.instantiate(wasm.module, {});
+  const exports = instance.exports as {
+    memory: WebAssembly.Memory;
+    alloc(len: number): number;
+    run(ptr: number, len: number): number;
+    output_ptr(): number;
+  };
+  const ptr = exports.alloc(inBytes.length);
+  new Uint8Array(exports.memory.buffer, ptr, inBytes.length).set(inBytes);
+  const outLen = exports.run(ptr, inBytes.length);
+  const outPtr = exports.output_ptr();
+  const text = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, outPtr, outLen));
+  // The contract says how the text maps into the step's output: {"wasm_output": {"field", "type"}}.
+  const contract = (COMPONENT_CONTRACTS as Contract[]).find((c) => c.canonical_id === id);
+  const shape = isObject(contract?.wasm_output) ? contract.wasm_output : {};
+  const field = typeof shape.field === "string" ? shape.field : "text";
+  return { [field]: shape.type === "integer" ? Number(text) : text };
+}
