@@ -1,15 +1,35 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.cli.engine.CredsCommand;
+import dev.arcrun.cli.engine.ServicesCommand;
+import dev.arcrun.cli.engine.WorkflowsCommand;
 import dev.arcrun.cli.local.LocalCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {dev.arcrun.cli.deploy.DeployCommand.class, LocalCommand.class})
+        subcommands = {
+                dev.arcrun.cli.deploy.DeployCommand.class,
+                LocalCommand.class,
+                CredsCommand.class,
+                ServicesCommand.class,
+                WorkflowsCommand.class,
+        })
 public final class ArcrunCli implements Runnable {
+
+    @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "The engine's URL (default: ARCRUN_API_URL, then the install's).")
+    String apiUrl;
+
+    /** The global {@code --api-url}, or null. */
+    public String apiUrl() {
+        return apiUrl;
+    }
 
     @Override
     public void run() {

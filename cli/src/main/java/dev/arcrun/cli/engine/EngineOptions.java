@@ -1,0 +1,38 @@
+package dev.arcrun.cli.engine;
+
+import dev.arcrun.cli.ArcrunCli;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.core.engineclient.EngineSettingsResolver;
+import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
+import dev.arcrun.core.engineclient.EngineSettingsResolver.InstallSource;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * How the engine commands find their engine: the root's {@code --api-url}, then the environment, then the install
+ * ({@code --install NAME}, or the only one there is). Keys never come from arguments: env or the install's
+ * SecretStore only, so they stay out of shell history and process lists.
+ */
+public final class EngineOptions {
+    @Option(names = "--install", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Which install's engine and keys to use (default: the only install on this computer).")
+    String install;
+
+    EngineClient client(CommandSpec spec) {
+        String apiUrl = spec.root().userObject() instanceof ArcrunCli root ? root.apiUrl() : null;
+        return EngineClient.create(EngineSettingsResolver.resolve(new Explicit(apiUrl, null, null), System.getenv(),
+                this::installSource));
+    }
+
+    private InstallSource installSource() {
+        AppHome home = AppHome.resolve();
+        InstallConfigStore configs = new InstallConfigStore(home);
+        InstallConfig config = install != null ? configs.load(install) : configs.sole().orElse(null);
+        return config == null ? InstallSource.NONE : InstallSource.of(config, SecretStores.open(home));
+    }
+}

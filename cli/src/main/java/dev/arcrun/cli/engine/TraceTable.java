@@ -1,0 +1,47 @@
+package dev.arcrun.cli.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.engineclient.RunResult;
+import dev.arcrun.core.engineclient.StepStatus;
+import dev.arcrun.core.engineclient.TraceStep;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A run's trace as a table a person can read: one row per step, then the output or the error. */
+final class TraceTable {
+    private TraceTable() {}
+
+    static void print(PrintWriter out, String workflow, RunResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TraceStep s : r.trace()) {
+            rows.add(List.of(s.step(), s.component(), status(s.status()), s.durationMs() + " ms", Output.cell(detail(s), 70)));
+        }
+        out.println((r.success() ? "Run " : "Run FAILED ") + r.runId() + " of " + workflow + ":");
+        Output.table(out, List.of("STEP", "COMPONENT", "STATUS", "TIME", "OUTPUT / ERROR"), rows);
+        if (r.success()) {
+            out.println("Output: " + compact(r.output()));
+        } else if (r.error() != null) {
+            out.println("Error: " + r.error());
+        }
+        out.flush();
+    }
+
+    private static String status(StepStatus s) {
+        return s == null ? "?" : s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String detail(TraceStep s) {
+        if (s.status() == StepStatus.ERROR && s.error() != null) {
+            return s.error().message() + " (" + s.error().code() + ")";
+        }
+        return s.status() == StepStatus.SKIPPED ? "" : compact(s.output());
+    }
+
+    static String compact(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "null";
+        }
+        return n.isTextual() ? n.asText() : n.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.arcrun.cli.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.engineclient.RunResult;
+import dev.arcrun.core.engineclient.WorkflowSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "workflows", mixinStandardHelpOptions = true, description = "Workflows stored in the engine, and running them.")
+public final class WorkflowsCommand {
+    @Spec CommandSpec spec;
+    @Mixin EngineOptions engine;
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows.")
+    int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
+        List<WorkflowSummary> workflows = engine.client(spec).workflows().list();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, Map.of("workflows", workflows));
+            return 0;
+        }
+        if (workflows.isEmpty()) {
+            out.println("No workflows stored. Add one with: arcrun workflows push FILE");
+            return 0;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (WorkflowSummary w : workflows) {
+            rows.add(List.of(w.name(), String.valueOf(w.steps()), Output.time(w.updatedAt()), Output.cell(w.description(), 60)));
+        }
+        Output.table(out, List.of("NAME", "STEPS", "UPDATED", "DESCRIPTION"), rows);
+        return 0;
+    }
+
+    @Command(name = "push", mixinStandardHelpOptions = true, description = "Store a workflow document ({name, description, steps}) from a JSON file.")
+    int push(@Parameters(paramLabel = "FILE") Path file) {
+        JsonNode doc = readJson(file);
+        String name = engine.client(spec).workflows().push(doc);
+        spec.commandLine().getOut().println("Stored workflow " + name + ". Run it with: arcrun workflows run " + name);
+        return 0;
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored workflow.")
+    int delete(@Parameters(paramLabel = "NAME") String name) {
+        engine.client(spec).workflows().delete(name);
+        spec.commandLine().getOut().println("Deleted workflow " + name + ".");
+        return 0;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = {"Run a stored workflow and show its trace.",
+            "Exits 1 when a step failed (the trace says which and why)."})
+    int run(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--input", paramLabel = "JSON", description = "The run's input, a JSON object (default {}).") String input,
+            @Option(names = "--json", description = "Print {success, run_id, output, trace} as JSON only.") boolean json) {
+        JsonNode in = input == null ? null : parseInput(input);
+        RunResult result = engine.client(spec).workflows().run(name, in);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("success", result.success());
+            doc.put("run_id", result.runId());
+            doc.put("output", result.output());
+            doc.put("trace", result.trace());
+            if (result.error() != null) {
+                doc.put("error", result.error());
+            }
+            Output.json(out, doc);
+        } else {
+            TraceTable.print(out, name, result);
+        }
+        return result.success() ? 0 : 1;
+    }
+
+    private static JsonNode parseInput(String input) {
+        try {
+            JsonNode n = Output.JSON.readTree(input);
+            if (n == null || !n.isObject()) {
+                throw new UserFacingException("--input must be a JSON object.", "For example: --input '{\"name\":\"Ada\"}'");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw new UserFacingException("--input is not valid JSON: " + e.getOriginalMessage() + ".",
+                    "For example: --input '{\"name\":\"Ada\"}'");
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            JsonNode n = Output.JSON.readTree(Files.readString(file));
+            if (n == null || !n.isObject()) {
+                throw new UserFacingException(file + " is not a workflow document.",
+                        "A workflow is a JSON object {name, description, steps}; see engine/examples/hello.json.");
+            }
+            return n;
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("There is no file " + file + ".", "Give the path of a workflow JSON file.");
+        } catch (JacksonException e) {
+            throw new UserFacingException(file + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ").", "Fix the file and push it again.");
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.arcrun.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.cli.ArcrunCli;
+import dev.arcrun.core.engineclient.Recipe;
+import dev.arcrun.core.engineclient.RequiredSecret;
+import dev.arcrun.core.engineclient.RunResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What the engine commands do before any engine is involved: input checks, parsing, rendering. */
+class EngineCommandsOfflineTest {
+    record Result(int exit, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = ArcrunCli.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void pushOfAMissingFileSaysSo(@TempDir Path dir) {
+        Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "push", dir.resolve("nope.json").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("arcrun: There is no file").contains("nope.json");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void pushOfBrokenJsonSaysWhere(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("wf.json"), "{\n  \"name\": \"x\",\n  steps: []\n}");
+        Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "push", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("is not valid JSON", "line 3");
+    }
+
+    @Test
+    void runInputMustBeAJsonObject() {
+        Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "run", "hello", "--input", "[1]");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--input must be a JSON object");
+        Result bad = run("--api-url", "http://127.0.0.1:9", "workflows", "run", "hello", "--input", "{nope");
+        assertThat(bad.err()).contains("--input is not valid JSON");
+    }
+
+    @Test
+    void apiUrlIsAcceptedBeforeOrAfterTheCommand() {
+        // Port 9 (discard) is closed on loopback: both spellings must reach the client and fail the same honest way.
+        Result before = run("--api-url", "http://127.0.0.1:9", "services", "list");
+        Result after = run("services", "list", "--api-url", "http://127.0.0.1:9");
+        for (Result r : List.of(before, after)) {
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).containsAnyOf("No api key", "not reachable at http://127.0.0.1:9");
+        }
+    }
+
+    @Test
+    void keysCannotBeGivenAsArguments() {
+        Result r = run("--api-url", "http://127.0.0.1:9", "creds", "list", "--api-key", "x");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option", "'--api-key'");
+    }
+
+    @Test
+    void setupLinesMapKeysAndABareValue() {
+        Recipe openai = new Recipe("openai", "OpenAI", null, List.of(new RequiredSecret("openai_api_key", "API key")),
+                null, List.of("api.openai.com"), null);
+        assertThat(ServicesCommand.fromLines(openai, List.of("sk-abc==")).keySet()).containsExactly("openai_api_key");
+        assertThat(ServicesCommand.fromLines(openai, List.of("api_key=sk-a=b")).get("api_key").reveal()).isEqualTo("sk-a=b");
+        assertThat(ServicesCommand.fromLines(openai, List.of("token=x", "api_key=y")).keySet()).contains("token");
+    }
+
+    @Test
+    void traceTableShowsEveryStepAndTheError() throws Exception {
+        RunResult r = Output.JSON.readValue("""
+                {"success":false,"run_id":"run_1","status":"error","output":null,
+                 "error":{"code":"http_error","message":"boom","step":"call"},
+                 "trace":[
+                  {"step":"greet","component":"template","status":"ok","started_at":"2026-11-26T10:00:00.000Z",
+                   "duration_ms":3,"input":{"template":"hi"},"output":"hi","error":null},
+                  {"step":"maybe","component":"if","status":"skipped","started_at":"2026-11-26T10:00:00.003Z",
+                   "duration_ms":0,"input":null,"output":null,"error":null},
+                  {"step":"call","component":"http_request","status":"error","started_at":"2026-11-26T10:00:00.004Z",
+                   "duration_ms":12,"input":{},"output":null,"error":{"code":"http_error","message":"boom"}}]}
+                """, RunResult.class);
+        StringWriter s = new StringWriter();
+        TraceTable.print(new PrintWriter(s), "demo", r);
+        String text = s.toString();
+        assertThat(text).contains("Run FAILED run_1 of demo", "STEP", "greet", "template", "ok", "3 ms", "skipped",
+                "call", "error", "boom (http_error)", "Error: call: boom (http_error)");
+        assertThat(text.lines().filter(l -> l.startsWith("greet")).findFirst().orElseThrow()).endsWith("hi");
+    }
+}

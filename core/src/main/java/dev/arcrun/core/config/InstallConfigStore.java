@@ -1,0 +1,197 @@
+package dev.arcrun.core.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reads and writes install configs under {@link AppHome#installs()}: one folder per install. */
+public final class InstallConfigStore {
+    public static final String FILE = "config.yaml";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path installs;
+    private final Clock clock;
+    private final ObjectMapper yaml = mapper();
+
+    public InstallConfigStore(AppHome home) {
+        this(home, Clock.systemUTC());
+    }
+
+    InstallConfigStore(AppHome home, Clock clock) {
+        this.installs = home.installs();
+        this.clock = clock;
+    }
+
+    public Path folder(String name) {
+        return installs.resolve(InstallName.require(name));
+    }
+
+    public Path file(String name) {
+        return folder(name).resolve(FILE);
+    }
+
+    /** The config, or empty when there is no such install. Throws {@link CorruptConfigException} when damaged. */
+    public Optional<InstallConfig> find(String name) {
+        Path file = file(name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return Optional.of(parse(name, file, bytes));
+    }
+
+    public InstallConfig load(String name) {
+        return find(name).orElseThrow(() -> new UserFacingException("There is no install named '" + name + "'.",
+                "Installs on this computer: " + describe(names()) + "."));
+    }
+
+    /** Saves atomically: a crash mid-write leaves the previous config as it was. */
+    public void save(InstallConfig config) {
+        Path file = file(config.name());
+        try {
+            AtomicFiles.write(file, out -> yaml.writeValue(out, config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the installs that have a config, sorted. */
+    public List<String> names() {
+        if (!Files.isDirectory(installs)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(installs)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(FILE)))
+                    .map(d -> d.getFileName().toString())
+                    .filter(InstallName::isValid)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + installs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * "The" install, for commands that do not name one: empty when there is none, the install when there is
+     * exactly one, and an error naming them all when there are several.
+     */
+    public Optional<InstallConfig> sole() {
+        List<String> names = names();
+        if (names.size() > 1) {
+            throw new UserFacingException("There are " + names.size() + " installs on this computer: "
+                    + describe(names) + ".", "Say which one with --install NAME.");
+        }
+        return names.isEmpty() ? Optional.empty() : find(names.getFirst());
+    }
+
+    /** Removes the install's folder (config and anything else in it). */
+    public void delete(String name) {
+        Path folder = folder(name);
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private InstallConfig parse(String name, Path file, byte[] bytes) {
+        String reason;
+        Throwable cause;
+        try {
+            InstallConfig config = yaml.readValue(bytes, InstallConfig.class);
+            if (config != null && config.name().equals(name)) {
+                return config;
+            }
+            reason = config == null ? "it is empty" : "it names install '" + config.name() + "', not '" + name + "'";
+            cause = null;
+        } catch (JacksonException e) {
+            reason = describe(e);
+            cause = e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        throw new CorruptConfigException(name, file, backup(file, bytes), reason, cause);
+    }
+
+    /** Keeps a copy of a damaged file next to it; the same damage seen twice is backed up once. */
+    private Path backup(Path file, byte[] bytes) {
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            Optional<Path> same = siblings.filter(p -> p.getFileName().toString().startsWith(FILE + ".corrupt-"))
+                    .filter(p -> sameContent(p, bytes))
+                    .findFirst();
+            if (same.isPresent()) {
+                return same.get();
+            }
+            Path backup = file.resolveSibling(FILE + ".corrupt-" + STAMP.format(clock.instant()));
+            AtomicFiles.write(backup, bytes);
+            return backup;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The config " + file + " is damaged and cannot be backed up: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameContent(Path p, byte[] bytes) {
+        try {
+            return Arrays.equals(Files.readAllBytes(p), bytes);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String describe(JacksonException e) {
+        String what = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        // A value the record's constructor refused (bad name, missing target) says more than Jackson's wrapper.
+        if (e.getCause() instanceof RuntimeException r && r.getMessage() != null) {
+            what = r.getMessage();
+        }
+        JsonLocation at = e.getLocation();
+        return at != null && at.getLineNr() > 0 ? what + " (line " + at.getLineNr() + ")" : what;
+    }
+
+    private static String describe(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    static ObjectMapper mapper() {
+        return YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // A newer arcrun may add fields; an older one still reads the config.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.arcrun.core.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Cloudflare resources the engine is bound to: KV namespace ids by binding name, R2 bucket names by binding
+ * name, and the account's workers.dev subdomain (null for the local target).
+ */
+public record Resources(Map<String, String> kv, Map<String, String> r2, String subdomain) {
+    public static final Resources NONE = new Resources(Map.of(), Map.of(), null);
+
+    public Resources {
+        kv = kv == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kv));
+        r2 = r2 == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(r2));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.arcrun.core.engineclient;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.SecretKind;
+import dev.arcrun.core.config.SecretStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Resolves each setting on its own, in the order: explicit value (a CLI option, a GUI field) &gt; environment
+ * ({@code ARCRUN_API_URL}, {@code ARCRUN_API_KEY}, {@code ARCRUN_ENCRYPTION_KEY}) &gt; the install's config and
+ * {@link SecretStore}. The install is looked up only when a setting is still missing, so a fully explicit or
+ * env-configured call never opens the keychain.
+ */
+public final class EngineSettingsResolver {
+    public static final String ENV_URL = "ARCRUN_API_URL";
+    public static final String ENV_API_KEY = "ARCRUN_API_KEY";
+    public static final String ENV_ENCRYPTION_KEY = "ARCRUN_ENCRYPTION_KEY";
+
+    /** What an install contributes. */
+    public interface InstallSource {
+        Optional<String> engineUrl();
+
+        Optional<String> secret(SecretKind kind);
+
+        /** No install (none on this computer). */
+        InstallSource NONE = new InstallSource() {
+            @Override public Optional<String> engineUrl() {
+                return Optional.empty();
+            }
+
+            @Override public Optional<String> secret(SecretKind kind) {
+                return Optional.empty();
+            }
+        };
+
+        static InstallSource of(InstallConfig config, SecretStore secrets) {
+            return new InstallSource() {
+                @Override public Optional<String> engineUrl() {
+                    return Optional.ofNullable(config.engineUrl());
+                }
+
+                @Override public Optional<String> secret(SecretKind kind) {
+                    return secrets.get(config.name(), kind);
+                }
+            };
+        }
+    }
+
+    /** Values the caller was given directly; any may be null. */
+    public record Explicit(String apiUrl, Secret apiKey, Secret encryptionKey) {
+        public static final Explicit NONE = new Explicit(null, null, null);
+    }
+
+    private EngineSettingsResolver() {}
+
+    public static EngineSettings resolve(Explicit explicit, Map<String, String> env, Supplier<InstallSource> install) {
+        Supplier<InstallSource> once = memoize(install);
+        String url = first(explicit.apiUrl(), env.get(ENV_URL), () -> once.get().engineUrl().orElse(null));
+        if (url == null) {
+            throw new UserFacingException("No engine to talk to: no URL was given and there is no install on this computer.",
+                    "Pass --api-url URL, set " + ENV_URL + ", or install the engine with `arcrun install`.");
+        }
+        Secret apiKey = explicit.apiKey() != null ? explicit.apiKey() : Secret.ofNullable(first(null,
+                env.get(ENV_API_KEY), () -> once.get().secret(SecretKind.API_KEY).orElse(null)));
+        Secret encKey = explicit.encryptionKey() != null ? explicit.encryptionKey() : Secret.ofNullable(first(null,
+                env.get(ENV_ENCRYPTION_KEY), () -> once.get().secret(SecretKind.ENCRYPTION_KEY).orElse(null)));
+        return new EngineSettings(EngineSettings.parseUrl(url), apiKey, encKey);
+    }
+
+    private static String first(String explicit, String env, Supplier<String> install) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return install.get();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+}

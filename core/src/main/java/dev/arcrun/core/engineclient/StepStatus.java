@@ -1,0 +1,10 @@
+package dev.arcrun.core.engineclient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How one step of a run ended. */
+public enum StepStatus {
+    @JsonProperty("ok") OK,
+    @JsonProperty("error") ERROR,
+    @JsonProperty("skipped") SKIPPED
+}

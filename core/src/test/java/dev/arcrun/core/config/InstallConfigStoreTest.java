@@ -1,0 +1,182 @@
+package dev.arcrun.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallConfigStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+    @TempDir Path root;
+
+    private InstallConfigStore store() {
+        return new InstallConfigStore(new AppHome(root), Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    static InstallConfig full() {
+        return InstallConfig.create("default", Target.CLOUDFLARE)
+                .withEngineUrl("https://arcrun-cypher-executor.ada.workers.dev")
+                .withAccountId("0123456789abcdef0123456789abcdef")
+                .withResources(new Resources(Map.of("CREDENTIALS", "kv1", "RUNS", "kv2"),
+                        Map.of("COMPONENT_BINARIES", "arcrun-components"), "ada"))
+                .withDeployedBundle(new DeployedBundle("builtin", "0.1.0", "aa11", T0))
+                .withDeployedBundle(new DeployedBundle("github:arcrun/engine@v0.2.0", "0.2.0", "bb22", T0.plusSeconds(60)))
+                .withJournalEntry(new JournalEntry(JournalEntry.Kind.KV_NAMESPACE, "arcrun-credentials", "kv1", T0))
+                .withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, "arcrun-registry", "arcrun-registry", T0))
+                .withStep("PROVISION", new StepState(StepState.Status.SUCCEEDED, T0, "created 7, reused 0"))
+                .withStep("DEPLOY", new StepState(StepState.Status.FAILED, T0, "wrangler exited 1"))
+                .withHistory(new HistoryEvent(T0, HistoryEvent.Kind.INSTALLED, null, "0.1.0", null))
+                .withHistory(new HistoryEvent(T0.plusSeconds(60), HistoryEvent.Kind.UPDATED, "0.1.0", "0.2.0", null));
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        InstallConfig config = full();
+        store().save(config);
+
+        InstallConfig back = store().load("default");
+
+        assertThat(back).isEqualTo(config);
+        assertThat(back.previousBundle().version()).isEqualTo("0.1.0");
+        assertThat(back.finishedSteps()).containsExactly("PROVISION");
+        assertThat(back.steps().keySet()).containsExactly("PROVISION", "DEPLOY");
+    }
+
+    @Test
+    void writesReadableSnakeCaseYamlWithEnumNamesUsersKnow() throws IOException {
+        store().save(full());
+        String yaml = Files.readString(store().file("default"));
+        assertThat(yaml).contains("target: cloudflare", "engine_url:", "previous_bundle:", "kind: kv_namespace",
+                "kind: updated", "2026-11-26T10:00:00Z");
+    }
+
+    @Test
+    void resavingTheSameJournalEntryKeepsOne() {
+        var entry = new JournalEntry(JournalEntry.Kind.R2_BUCKET, "arcrun-components", "arcrun-components", T0);
+        InstallConfig c = InstallConfig.create("x", Target.LOCAL).withJournalEntry(entry).withJournalEntry(entry);
+        assertThat(c.journal()).hasSize(1);
+        assertThat(c.withoutJournalEntry(JournalEntry.Kind.R2_BUCKET, "arcrun-components").journal()).isEmpty();
+    }
+
+    @Test
+    void rollbackSwapsCurrentAndPrevious() {
+        InstallConfig c = full();
+        InstallConfig rolled = c.rolledBack(c.previousBundle());
+        assertThat(rolled.bundle().version()).isEqualTo("0.1.0");
+        assertThat(rolled.previousBundle().version()).isEqualTo("0.2.0");
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileIntactAndNoTempFile() throws IOException {
+        store().save(full());
+        Path file = store().file("default");
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+            out.write("name: half-writ".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config.yaml");
+        }
+        assertThat(store().load("default")).isEqualTo(full());
+    }
+
+    @Test
+    void configFileIsOwnerOnly() throws IOException {
+        store().save(full());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file("default"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void corruptFileIsReportedAndBackedUpNotReplaced() throws IOException {
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+        String broken = "name: default\ntarget: [cloudflare\nengine_url: x\n";
+        Files.writeString(file, broken);
+
+        assertThatThrownBy(() -> store().load("default"))
+                .isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+                    assertThat(e.getMessage()).contains("'default'", file.toString(), "damaged", "line");
+                    assertThat(e.backup()).hasContent(broken);
+                    assertThat(e.getMessage()).contains(e.backup().toString());
+                    assertThat(e.advice()).isNotBlank();
+                });
+        assertThat(file).hasContent(broken);
+
+        // Seeing the same damage again does not pile up backups.
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.filter(p -> p.getFileName().toString().contains(".corrupt-"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void wellFormedYamlWithBadValuesIsCorruptToo() throws IOException {
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "name: default\ntarget: mars\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
+                .hasMessageContaining("mars");
+
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class);
+
+        Files.writeString(file, "name: other\ntarget: local\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
+                .hasMessageContaining("'other'");
+    }
+
+    @Test
+    void listsInstallsAndFindsTheSoleOne() {
+        assertThat(store().names()).isEmpty();
+        assertThat(store().sole()).isEmpty();
+
+        store().save(InstallConfig.create("home", Target.LOCAL));
+        assertThat(store().sole()).map(InstallConfig::name).contains("home");
+
+        store().save(InstallConfig.create("work", Target.CLOUDFLARE));
+        assertThat(store().names()).containsExactly("home", "work");
+        assertThatThrownBy(() -> store().sole()).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("home, work")
+                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("--install"));
+    }
+
+    @Test
+    void missingInstallSaysWhichExist() {
+        store().save(InstallConfig.create("home", Target.LOCAL));
+        assertThat(store().find("nope")).isEmpty();
+        assertThatThrownBy(() -> store().load("nope")).isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("home"));
+    }
+
+    @Test
+    void unsafeNamesAreRefused() {
+        assertThatThrownBy(() -> store().file("../etc")).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> InstallConfig.create("Bad Name", Target.LOCAL)).isInstanceOf(UserFacingException.class);
+    }
+
+    @Test
+    void deleteRemovesTheFolder() {
+        store().save(full());
+        store().delete("default");
+        assertThat(store().folder("default")).doesNotExist();
+        assertThat(store().names()).isEmpty();
+    }
+}

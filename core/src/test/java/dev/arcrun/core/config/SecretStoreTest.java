@@ -1,0 +1,198 @@
+package dev.arcrun.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretStoreTest {
+    private static final String TOKEN = "cf-token-SECRET-1234567890";
+    private static final String API_KEY = "ak_SECRET_abcdefghijklmnop";
+
+    @TempDir Path root;
+
+    private AppHome home() {
+        return new AppHome(root);
+    }
+
+    private static Keychain.Opener failing(String why) {
+        return () -> {
+            throw new Keychain.KeychainException(why);
+        };
+    }
+
+    @Test
+    void fileStoreKeepsSecretsInAnOwnerOnlyFileInAnOwnerOnlyFolder() throws IOException {
+        SecretStore store = SecretStores.open(home(), Map.of(), failing("no keychain backend is available"), Duration.ofSeconds(5));
+        store.put("default", SecretKind.CLOUDFLARE_TOKEN, TOKEN);
+        store.put("default", SecretKind.API_KEY, API_KEY);
+
+        assertThat(store.get("default", SecretKind.CLOUDFLARE_TOKEN)).contains(TOKEN);
+        assertThat(store.get("default", SecretKind.ENCRYPTION_KEY)).isEmpty();
+        assertThat(store.get("other", SecretKind.API_KEY)).isEmpty();
+
+        Path file = ((FileSecretStore) store).file("default");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(store.toString()).doesNotContain(TOKEN, API_KEY);
+
+        store.delete("default", SecretKind.CLOUDFLARE_TOKEN);
+        assertThat(store.get("default", SecretKind.CLOUDFLARE_TOKEN)).isEmpty();
+        assertThat(store.get("default", SecretKind.API_KEY)).contains(API_KEY);
+        store.deleteAll("default");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void withoutAKeychainTheStoreSaysSoAndWhy() {
+        SecretStore store = SecretStores.open(home(), Map.of(), failing("no keychain backend is available (D-Bus not running)"),
+                Duration.ofSeconds(5));
+        assertThat(store.location().inKeychain()).isFalse();
+        assertThat(store.location().notice()).contains("file", FileSecretStore.folderOf(home()).toString(),
+                "not in a keychain", "D-Bus not running");
+    }
+
+    @Test
+    void envForcesTheFileWithoutTouchingTheKeychain() {
+        SecretStore store = SecretStores.open(home(), Map.of("ARCRUN_SECRET_STORE", "file"),
+                () -> {
+                    throw new AssertionError("the keychain must not be opened");
+                }, Duration.ofSeconds(5));
+        assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
+                f -> assertThat(f.reason()).contains("ARCRUN_SECRET_STORE=file"));
+    }
+
+    @Test
+    void aKeychainThatHangsFallsBackToTheFileInTime() {
+        CountDownLatch never = new CountDownLatch(1);
+        long start = System.nanoTime();
+        SecretStore store = SecretStores.open(home(), Map.of(), () -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new Keychain.KeychainException("interrupted");
+        }, Duration.ofMillis(200));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
+                f -> assertThat(f.reason()).contains("did not answer"));
+    }
+
+    @Test
+    void aKeychainThatLosesWhatItStoresIsNotTrusted() {
+        Keychain forgetful = new MapKeychain() {
+            @Override public Optional<String> get(String service, String account) {
+                return Optional.empty();
+            }
+        };
+        SecretStore store = SecretStores.open(home(), Map.of(), () -> forgetful, Duration.ofSeconds(5));
+        assertThat(store.location().inKeychain()).isFalse();
+    }
+
+    @Test
+    void aWorkingKeychainIsUsedAndEarlierFileSecretsStillRead() {
+        new FileSecretStore(home(), "earlier").put("default", SecretKind.ENCRYPTION_KEY, "enc-from-file");
+        MapKeychain keychain = new MapKeychain();
+
+        SecretStore store = SecretStores.open(home(), Map.of(), () -> keychain, Duration.ofSeconds(5));
+        assertThat(store.location().inKeychain()).isTrue();
+        assertThat(store.location().notice()).contains("Test Keychain");
+        assertThat(keychain.entries).as("the probe cleans up").isEmpty();
+
+        store.put("default", SecretKind.API_KEY, API_KEY);
+        assertThat(keychain.entries).containsEntry("arcrun|default/api-key", API_KEY);
+        assertThat(store.get("default", SecretKind.ENCRYPTION_KEY)).contains("enc-from-file");
+
+        store.put("default", SecretKind.ENCRYPTION_KEY, "enc-now-in-keychain");
+        assertThat(new FileSecretStore(home(), "").get("default", SecretKind.ENCRYPTION_KEY)).isEmpty();
+        store.deleteAll("default");
+        assertThat(keychain.entries).isEmpty();
+    }
+
+    /**
+     * The real OS keychain through java-keyring. On a desktop with a keychain this round-trips a secret; on this
+     * build machine and CI (no Secret Service) the decision must be the file, with java-keyring's reason.
+     */
+    @Test
+    void realKeychainRoundTripsOrTheFallbackIsHonest() {
+        SecretStore store = SecretStores.open(home(), Map.of(), JavaKeyringKeychain::open, SecretStores.PROBE_TIMEOUT);
+        if (store.location().inKeychain()) {
+            String install = "arcrun-test-" + ProcessHandle.current().pid();
+            try {
+                store.put(install, SecretKind.API_KEY, API_KEY);
+                assertThat(store.get(install, SecretKind.API_KEY)).contains(API_KEY);
+            } finally {
+                store.deleteAll(install);
+            }
+            assertThat(store.get(install, SecretKind.API_KEY)).isEmpty();
+        } else {
+            assertThatThrownBy(JavaKeyringKeychain::open).isInstanceOf(Keychain.KeychainException.class);
+            assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
+                    f -> assertThat(f.reason()).isNotBlank());
+            store.put("default", SecretKind.API_KEY, API_KEY);
+            assertThat(store.get("default", SecretKind.API_KEY)).contains(API_KEY);
+        }
+    }
+
+    @Test
+    void secretsNeverLandInTheConfigYaml() throws IOException {
+        SecretStore secrets = new FileSecretStore(home(), "test");
+        secrets.put("default", SecretKind.CLOUDFLARE_TOKEN, TOKEN);
+        secrets.put("default", SecretKind.API_KEY, API_KEY);
+        new InstallConfigStore(home()).save(InstallConfigStoreTest.full());
+
+        try (Stream<Path> files = Files.walk(home().installs())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).doesNotContain(TOKEN, API_KEY);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedSecretsFileIsReportedWithoutQuotingIt() throws IOException {
+        FileSecretStore store = new FileSecretStore(home(), "test");
+        store.put("default", SecretKind.API_KEY, API_KEY);
+        Files.writeString(store.file("default"), "{\"api-key\": " + API_KEY + "}");
+
+        assertThatThrownBy(() -> store.get("default", SecretKind.API_KEY))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).contains("cannot be read").doesNotContain(API_KEY);
+                    assertThat(e.getCause()).isNull();
+                });
+    }
+
+    /** An in-memory stand-in for the OS keychain, to test the choice and the layering, not the OS. */
+    static class MapKeychain implements Keychain {
+        final Map<String, String> entries = new HashMap<>();
+
+        @Override public Optional<String> get(String service, String account) {
+            return Optional.ofNullable(entries.get(service + "|" + account));
+        }
+
+        @Override public void set(String service, String account, String secret) {
+            entries.put(service + "|" + account, secret);
+        }
+
+        @Override public void delete(String service, String account) {
+            entries.remove(service + "|" + account);
+        }
+
+        @Override public String name() {
+            return "Test Keychain";
+        }
+    }
+}
