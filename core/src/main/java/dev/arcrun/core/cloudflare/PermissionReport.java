@@ -1,0 +1,30 @@
+package dev.arcrun.core.cloudflare;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The outcome of probing each permission group with one harmless read.
+ *
+ * @param checks one per group in {@link PermissionGroup#REQUIRED}
+ */
+public record PermissionReport(List<Check> checks) {
+
+    public enum Outcome { GRANTED, MISSING, NOT_CHECKED }
+
+    /** @param note why a group was not checked, or empty */
+    public record Check(PermissionGroup group, Outcome outcome, String note) {}
+
+    public List<PermissionGroup> missing() {
+        return checks.stream().filter(c -> c.outcome() == Outcome.MISSING).map(Check::group).toList();
+    }
+
+    public boolean complete() {
+        return missing().isEmpty();
+    }
+
+    /** The prefilled token-creation link with every group the install needs. */
+    public URI tokenTemplateUrl() {
+        return TokenTemplate.creationUrl(PermissionGroup.REQUIRED);
+    }
+}
