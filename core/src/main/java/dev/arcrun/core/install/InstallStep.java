@@ -5,8 +5,8 @@ public interface InstallStep {
     StepId id();
 
     /**
-     * Does the work and returns a one-line summary for the report. Failures are thrown; a
+     * Does the work (or finds nothing to do) and says so in one line for the report. Failures are thrown; a
      * {@link dev.arcrun.core.UserFacingException} carries the advice shown to the user.
      */
-    String run(StepReporter reporter) throws Exception;
+    StepResult run(StepReporter reporter) throws Exception;
 }

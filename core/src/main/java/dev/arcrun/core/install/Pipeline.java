@@ -18,7 +18,8 @@ public final class Pipeline {
     public interface StepJournal {
         Set<StepId> finished();
 
-        void markFinished(StepId step);
+        /** Called once the step succeeded ({@code skipped} false) or found nothing to do ({@code skipped} true). */
+        void markFinished(StepId step, boolean skipped);
     }
 
     private final InstallListener listener;
@@ -50,13 +51,22 @@ public final class Pipeline {
             listener.on(new InstallEvent.Started(id));
             long start = System.nanoTime();
             try {
-                String summary = step.run(StepReporter.of(id, listener, cancel::get));
+                StepResult result = step.run(StepReporter.of(id, listener, cancel::get));
                 if (cancel.get()) {
                     return cancelled(id);
                 }
-                journal.markFinished(id);
-                listener.on(new InstallEvent.Succeeded(id, summary, Duration.ofNanos(System.nanoTime() - start)));
-                ran.add(id);
+                switch (result) {
+                    case StepResult.Done d -> {
+                        journal.markFinished(id, false);
+                        listener.on(new InstallEvent.Succeeded(id, d.summary(), Duration.ofNanos(System.nanoTime() - start)));
+                        ran.add(id);
+                    }
+                    case StepResult.Skipped s -> {
+                        journal.markFinished(id, true);
+                        listener.on(new InstallEvent.Skipped(id, s.reason()));
+                        skipped.add(id);
+                    }
+                }
             } catch (CancellationException e) {
                 return cancelled(id);
             } catch (UserFacingException e) {

@@ -10,8 +10,9 @@ public enum StepId {
     DISCOVER("Discover the engine's workers"),
     INJECT("Write resource ids into the workers' configs"),
     KEYS("Generate the api key and encryption key"),
-    DEPLOY("Deploy the workers"),
-    SECRETS("Set the workers' secrets"),
+    DEPLOY("Deploy the workers and their secrets"),
+    START("Start the engine on this computer"),
+    REGISTER("Register with the engine for its keys"),
     SEED("Seed recipes and components"),
     CONFIG("Save the install's config"),
     CHECK("Check the engine answers");

@@ -81,11 +81,23 @@ public final class LocalEngine {
      * but does not answer is stopped and started again. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(null, listener, timeout, cancellation);
+    }
+
+    /**
+     * Starts the engine unpacked in {@code engineDir} (an install's bundle), or the app's built-in engine when it is
+     * null. An engine already running is kept when it runs from the same folder, and replaced when not.
+     */
+    public LocalStatus.Running start(Path engineDir, LogListener listener, Duration timeout, Cancellation cancellation) {
         return locked(() -> {
             LocalStatus now = status();
             if (now instanceof LocalStatus.Running running) {
-                say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
-                return running;
+                if (engineDir == null || runsFrom(engineDir)) {
+                    say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
+                    return running;
+                }
+                say(listener, LogLevel.INFO, "Restarting the local engine with the engine in " + engineDir + ".");
+                stopLocked();
             }
             if (now instanceof LocalStatus.Unhealthy unhealthy) {
                 say(listener, LogLevel.WARN, "The local engine (pid " + unhealthy.pid() + ") does not answer; restarting it.");
@@ -94,8 +106,8 @@ public final class LocalEngine {
             Files.deleteIfExists(stateFile());
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
             Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
-            Path engineDir = EngineSource.unpack(AppHome.ensureDir(home.local()));
-            return launch(toolchain, engineDir, listener, timeout, cancellation);
+            Path dir = engineDir != null ? engineDir : EngineSource.unpack(AppHome.ensureDir(home.local()));
+            return launch(toolchain, dir, listener, timeout, cancellation);
         });
     }
 
@@ -163,6 +175,12 @@ public final class LocalEngine {
         ProcessTree.kill(process.toHandle());
         Files.deleteIfExists(stateFile());
         throw new UserFacingException(message, advice);
+    }
+
+    private boolean runsFrom(Path engineDir) {
+        return LocalEngineState.read(stateFile())
+                .map(st -> Path.of(st.engineDir()).toAbsolutePath().normalize().equals(engineDir.toAbsolutePath().normalize()))
+                .orElse(false);
     }
 
     /** Stops the engine and everything it started; false when none was running. */

@@ -17,14 +17,14 @@ class PipelineTest {
     private InstallStep step(StepId id) {
         return new InstallStep() {
             @Override public StepId id() { return id; }
-            @Override public String run(StepReporter r) { executed.add(id); return id + " ok"; }
+            @Override public StepResult run(StepReporter r) { executed.add(id); return StepResult.done(id + " ok"); }
         };
     }
 
     private InstallStep failing(StepId id, RuntimeException e) {
         return new InstallStep() {
             @Override public StepId id() { return id; }
-            @Override public String run(StepReporter r) { executed.add(id); throw e; }
+            @Override public StepResult run(StepReporter r) { executed.add(id); throw e; }
         };
     }
 
@@ -54,6 +54,18 @@ class PipelineTest {
     }
 
     @Test
+    void aStepThatFindsNothingToDoIsReportedSkippedWithItsReason() {
+        InstallStep upToDate = new InstallStep() {
+            @Override public StepId id() { return StepId.DEPLOY; }
+            @Override public StepResult run(StepReporter r) { return StepResult.skipped("engine 0.1.0 is already deployed"); }
+        };
+        var outcome = new Pipeline(events::add).run(List.of(upToDate), journal);
+        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(), List.of(StepId.DEPLOY)));
+        assertThat(events).contains(new InstallEvent.Skipped(StepId.DEPLOY, "engine 0.1.0 is already deployed"));
+        assertThat(journal.done).containsExactly(StepId.DEPLOY);
+    }
+
+    @Test
     void unexpectedExceptionIsAFailureNeverASuccess() {
         var outcome = new Pipeline(events::add).run(
                 List.of(failing(StepId.FETCH, new IllegalStateException("disk full"))), journal);
@@ -67,7 +79,7 @@ class PipelineTest {
         var pipeline = new Pipeline(events::add);
         InstallStep cancelling = new InstallStep() {
             @Override public StepId id() { return StepId.DEPLOY; }
-            @Override public String run(StepReporter r) { pipeline.cancel(); return "deployed"; }
+            @Override public StepResult run(StepReporter r) { pipeline.cancel(); return StepResult.done("deployed"); }
         };
         var outcome = pipeline.run(List.of(cancelling, step(StepId.SECRETS)), journal);
         assertThat(outcome).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
@@ -82,6 +94,6 @@ class PipelineTest {
             return done.isEmpty() ? EnumSet.noneOf(StepId.class) : EnumSet.copyOf(done);
         }
 
-        @Override public void markFinished(StepId step) { done.add(step); }
+        @Override public void markFinished(StepId step, boolean skipped) { done.add(step); }
     }
 }

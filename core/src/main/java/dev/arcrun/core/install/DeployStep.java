@@ -1,0 +1,89 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.bundle.Bundle;
+import dev.arcrun.core.config.JournalEntry;
+import dev.arcrun.core.deploy.DeployCredentials;
+import dev.arcrun.core.deploy.DeployReport;
+import dev.arcrun.core.deploy.DeployRunner;
+import dev.arcrun.core.deploy.DeployTarget;
+import dev.arcrun.core.deploy.LogStream;
+import dev.arcrun.core.deploy.WorkerOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the real {@code wrangler deploy} for every worker in tier order, each followed by its secrets. A worker that
+ * failed is never reported as deployed; the error names it and shows wrangler's own last lines.
+ */
+final class DeployStep implements InstallStep {
+    static final String PUBLIC_WORKER = "arcrun-cypher-executor";
+
+    private final InstallSession session;
+
+    DeployStep(InstallSession session) { this.session = session; }
+
+    @Override public StepId id() { return StepId.DEPLOY; }
+
+    @Override
+    public StepResult run(StepReporter reporter) {
+        Bundle bundle = session.bundle();
+        var cfg = session.config();
+        String sha = session.fetchedSha().orElseThrow();
+        boolean sameBundle = cfg.bundle() != null && sha.equals(cfg.bundle().sha256());
+        boolean allJournaled = bundle.workers().stream().allMatch(w -> cfg.journal().stream()
+                .anyMatch(e -> e.kind() == JournalEntry.Kind.WORKER && e.name().equals(w.name())));
+        if (sameBundle && allJournaled && cfg.engineUrl() != null) {
+            return StepResult.skipped("engine " + cfg.bundle().version() + " is already deployed");
+        }
+        List<DeployTarget> targets = bundle.workers().stream()
+                .map(w -> new DeployTarget(w.name(), bundle.root().resolve(w.path()), w.tier())).toList();
+        Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name());
+        DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
+                new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
+        DeployReport report = runner.deploy(targets, secrets,
+                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation());
+
+        Instant now = Instant.now();
+        for (WorkerOutcome o : report.workers()) {
+            if (o instanceof WorkerOutcome.Deployed d) {
+                session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), now)));
+                if (d.name().equals(PUBLIC_WORKER)) {
+                    String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
+                    session.update(c -> c.withEngineUrl(url));
+                }
+            }
+        }
+        if (!report.allDeployed()) {
+            throw new UserFacingException(describeFailure(report),
+                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with --resume.");
+        }
+        if (session.config().engineUrl() == null) {
+            session.update(c -> c.withEngineUrl("https://" + PUBLIC_WORKER + "." + c.resources().subdomain() + ".workers.dev"));
+        }
+        return StepResult.done(report.workers().size() + " workers deployed with their secrets: "
+                + report.workers().stream().map(WorkerOutcome::name).collect(Collectors.joining(", ")));
+    }
+
+    static String describeFailure(DeployReport report) {
+        StringBuilder sb = new StringBuilder();
+        List<String> ok = report.workers().stream().filter(o -> o instanceof WorkerOutcome.Deployed).map(WorkerOutcome::name).toList();
+        if (!ok.isEmpty()) {
+            sb.append("Deployed: ").append(String.join(", ", ok)).append(". ");
+        }
+        for (WorkerOutcome o : report.workers()) {
+            switch (o) {
+                case WorkerOutcome.Failed f -> sb.append("Failed: ").append(f.name())
+                        .append(f.exitCode().isPresent() ? " (exit code " + f.exitCode().getAsInt() + ")" : "")
+                        .append(": ").append(f.reason())
+                        .append(f.lastLines().isEmpty() ? "" : " — " + f.lastLines().getLast()).append(". ");
+                case WorkerOutcome.NotRun n -> sb.append("Not run: ").append(n.name()).append(" (").append(n.reason()).append("). ");
+                case WorkerOutcome.Deployed d -> Objects.requireNonNull(d);
+            }
+        }
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.bundle.BundleDiscovery;
+import dev.arcrun.core.bundle.BundleExtractor;
+import dev.arcrun.core.bundle.BundleFetcher;
+import dev.arcrun.core.bundle.BundleSource;
+import dev.arcrun.core.bundle.Cancellation;
+import dev.arcrun.core.bundle.DownloadEvent;
+import dev.arcrun.core.bundle.FetchEvent;
+import dev.arcrun.core.bundle.FetchedBundle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Downloads (or takes from the cache, a file or the app itself) the engine bundle and unpacks it into the install's
+ * folder under its sha256, where it stays for rollback.
+ */
+final class FetchStep implements InstallStep {
+    private final InstallSession session;
+    private final String source;
+
+    FetchStep(InstallSession session, String source) {
+        this.session = session;
+        this.source = source;
+    }
+
+    @Override public StepId id() { return StepId.FETCH; }
+
+    @Override
+    public StepResult run(StepReporter reporter) throws IOException {
+        BundleSource parsed = BundleSource.parse(source);
+        Path root = session.bundleDir("0".repeat(16)).getParent();
+        Path incoming = root.resolve("incoming");
+        Cancellation cancel = new Cancellation();
+        FetchedBundle fetched;
+        try (var link = session.cancellation().onCancel(cancel::cancel)) {
+            fetched = new BundleFetcher(session.home().cache()).fetch(parsed, incoming, null,
+                    BundleExtractor.Existing.REPLACE, e -> report(e, reporter), cancel);
+        }
+        Path dir = session.bundleDir(fetched.sha256());
+        deleteTree(dir); // same sha256, same archive: a fresh copy drops edits a failed run left behind
+        Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
+        var bundle = BundleDiscovery.discover(dir);
+        session.bundle(bundle);
+        String version = bundle.version().orElse("unknown");
+        session.detail(id(), fetched.sha256() + " " + version);
+        return StepResult.done("engine " + version + " (" + bundle.workers().size() + " workers, sha256 " + fetched.sha256().substring(0, 12) + "…"
+                + (fetched.fromCache() ? ", from the cache" : "") + ")");
+    }
+
+    private static void report(FetchEvent e, StepReporter reporter) {
+        switch (e) {
+            case FetchEvent.Downloading d when d.event() instanceof DownloadEvent.Progress p ->
+                    reporter.progress(p.total() > 0 ? p.fraction() : -1, mb(p.bytes())
+                            + (p.total() > 0 ? " of " + mb(p.total()) : "") + String.format(Locale.ROOT, " at %.1f MB/s", p.bytesPerSecond() / 1e6));
+            case FetchEvent.Downloading d when d.event() instanceof DownloadEvent.Retrying r ->
+                    reporter.log("download", "Connection dropped (" + r.reason() + "); retrying from byte " + r.fromByte(), true);
+            case FetchEvent.Extracting x -> reporter.progress(-1, "Unpacked " + x.progress().entries() + " files");
+            default -> { }
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.bundle.Bundle;
+import dev.arcrun.core.bundle.BundleDiscovery;
+import dev.arcrun.core.cloudflare.ApiToken;
+import dev.arcrun.core.cloudflare.CloudflareClient;
+import dev.arcrun.core.cloudflare.CloudflareSettings;
+import dev.arcrun.core.cloudflare.TokenSource;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretKind;
+import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.core.config.StepState;
+import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.deploy.Toolchain;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.core.engineclient.EngineSettings;
+import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.core.local.LocalEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the steps of one pipeline run share: the app folder, the install's config (saved after every change),
+ * its secrets, and the services, created when first needed so a step that is skipped costs nothing.
+ */
+public final class InstallSession implements AutoCloseable {
+    private final AppHome home;
+    private final InstallOptions options;
+    private final InstallConfigStore store;
+    private final SecretStore secrets;
+    private final ToolchainManager toolchains;
+    private final Map<String, String> env;
+    private final Cancellation cancellation = new Cancellation();
+    private final Map<StepId, String> stepDetails = new EnumMap<>(StepId.class);
+    private CloudflareClient.Options cloudflareOptions = CloudflareClient.Options.defaults();
+
+    private InstallConfig config;
+    private CloudflareClient cloudflare;
+    private ApiToken token;
+    private Toolchain toolchain;
+    private Bundle bundle;
+
+    public InstallSession(AppHome home, InstallOptions options, InstallConfigStore store, SecretStore secrets,
+                          ToolchainManager toolchains, Map<String, String> env, InstallConfig config) {
+        this.home = home;
+        this.options = options;
+        this.store = store;
+        this.secrets = secrets;
+        this.toolchains = toolchains;
+        this.env = Map.copyOf(env);
+        this.config = config;
+    }
+
+    public AppHome home() { return home; }
+
+    public InstallOptions options() { return options; }
+
+    public SecretStore secrets() { return secrets; }
+
+    public Cancellation cancellation() { return cancellation; }
+
+    public InstallConfig config() { return config; }
+
+    /** Tests tune retries and sleeps of the Cloudflare client through this. */
+    public void cloudflareOptions(CloudflareClient.Options o) { this.cloudflareOptions = o; }
+
+    /** Changes the config and saves it at once (atomically), so a crash loses at most the step in progress. */
+    public synchronized InstallConfig update(UnaryOperator<InstallConfig> change) {
+        config = change.apply(config);
+        if (!options.dryRun()) {
+            store.save(config);
+        }
+        return config;
+    }
+
+    void detail(StepId step, String detail) { stepDetails.put(step, detail); }
+
+    void markFinished(StepId step, StepState.Status status) {
+        update(c -> c.withStep(step.name(), new StepState(status, Instant.now(), stepDetails.get(step))));
+    }
+
+    Optional<String> finishedDetail(StepId step) {
+        StepState s = config.steps().get(step.name());
+        return s == null ? Optional.empty() : Optional.ofNullable(s.detail());
+    }
+
+    // ---- Cloudflare
+
+    /** The token from the environment or token file, else the one saved with this install. */
+    public synchronized ApiToken token() {
+        if (token == null) {
+            Map<String, String> e = new HashMap<>(env);
+            if (options.tokenFile().isEmpty() && isBlank(e.get(TokenSource.ENV))) {
+                secrets.get(config.name(), SecretKind.CLOUDFLARE_TOKEN).ifPresent(t -> e.put(TokenSource.ENV, t));
+            }
+            token = TokenSource.resolve(options.tokenFile(), e);
+        }
+        return token;
+    }
+
+    public synchronized CloudflareClient cloudflare() {
+        if (cloudflare == null) {
+            Map<String, String> e = new HashMap<>(env);
+            e.put(TokenSource.ENV, token().secretValue());
+            CloudflareSettings settings = CloudflareSettings.resolve(apiBase(), Optional.empty(), accountFlag(), e);
+            cloudflare = new CloudflareClient(settings, cloudflareOptions);
+        }
+        return cloudflare;
+    }
+
+    /** The API base URL given by flag or environment; empty means Cloudflare's own. */
+    public Optional<String> apiBase() {
+        return options.apiBase().or(() -> Optional.ofNullable(env.get(CloudflareSettings.API_BASE_ENV)).filter(s -> !s.isBlank()));
+    }
+
+    private Optional<String> accountFlag() {
+        return options.accountId().or(() -> Optional.ofNullable(config.accountId()));
+    }
+
+    public String accountId() {
+        String id = config.accountId();
+        if (id == null) {
+            throw new IllegalStateException("the account is not known yet (the verify step sets it)");
+        }
+        return id;
+    }
+
+    // ---- tools, bundles, engine
+
+    public synchronized Toolchain toolchain(Consumer<String> npmLines) {
+        if (toolchain == null) {
+            toolchain = toolchains.ensure(npmLines, cancellation);
+        }
+        return toolchain;
+    }
+
+    public ToolchainManager toolchains() { return toolchains; }
+
+    public LocalEngine localEngine() { return new LocalEngine(home, toolchains); }
+
+    /** Where the bundle with this sha256 is unpacked; kept after deploy so rollback can redeploy it. */
+    public Path bundleDir(String sha256) {
+        return store.folder(config.name()).resolve("bundles").resolve(sha256.substring(0, 16));
+    }
+
+    /** The bundle this run fetched (or an earlier run of a resumed install). */
+    public synchronized Bundle bundle() {
+        if (bundle == null) {
+            String sha = fetchedSha().orElseThrow(() -> new IllegalStateException("no bundle fetched yet"));
+            Path dir = bundleDir(sha);
+            if (!Files.isDirectory(dir)) {
+                throw new UserFacingException("The engine bundle fetched earlier is missing from " + dir + ".",
+                        "Run the install again without --resume to fetch it again.");
+            }
+            bundle = BundleDiscovery.discover(dir);
+        }
+        return bundle;
+    }
+
+    synchronized void bundle(Bundle b) { this.bundle = b; }
+
+    public Optional<String> fetchedSha() {
+        return Optional.ofNullable(stepDetails.get(StepId.FETCH)).or(() -> finishedDetail(StepId.FETCH))
+                .map(d -> d.split(" ")[0]);
+    }
+
+    /** A client for the engine of this install, with its keys from the secret store. */
+    public EngineClient engine() {
+        String url = config.engineUrl();
+        if (url == null) {
+            throw new IllegalStateException("the engine URL is not known yet");
+        }
+        return EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url),
+                secrets.get(config.name(), SecretKind.API_KEY).map(Secret::of).orElse(null),
+                secrets.get(config.name(), SecretKind.ENCRYPTION_KEY).map(Secret::of).orElse(null)));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public void close() {
+        if (cloudflare != null) {
+            cloudflare.close();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.HistoryEvent;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.core.config.StepState;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.deploy.ToolchainManager;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one install pipeline both faces drive: install, update and rollback are the same steps over different
+ * bundles. State is saved after every step, so a failed or killed run resumes where it stopped.
+ */
+public final class Installer {
+    private final AppHome home;
+    private final InstallConfigStore store;
+    private final SecretStore secrets;
+    private final ToolchainManager toolchains;
+    private final Map<String, String> env;
+    private Consumer<InstallSession> sessionTuning = s -> { };
+
+    public Installer(AppHome home, SecretStore secrets, ToolchainManager toolchains, Map<String, String> env) {
+        this.home = home;
+        this.store = new InstallConfigStore(home);
+        this.secrets = secrets;
+        this.toolchains = toolchains;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Lets tests shorten retry waits of the session's Cloudflare client. */
+    public Installer tuning(Consumer<InstallSession> tuning) {
+        this.sessionTuning = tuning;
+        return this;
+    }
+
+    public InstallConfigStore store() {
+        return store;
+    }
+
+    /** The steps an install to {@code target} runs, in order (for progress displays). */
+    public static List<StepId> plan(Target target, Mode mode) {
+        List<StepId> ids = new ArrayList<>();
+        ids.add(StepId.TOOLCHAIN);
+        if (target == Target.CLOUDFLARE) {
+            ids.add(StepId.VERIFY);
+            if (mode == Mode.INSTALL) {
+                ids.addAll(List.of(StepId.PROVISION, StepId.SUBDOMAIN));
+            }
+        }
+        ids.addAll(List.of(StepId.FETCH, StepId.DISCOVER, StepId.INJECT));
+        if (target == Target.CLOUDFLARE) {
+            ids.addAll(List.of(StepId.KEYS, StepId.DEPLOY));
+        } else {
+            ids.addAll(List.of(StepId.START, StepId.REGISTER));
+        }
+        ids.addAll(List.of(StepId.SEED, StepId.CONFIG, StepId.CHECK));
+        return ids;
+    }
+
+    public enum Mode { INSTALL, UPDATE, ROLLBACK }
+
+    /** A runnable pipeline; {@link #cancel()} may be called from another thread. */
+    public final class Run {
+        private final InstallSession session;
+        private final List<InstallStep> steps;
+        private final Pipeline pipeline;
+        private final boolean resume;
+
+        private Run(InstallSession session, List<InstallStep> steps, InstallListener listener, boolean resume) {
+            this.session = session;
+            this.steps = steps;
+            this.pipeline = new Pipeline(listener);
+            this.resume = resume;
+        }
+
+        public List<StepId> steps() {
+            return steps.stream().map(InstallStep::id).toList();
+        }
+
+        public String installName() {
+            return session.config().name();
+        }
+
+        public PipelineOutcome execute() {
+            try (session) {
+                return pipeline.run(steps, new Pipeline.StepJournal() {
+                    @Override
+                    public Set<StepId> finished() {
+                        Set<StepId> done = EnumSet.noneOf(StepId.class);
+                        if (resume) {
+                            session.config().finishedSteps().forEach(n -> done.add(StepId.valueOf(n)));
+                        }
+                        return done;
+                    }
+
+                    @Override
+                    public void markFinished(StepId step, boolean skipped) {
+                        session.markFinished(step, skipped ? StepState.Status.SKIPPED : StepState.Status.SUCCEEDED);
+                    }
+                });
+            }
+        }
+
+        public void cancel() {
+            pipeline.cancel();
+            session.cancellation().cancel();
+        }
+    }
+
+    public Run install(InstallOptions options, InstallListener listener) {
+        var existing = store.find(options.name());
+        if (options.resume() && existing.isEmpty()) {
+            throw new UserFacingException("There is no install named '" + options.name() + "' to resume.",
+                    "Run the install without --resume.");
+        }
+        existing.filter(c -> c.target() != options.target()).ifPresent(c -> {
+            throw new UserFacingException("The install '" + c.name() + "' targets " + c.target().name().toLowerCase()
+                    + ", not " + options.target().name().toLowerCase() + ".", "Give another name with --name.");
+        });
+        InstallConfig config = existing.map(c -> options.resume() ? c : c.withoutSteps())
+                .orElseGet(() -> InstallConfig.create(options.name(), options.target()));
+        return run(options, config, Mode.INSTALL, listener);
+    }
+
+    /** Fetches the bundle again (the same source unless another is given) and redeploys it with the same ids and keys. */
+    public Run update(String name, String source, InstallListener listener) {
+        InstallConfig config = store.load(name);
+        if (config.bundle() == null) {
+            throw new UserFacingException("The install '" + name + "' never finished, so there is nothing to update.",
+                    "Finish it first with: arcrun install --target " + config.target().name().toLowerCase() + " --resume");
+        }
+        String from = source == null || source.isBlank() ? config.bundle().source() : source;
+        return run(optionsFor(config, from), config.withoutSteps(), Mode.UPDATE, listener);
+    }
+
+    /** Redeploys the bundle that was deployed before the current one. */
+    public Run rollback(String name, InstallListener listener) {
+        InstallConfig config = store.load(name);
+        if (config.previousBundle() == null) {
+            throw new UserFacingException("The install '" + name + "' has no earlier engine to roll back to.",
+                    "Rollback becomes possible after the first update.");
+        }
+        return run(optionsFor(config, config.previousBundle().source()), config.withoutSteps(), Mode.ROLLBACK, listener);
+    }
+
+    private InstallOptions optionsFor(InstallConfig config, String source) {
+        return new InstallOptions(config.target(), config.name(), source, null, null, null,
+                java.util.Optional.ofNullable(config.accountId()), false, false);
+    }
+
+    private Run run(InstallOptions options, InstallConfig config, Mode mode, InstallListener listener) {
+        InstallSession session = new InstallSession(home, options, store, secrets, toolchains, env, config);
+        sessionTuning.accept(session);
+        List<InstallStep> steps = new ArrayList<>();
+        for (StepId id : plan(options.target(), mode)) {
+            steps.add(step(session, id, mode));
+        }
+        return new Run(session, steps, listener, options.resume());
+    }
+
+    private static InstallStep step(InstallSession s, StepId id, Mode mode) {
+        return switch (id) {
+            case TOOLCHAIN -> new ToolchainStep(s);
+            case VERIFY -> new VerifyStep(s);
+            case PROVISION -> new ProvisionStep(s);
+            case SUBDOMAIN -> new SubdomainStep(s);
+            case FETCH -> mode == Mode.ROLLBACK ? new ReuseBundleStep(s, s.config().previousBundle()) : new FetchStep(s, s.options().source());
+            case DISCOVER -> new DiscoverStep(s);
+            case INJECT -> new InjectStep(s);
+            case KEYS -> new KeysStep(s);
+            case DEPLOY -> new DeployStep(s);
+            case START -> new LocalStartStep(s);
+            case REGISTER -> new RegisterStep(s);
+            case SEED -> new SeedStep(s);
+            case CONFIG -> new SaveConfigStep(s, mode == Mode.ROLLBACK ? HistoryEvent.Kind.ROLLED_BACK : HistoryEvent.Kind.UPDATED);
+            case CHECK -> new CheckStep(s);
+        };
+    }
+}

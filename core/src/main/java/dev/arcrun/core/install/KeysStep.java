@@ -1,0 +1,50 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.config.SecretKind;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Generates the engine's api key and encryption key on the first install only: a new encryption key would make
+ * every stored credential unreadable. They go straight to the secret store, never to the config.
+ */
+final class KeysStep implements InstallStep {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final InstallSession session;
+
+    KeysStep(InstallSession session) { this.session = session; }
+
+    @Override public StepId id() { return StepId.KEYS; }
+
+    @Override
+    public StepResult run(StepReporter reporter) {
+        String name = session.config().name();
+        boolean hasApi = session.secrets().get(name, SecretKind.API_KEY).isPresent();
+        boolean hasEnc = session.secrets().get(name, SecretKind.ENCRYPTION_KEY).isPresent();
+        if (hasApi && hasEnc) {
+            return StepResult.skipped("this install already has its keys (" + where(session) + ")");
+        }
+        if (!hasApi) {
+            session.secrets().put(name, SecretKind.API_KEY, randomKey());
+        }
+        if (!hasEnc) {
+            session.secrets().put(name, SecretKind.ENCRYPTION_KEY, randomKey());
+        }
+        return StepResult.done("generated and kept in " + where(session));
+    }
+
+    static String where(InstallSession session) {
+        return switch (session.secrets().location()) {
+            case dev.arcrun.core.config.SecretLocation.Keychain k -> "the " + k.name();
+            case dev.arcrun.core.config.SecretLocation.File f -> "a file only you can read, in " + f.folder();
+        };
+    }
+
+    /** 32 random bytes, base64: what the engine expects for both keys. */
+    static String randomKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

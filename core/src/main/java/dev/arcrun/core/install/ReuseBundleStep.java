@@ -1,0 +1,32 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.bundle.BundleDiscovery;
+import dev.arcrun.core.config.DeployedBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** For rollback: takes the earlier bundle kept in the install's folder instead of downloading anything. */
+final class ReuseBundleStep implements InstallStep {
+    private final InstallSession session;
+    private final DeployedBundle bundle;
+
+    ReuseBundleStep(InstallSession session, DeployedBundle bundle) {
+        this.session = session;
+        this.bundle = bundle;
+    }
+
+    @Override public StepId id() { return StepId.FETCH; }
+
+    @Override
+    public StepResult run(StepReporter reporter) {
+        Path dir = session.bundleDir(bundle.sha256());
+        if (!Files.isDirectory(dir)) {
+            throw new UserFacingException("The earlier engine " + bundle.version() + " is no longer kept in " + dir + ".",
+                    "Update to it instead: arcrun update --source " + bundle.source());
+        }
+        session.bundle(BundleDiscovery.discover(dir));
+        session.detail(id(), bundle.sha256() + " " + bundle.version());
+        return StepResult.done("engine " + bundle.version() + " from " + dir);
+    }
+}

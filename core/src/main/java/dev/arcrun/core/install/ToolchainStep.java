@@ -1,0 +1,18 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.deploy.Toolchain;
+
+/** Makes sure a private node and wrangler are there (installs them with npm on first use). */
+final class ToolchainStep implements InstallStep {
+    private final InstallSession session;
+
+    ToolchainStep(InstallSession session) { this.session = session; }
+
+    @Override public StepId id() { return StepId.TOOLCHAIN; }
+
+    @Override
+    public StepResult run(StepReporter reporter) {
+        Toolchain t = session.toolchain(line -> reporter.log("npm", line, false));
+        return StepResult.done("node " + t.nodeVersion() + ", wrangler " + t.wranglerVersion());
+    }
+}
