@@ -1,5 +1,6 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.cli.cloudflare.CfCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {})
+        subcommands = {CfCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Override
