@@ -1,9 +1,5 @@
 package dev.arcrun.cli;
 
-import dev.arcrun.cli.engine.CredsCommand;
-import dev.arcrun.cli.engine.ServicesCommand;
-import dev.arcrun.cli.engine.WorkflowsCommand;
-import dev.arcrun.cli.local.LocalCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,11 +10,12 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
         subcommands = {
+                dev.arcrun.cli.cloudflare.CfCommand.class,
                 dev.arcrun.cli.deploy.DeployCommand.class,
-                LocalCommand.class,
-                CredsCommand.class,
-                ServicesCommand.class,
-                WorkflowsCommand.class,
+                dev.arcrun.cli.local.LocalCommand.class,
+                dev.arcrun.cli.engine.CredsCommand.class,
+                dev.arcrun.cli.engine.ServicesCommand.class,
+                dev.arcrun.cli.engine.WorkflowsCommand.class,
         })
 public final class ArcrunCli implements Runnable {
 

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * Sends one Cloudflare v4 call and returns its envelope: adds the bearer token, bounds how many calls are in flight,
  * retries what is worth retrying (429 after Retry-After; 5xx, dropped connections and timeouts with backoff) and
  * turns refusals into {@link CloudflareApiException}s carrying Cloudflare's codes. Logs method, path and status,
- * never headers or bodies.
+ * never headers or bodies; retries are logged at DEBUG because they are expected and recovered from (a call that
+ * finally fails surfaces as an exception, not as console noise before the CLI's one error line).
  */
 final class CloudflareHttp {
 
@@ -108,13 +109,13 @@ final class CloudflareHttp {
                 response = exchange(call, uri, body);
             } catch (HttpTimeoutException e) {
                 lastProblem = "no answer within " + seconds(policy.requestTimeout());
-                LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
                         lastProblem, attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             } catch (IOException e) {
                 lastProblem = "connection failed (" + e.getClass().getSimpleName() + ")";
-                LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
                         lastProblem, attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
@@ -130,7 +131,7 @@ final class CloudflareHttp {
                             + " (HTTP 429) for over " + seconds(policy.rateLimitBudget()) + ".",
                             "Wait a few minutes, then try again.");
                 }
-                LOG.log(System.Logger.Level.INFO, "{0} {1}: rate limited, waiting {2} as Cloudflare asks",
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: rate limited, waiting {2} as Cloudflare asks",
                         call.op().method(), shown, seconds(wait));
                 pause(wait);
                 attempt--; // a 429 is Cloudflare asking us to wait, not a failed attempt
@@ -138,7 +139,7 @@ final class CloudflareHttp {
             }
             if (status >= 500) {
                 lastProblem = "HTTP " + status + errorsText(response.body());
-                LOG.log(System.Logger.Level.WARNING, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
                         lastProblem, attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;

@@ -1,7 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.UserFacingException;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The outcome of probing each permission group with one harmless read.
@@ -21,6 +23,18 @@ public record PermissionReport(List<Check> checks) {
 
     public boolean complete() {
         return missing().isEmpty();
+    }
+
+    /**
+     * @throws UserFacingException naming every missing group as the token page shows it, with the fix
+     */
+    public PermissionReport requireComplete() {
+        if (complete()) {
+            return this;
+        }
+        throw new UserFacingException("The token lacks " + missing().stream().map(PermissionGroup::displayName)
+                .collect(Collectors.joining(", ")) + ".", "Add it on Cloudflare's API Tokens page, or create a "
+                + "token with everything Arcrun needs: " + tokenTemplateUrl());
     }
 
     /** The prefilled token-creation link with every group the install needs. */
