@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {})
+        subcommands = {dev.arcrun.cli.bundle.BundleCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Override
