@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
                 dev.arcrun.cli.engine.CredsCommand.class,
                 dev.arcrun.cli.engine.ServicesCommand.class,
                 dev.arcrun.cli.engine.WorkflowsCommand.class,
+                dev.arcrun.cli.bundle.BundleCommand.class,
         })
 public final class ArcrunCli implements Runnable {
 

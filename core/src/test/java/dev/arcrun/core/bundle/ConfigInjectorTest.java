@@ -1,0 +1,216 @@
+package dev.arcrun.core.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Injection edits only the values concerned: everything else of the file comes back byte for byte. */
+class ConfigInjectorTest {
+    private static final Path FILE = Path.of("wrangler.toml");
+    private static final InjectionValues VALUES = new InjectionValues(
+            Map.of("CREDENTIALS", "id-cred-111", "WORKFLOWS", "id-wf-222", "RUNS", "id-runs-333"),
+            Map.of("COMPONENT_BINARIES", "arcrun-components"),
+            Map.of("WORKERS_SUBDOMAIN", "acme"));
+
+    @Test
+    void tomlRoundTrip() {
+        String before = """
+                # arcrun registry
+                name = "arcrun-registry"   # the worker
+                main = "src/index.ts"
+                compatibility_date = "2025-01-01"
+                routes = [
+                  { pattern = "arcrun.example.com/*", zone_name = "example.com" }, # inline
+                ]
+
+                [vars]
+                LOG_LEVEL = "info"  # keep me
+                WORKERS_SUBDOMAIN = "old"
+
+                [[kv_namespaces]]
+                binding = "CREDENTIALS"
+                # id goes here
+                id = "TODO"
+
+                [[kv_namespaces]]
+                  binding = 'WORKFLOWS'   # no id yet
+
+                [[r2_buckets]]
+                binding = "COMPONENT_BINARIES"
+                bucket_name = "changeme"
+
+                [env.staging]
+                kv_namespaces = [{ binding = "CREDENTIALS", id = "staging-stays" }]
+                """;
+        String expected = """
+                # arcrun registry
+                name = "arcrun-registry"   # the worker
+                main = "src/index.ts"
+                compatibility_date = "2025-01-01"
+                routes = [
+                  { pattern = "arcrun.example.com/*", zone_name = "example.com" }, # inline
+                ]
+
+                [vars]
+                LOG_LEVEL = "info"  # keep me
+                WORKERS_SUBDOMAIN = "acme"
+
+                [[kv_namespaces]]
+                binding = "CREDENTIALS"
+                # id goes here
+                id = "id-cred-111"
+
+                [[kv_namespaces]]
+                  binding = 'WORKFLOWS'   # no id yet
+                  id = "id-wf-222"
+
+                [[r2_buckets]]
+                binding = "COMPONENT_BINARIES"
+                bucket_name = "arcrun-components"
+
+                [env.staging]
+                kv_namespaces = [{ binding = "CREDENTIALS", id = "staging-stays" }]
+                """;
+        String after = ConfigInjector.inject(ConfigFormat.TOML, before, VALUES, FILE);
+        assertThat(after).isEqualTo(expected);
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, after, VALUES, FILE)).as("idempotent").isEqualTo(after);
+    }
+
+    @Test
+    void tomlWithoutVarsGetsAVarsTableAtTheEndAndInlineTablesGetTheMissingId() {
+        String before = "name = \"w\"\nkv_namespaces = [{ binding = \"RUNS\" }]\n";
+        String after = ConfigInjector.inject(ConfigFormat.TOML, before, VALUES, FILE);
+        assertThat(after).isEqualTo("""
+                name = "w"
+                kv_namespaces = [{ binding = "RUNS", id = "id-runs-333" }]
+
+                [vars]
+                WORKERS_SUBDOMAIN = "acme"
+                """);
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, after, VALUES, FILE)).isEqualTo(after);
+    }
+
+    @Test
+    void tomlInlineAndDottedVarsAreEditedWhereTheyAre() {
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, "name = \"w\"\nvars = { A = \"1\" }\n", VALUES, FILE))
+                .isEqualTo("name = \"w\"\nvars = { A = \"1\", WORKERS_SUBDOMAIN = \"acme\" }\n");
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, "name = \"w\"\nvars.A = \"1\"\n[site]\nbucket = \"./p\"\n", VALUES, FILE))
+                .isEqualTo("name = \"w\"\nvars.A = \"1\"\nvars.WORKERS_SUBDOMAIN = \"acme\"\n[site]\nbucket = \"./p\"\n");
+    }
+
+    @Test
+    void valuesAreEscaped() {
+        InjectionValues odd = new InjectionValues(Map.of(), Map.of(), Map.of("WORKERS_SUBDOMAIN", "a\"b\\c"));
+        String toml = ConfigInjector.inject(ConfigFormat.TOML, "name = \"w\"\n[vars]\n", odd, FILE);
+        assertThat(toml).isEqualTo("name = \"w\"\n[vars]\nWORKERS_SUBDOMAIN = \"a\\\"b\\\\c\"\n");
+        String json = ConfigInjector.inject(ConfigFormat.JSON, "{\"name\": \"w\"}", odd, Path.of("wrangler.json"));
+        assertThat(json).isEqualTo("{\"name\": \"w\", \"vars\": { \"WORKERS_SUBDOMAIN\": \"a\\\"b\\\\c\" }}");
+    }
+
+    @Test
+    void jsoncRoundTrip() {
+        String before = """
+                {
+                  // the executor
+                  "name": "arcrun-cypher-executor",
+                  "main": "src/index.ts", /* entry */
+                  "kv_namespaces": [
+                    { "binding": "CREDENTIALS", "id": "placeholder" },
+                    {
+                      "binding": "RUNS" // no id yet
+                    },
+                  ],
+                  "r2_buckets": [{ "binding": "COMPONENT_BINARIES" }],
+                  "vars": {
+                    "LOG_LEVEL": "info", // keep me
+                  },
+                  "services": [{ "binding": "REGISTRY", "service": "arcrun-registry" }],
+                }
+                """;
+        String expected = """
+                {
+                  // the executor
+                  "name": "arcrun-cypher-executor",
+                  "main": "src/index.ts", /* entry */
+                  "kv_namespaces": [
+                    { "binding": "CREDENTIALS", "id": "id-cred-111" },
+                    {
+                      "binding": "RUNS", // no id yet
+                      "id": "id-runs-333"
+                    },
+                  ],
+                  "r2_buckets": [{ "binding": "COMPONENT_BINARIES", "bucket_name": "arcrun-components" }],
+                  "vars": {
+                    "LOG_LEVEL": "info", // keep me
+                    "WORKERS_SUBDOMAIN": "acme",
+                  },
+                  "services": [{ "binding": "REGISTRY", "service": "arcrun-registry" }],
+                }
+                """;
+        Path jsonc = Path.of("wrangler.jsonc");
+        String after = ConfigInjector.inject(ConfigFormat.JSONC, before, VALUES, jsonc);
+        assertThat(after).isEqualTo(expected);
+        assertThat(ConfigInjector.inject(ConfigFormat.JSONC, after, VALUES, jsonc)).as("idempotent").isEqualTo(after);
+    }
+
+    @Test
+    void jsoncWithoutVarsGetsThemAsTheLastMember() {
+        String before = "{\n  \"name\": \"w\",\n  \"main\": \"x.ts\"\n}\n";
+        String after = ConfigInjector.inject(ConfigFormat.JSONC, before, VALUES, Path.of("wrangler.jsonc"));
+        assertThat(after).isEqualTo("{\n  \"name\": \"w\",\n  \"main\": \"x.ts\",\n  \"vars\": { \"WORKERS_SUBDOMAIN\": \"acme\" }\n}\n");
+    }
+
+    @Test
+    void aBindingTheResourcesLackIsAnErrorAndNoFileChanges(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        String okText = "name = \"a\"\nkv_namespaces = [{ binding = \"RUNS\", id = \"x\" }]\n";
+        String badText = "name = \"b\"\nkv_namespaces = [{ binding = \"SESSIONS\", id = \"x\" }]\n";
+        Files.writeString(dir.resolve("a/wrangler.toml"), okText);
+        Files.writeString(dir.resolve("b/wrangler.toml"), badText);
+        Bundle bundle = BundleDiscovery.discover(dir);
+
+        assertThatThrownBy(() -> ConfigInjector.injectAll(bundle, VALUES)).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("SESSIONS").hasMessageContaining("b/wrangler.toml");
+        assertThat(dir.resolve("a/wrangler.toml")).hasContent(okText);
+        assertThat(dir.resolve("b/wrangler.toml")).hasContent(badText);
+    }
+
+    @Test
+    void injectAllWritesEachWorkerAndReportsWhatChanged(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.writeString(dir.resolve("a/wrangler.toml"), "name = \"a\"\nkv_namespaces = [{ binding = \"RUNS\", id = \"x\" }]\n");
+        Bundle bundle = BundleDiscovery.discover(dir);
+        assertThat(ConfigInjector.injectAll(bundle, VALUES)).extracting(ConfigInjector.Injected::changed).containsExactly(true);
+        assertThat(ConfigInjector.injectAll(bundle, VALUES)).extracting(ConfigInjector.Injected::changed).containsExactly(false);
+        assertThat(BundleDiscovery.discover(dir).workers().getFirst().vars()).containsEntry("WORKERS_SUBDOMAIN", "acme");
+        try (var s = Files.list(dir.resolve("a"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("wrangler.toml");
+        }
+    }
+
+    @Test
+    void readsTheResourcesFileOfCfProvision(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("resources.json");
+        Files.writeString(f, """
+                {"account_id": "abc", "subdomain": "acme",
+                 "kv": [{"binding": "CREDENTIALS", "title": "arcrun-credentials", "id": "k1", "action": "created"}],
+                 "r2": [{"binding": "COMPONENT_BINARIES", "name": "arcrun-components", "action": "existing"}]}
+                """);
+        InjectionValues v = ProvisionedResources.read(f).toInjectionValues();
+        assertThat(v).isEqualTo(new InjectionValues(Map.of("CREDENTIALS", "k1"), Map.of("COMPONENT_BINARIES", "arcrun-components"),
+                Map.of("WORKERS_SUBDOMAIN", "acme")));
+        Files.writeString(f, "{\"kv\": [{\"binding\": \"X\"}]}");
+        assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("without a binding or an id");
+        Files.writeString(f, "{not json");
+        assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("line 1")
+                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("cf provision --json"));
+    }
+}
