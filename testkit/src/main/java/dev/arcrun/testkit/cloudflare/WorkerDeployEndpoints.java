@@ -243,8 +243,7 @@ public final class WorkerDeployEndpoints implements EndpointGroup {
             return ApiResponse.failure(400, 10021, "body must be {\"secrets\": {...}}");
         }
         Map<String, String> changes = new HashMap<>();
-        for (var it = secrets.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : secrets.properties()) {
             changes.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().path("text").asText());
         }
         state.patchSecrets(req.pathParam("account_id"), req.pathParam("script_name"), changes);
