@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,15 +53,17 @@ public final class DeployCommand implements Callable<Integer> {
     String apiBase;
 
     private final Map<String, String> env;
+    private final Supplier<AppHome> home;
     private final Function<AppHome, ToolchainManager> toolchains;
 
     public DeployCommand() {
-        this(System.getenv(), home -> new ToolchainManager(home.tools()));
+        this(System.getenv(), AppHome::resolve, home -> new ToolchainManager(home.tools()));
     }
 
-    /** For tests: a given environment and toolchain (e.g. {@link ToolchainManager#forTests()}). */
-    DeployCommand(Map<String, String> env, Function<AppHome, ToolchainManager> toolchains) {
+    /** For tests: a given environment, app folder and toolchain (e.g. {@link ToolchainManager#forTests()}). */
+    DeployCommand(Map<String, String> env, Supplier<AppHome> home, Function<AppHome, ToolchainManager> toolchains) {
         this.env = env;
+        this.home = home;
         this.toolchains = toolchains;
     }
 
@@ -74,7 +77,7 @@ public final class DeployCommand implements Callable<Integer> {
             throw new UserFacingException("No worker found in " + dir + " (no wrangler.toml, wrangler.json or wrangler.jsonc).",
                     "Give --dir the folder of the extracted engine bundle.");
         }
-        AppHome home = AppHome.resolve();
+        AppHome home = this.home.get();
         Toolchain toolchain = toolchains.apply(home).ensure(line -> print(live, "[npm] " + line));
         DeployRunner runner = new DeployRunner(toolchain, home, credentials);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class DeployRunner {
                         outcome = new WorkerOutcome.NotRun(target.name(), "not run because " + String.join(", ", failedEarlier)
                                 + " failed and it may depend on " + (failedEarlier.size() == 1 ? "it" : "them"));
                     } else {
-                        outcome = deployOne(target, secrets.getOrDefault(target.name(), Map.of()), streamer, cancellation);
+                        outcome = deployOne(target, secrets.getOrDefault(target.name(), Map.of()), streamer, redactor, cancellation);
                     }
                     if (outcome instanceof WorkerOutcome.Failed) failedHere.add(target.name());
                     if (outcome instanceof WorkerOutcome.NotRun n) {
@@ -86,19 +87,20 @@ public final class DeployRunner {
         }
     }
 
-    private WorkerOutcome deployOne(DeployTarget target, Map<String, String> secrets, ProcessStreamer streamer, Cancellation cancellation) {
+    private WorkerOutcome deployOne(DeployTarget target, Map<String, String> secrets, ProcessStreamer streamer, Redactor redactor,
+                                    Cancellation cancellation) {
         streamer.note(target.name(), LogLevel.INFO, "Deploying " + target.name() + " (tier " + target.tier() + ") with wrangler "
                 + toolchain.wranglerVersion() + "…");
         WranglerOutput parsed = new WranglerOutput();
         ProcessStreamer deployStreamer = streamer.alsoTo(parsed);
-        ProcessOutcome deployed = deployStreamer.run(wrangler(target, "deploy", "--x-provision=false"), cancellation);
+        ProcessOutcome deployed = runScrubbed(deployStreamer, wrangler(target, "deploy", "--x-provision=false"), redactor, cancellation);
         if (!deployed.succeeded()) {
             return failed(target.name(), deployed, "wrangler deploy", streamer);
         }
         if (!secrets.isEmpty()) {
             streamer.note(target.name(), LogLevel.INFO, "Uploading " + secrets.size() + " secret(s) to " + target.name()
                     + ": " + String.join(", ", new TreeMap<>(secrets).keySet()));
-            ProcessOutcome uploaded = streamer.run(wrangler(target, "secret", "bulk").withStdin(toJson(secrets)), cancellation);
+            ProcessOutcome uploaded = runScrubbed(streamer, wrangler(target, "secret", "bulk").withStdin(toJson(secrets)), redactor, cancellation);
             if (!uploaded.succeeded()) {
                 return failed(target.name(), uploaded, "wrangler secret bulk (the code was deployed, its secrets were not)", streamer);
             }
@@ -106,6 +108,19 @@ public final class DeployRunner {
         streamer.note(target.name(), LogLevel.INFO, "Deployed " + target.name() + parsed.url().map(u -> " at " + u).orElse("")
                 + parsed.versionId().map(v -> " (version " + v + ")").orElse("") + ".");
         return new WorkerOutcome.Deployed(target.name(), parsed.url(), parsed.versionId());
+    }
+
+    /**
+     * wrangler writes its own debug log (WRANGLER_LOG_PATH) unredacted, server echoes included: each run gets its
+     * own file in an owner-only folder, masked in place as soon as wrangler has ended.
+     */
+    private static ProcessOutcome runScrubbed(ProcessStreamer streamer, ProcessRun run, Redactor redactor, Cancellation cancellation) {
+        Path wranglerLog = Path.of(run.env().get("WRANGLER_LOG_PATH"));
+        try {
+            return streamer.run(run, cancellation);
+        } finally {
+            WranglerLogs.scrub(wranglerLog, redactor);
+        }
     }
 
     private static WorkerOutcome failed(String name, ProcessOutcome outcome, String what, ProcessStreamer streamer) {
@@ -131,7 +146,7 @@ public final class DeployRunner {
         env.put("WRANGLER_HIDE_BANNER", "true"); // also skips wrangler's update check
         env.put("WRANGLER_NO_SKILLS_UPDATE_PROMPTS", "true");
         env.put("XDG_CONFIG_HOME", AppHome.ensureDir(home.wranglerConfig()).toString());
-        env.put("WRANGLER_LOG_PATH", AppHome.ensureDir(home.logs().resolve("wrangler")).toString());
+        env.put("WRANGLER_LOG_PATH", WranglerLogs.newLogFile(home.logs().resolve("wrangler"), target.name()).toString());
         env.put("CI", "true"); // non-interactive: wrangler never waits for an answer (stdin is closed as well)
         // Inherited values that would change which account or API wrangler talks to, or how it logs in.
         Set<String> unset = new HashSet<>(Set.of("CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CF_API_TOKEN", "CF_API_KEY", "CF_EMAIL",

@@ -57,7 +57,7 @@ public final class ProcessStreamer {
         writeStdin(process, run.stdin());
 
         boolean[] cancelledHere = {false};
-        try (Cancellation.Registration ignored = cancellation.onCancel(() -> {
+        try (Cancellation.Registration _ = cancellation.onCancel(() -> {
             cancelledHere[0] = true;
             ProcessTree.kill(process.toHandle());
         })) {
@@ -109,7 +109,12 @@ public final class ProcessStreamer {
         try {
             if (tail.size() == TAIL) tail.removeFirst();
             tail.addLast(text);
-            listener.accept(line);
+            try {
+                listener.accept(line);
+            } catch (RuntimeException e) {
+                // A faulty listener (a full disk under the log file, a UI bug) must not stop the draining: the
+                // child's pipe would fill up and the child would hang. The run's outcome does not depend on it.
+            }
         } finally {
             deliver.unlock();
         }

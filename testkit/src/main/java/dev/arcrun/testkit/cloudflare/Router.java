@@ -18,8 +18,12 @@ public final class Router {
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
+    /**
+     * Adds a route. Between routes of the same shape the one added last wins, so a group registered later (e.g.
+     * the worker-deploy endpoints wrangler needs) can replace a minimal handler of an earlier group.
+     */
     public Router add(Route route) {
-        routes.add(route);
+        routes.addFirst(route);
         return this;
     }
 
