@@ -125,6 +125,14 @@ class LocalEngineApiTest {
         assertThat(client.get("/runs?workflow=" + service + "-ok").json().path("runs").findValuesAsText("run_id"))
                 .contains(run.json().path("run_id").asText());
 
+        // A secret in the URL path (how Telegram's Bot API takes its token), filled only at send time.
+        pushWorkflow(service + "-path", List.of(Map.of("id", "call", "component", "http_request", "service", service,
+                "input", Map.of("url", server.baseUrl() + "/bot{{secret." + credential + "}}/getMe"))));
+        Answer inPath = client.post("/webhooks/named/" + service + "-path/trigger", Map.of());
+        assertThat(inPath.json().path("status").asText()).as(inPath.text()).isEqualTo("ok");
+        assertThat(server.requests()).anyMatch(r -> r.path().equals("/bot" + secret + "/getMe"));
+        assertThat(inPath.text()).doesNotContain(secret).contains("{{secret." + credential + "}}");
+
         // The same credential toward a host outside the recipe's hosts: the step fails and nothing is sent.
         int before = server.requests().size();
         String otherHostUrl = server.baseUrl().replace("127.0.0.1", "localhost") + "/elsewhere";
@@ -165,6 +173,32 @@ class LocalEngineApiTest {
         Answer named = client.post("/webhooks/named/hello/trigger", Map.of("input", Map.of("name", "arcrun team")));
         assertThat(named.json().at("/output/loud").asText()).isEqualTo("HELLO, ARCRUN TEAM!");
         assertThat(named.json().at("/output/words").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void everyExampleIsAcceptedAndTheOfflineOnesRun() throws Exception {
+        try (var files = Files.list(Path.of("../engine/examples"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode doc = EngineClient.JSON.readTree(file.toFile());
+                Answer pushed = client.post("/webhooks/named", Map.of("name", doc.path("name").asText(), "workflow", doc));
+                assertThat(pushed.status()).as(file + ": " + pushed.text()).isIn(200, 201);
+            }
+        }
+        Answer pass = client.post("/webhooks/named/branching/trigger", Map.of("input", Map.of("score", 80)));
+        assertThat(pass.json().path("output").toString()).isEqualTo("{\"grade\":\"pass\",\"message\":\"Well done: 80 points.\"}");
+        assertThat(pass.json().at("/trace/2/status").asText()).isEqualTo("skipped");
+        Answer fail = client.post("/webhooks/named/branching/trigger", Map.of("input", Map.of()));
+        assertThat(fail.json().at("/output/message").asText()).isEqualTo("0 points; try again.");
+
+        Answer loop = client.post("/webhooks/named/foreach/trigger", Map.of("input", Map.of("lines", List.of("a b c", "d", ""))));
+        assertThat(loop.json().at("/output/per_line").toString()).isEqualTo("[{\"count\":3},{\"count\":1},{\"count\":0}]");
+        assertThat(client.post("/webhooks/named/foreach/trigger", Map.of()).json().at("/output/per_line/0/count").asInt()).isEqualTo(4);
+
+        Answer recovered = client.post("/webhooks/named/on_error/trigger", Map.of());
+        assertThat(recovered.json().path("status").asText()).as(recovered.text()).isEqualTo("ok");
+        assertThat(recovered.json().at("/trace/0/status").asText()).isEqualTo("error");
+        assertThat(recovered.json().at("/output/fetch_status").asText()).isEqualTo("error");
+        assertThat(recovered.json().at("/output/note").asText()).startsWith("The fetch failed ('not-a-url' is not an absolute");
     }
 
     @Test
