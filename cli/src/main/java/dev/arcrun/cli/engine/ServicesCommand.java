@@ -1,5 +1,6 @@
 package dev.arcrun.cli.engine;
 
+import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.engineclient.EngineClient;
 import dev.arcrun.core.engineclient.Recipe;
 import dev.arcrun.core.engineclient.RequiredSecret;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,32 +70,36 @@ public final class ServicesCommand {
 
     private static String nonEmpty(String v, RequiredSecret s) {
         if (v.isEmpty()) {
-            throw new dev.arcrun.core.UserFacingException("No value was given for " + s.key() + ".", "Run the setup again.");
+            throw new UserFacingException("No value was given for " + s.key() + ".", "Run the setup again.");
         }
         return v;
     }
 
-    /** KEY=VALUE lines; a bare line is the value of a service's only secret (values may contain '='). */
+    private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+
+    /**
+     * KEY=VALUE lines. A service with one secret also takes a bare value on a single line, but only when it does not
+     * look like KEY=VALUE: a mistyped key must fail, never be stored as the value.
+     */
     static Map<String, Secret> fromLines(Recipe recipe, List<String> lines) {
         Map<String, Secret> values = new LinkedHashMap<>();
-        boolean single = recipe.requiredSecrets().size() == 1;
+        boolean single = recipe.requiredSecrets().size() == 1 && lines.size() == 1;
         for (String line : lines) {
-            int eq = line.indexOf('=');
-            String key = eq > 0 ? line.substring(0, eq).trim() : null;
-            if (key != null && isKey(recipe, key)) {
-                values.put(key, Secret.of(line.substring(eq + 1)));
-            } else if (single && lines.size() == 1) {
+            Matcher m = KEY_LINE.matcher(line);
+            if (m.matches()) {
+                if (m.group(2).isEmpty()) {
+                    throw new UserFacingException("No value was given for " + m.group(1) + ".", "Write it as KEY=VALUE.");
+                }
+                // An unknown key is passed on as it is, so the setup names it and lists the expected ones.
+                values.put(m.group(1), Secret.of(m.group(2)));
+            } else if (single) {
                 values.put(recipe.requiredSecrets().getFirst().key(), Secret.of(line));
             } else {
-                // Shown without the value: only the name before '=' (if any) is repeated.
-                values.put(key == null ? "(a line without KEY=)" : key, Secret.of(line));
+                throw new UserFacingException("Each line on stdin must be KEY=VALUE.",
+                        "Keys for " + recipe.service() + ": " + recipe.requiredSecrets().stream()
+                                .map(s -> ServicesApi.alias(recipe.service(), s.key())).toList() + ".");
             }
         }
         return values;
-    }
-
-    private static boolean isKey(Recipe recipe, String key) {
-        return recipe.requiredSecrets().stream()
-                .anyMatch(s -> s.key().equals(key) || ServicesApi.alias(recipe.service(), s.key()).equals(key));
     }
 }
