@@ -1,7 +1,6 @@
 package dev.arcrun.cli.engine;
 
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.engineclient.EngineClient;
 import dev.arcrun.core.engineclient.Recipe;
 import dev.arcrun.core.engineclient.RequiredSecret;
 import dev.arcrun.core.engineclient.Secret;
@@ -30,7 +29,7 @@ public final class ServicesCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the services and the secrets each needs.")
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<ServiceSummary> services = engine.client(spec).services().list();
+        List<ServiceSummary> services = engine.call(spec, c -> c.services().list());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Output.json(out, Map.of("services", services));
@@ -50,11 +49,13 @@ public final class ServicesCommand {
             "At a terminal each secret is asked for (hidden). Otherwise give them on stdin, one KEY=VALUE a line",
             "(KEY as listed, e.g. api_key or openai_api_key); a service with one secret also takes just the value."})
     int setup(@Parameters(paramLabel = "SERVICE", description = "e.g. openai") String service) {
-        EngineClient client = engine.client(spec);
-        Recipe recipe = client.services().recipe(service);
-        Console terminal = SecretInput.terminal();
-        Map<String, Secret> values = terminal != null ? prompt(terminal, recipe) : fromLines(recipe, SecretInput.lines());
-        List<String> pushed = client.services().setup(recipe, values);
+        Recipe recipe = engine.call(spec, c -> {
+            Recipe r = c.services().recipe(service);
+            Console terminal = SecretInput.terminal();
+            c.services().setup(r, terminal != null ? prompt(terminal, r) : fromLines(r, SecretInput.lines()));
+            return r;
+        });
+        List<String> pushed = recipe.requiredSecrets().stream().map(RequiredSecret::key).toList();
         spec.commandLine().getOut().println("Set up " + recipe.displayName() + ": stored " + String.join(", ", pushed)
                 + " (encrypted). Steps with \"service\": \"" + recipe.service() + "\" can now use them.");
         return 0;
