@@ -20,7 +20,7 @@ public final class CredsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored credentials (names and dates, never values).")
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<CredentialInfo> creds = engine.client(spec).credentials().list();
+        List<CredentialInfo> creds = engine.call(spec, c -> c.credentials().list());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Output.json(out, java.util.Map.of("credentials", creds));
@@ -42,15 +42,14 @@ public final class CredsCommand {
                     + "never taken as an argument; it is encrypted before it leaves this computer.")
     int push(@Parameters(paramLabel = "NAME", description = "e.g. openai_api_key") String name) {
         // The engine is found before the secret is asked for, so nobody types a secret for nothing.
-        var credentials = engine.client(spec).credentials();
-        credentials.push(name, Secret.of(SecretInput.one("Value for " + name)));
+        engine.run(spec, c -> c.credentials().push(name, Secret.of(SecretInput.one("Value for " + name))));
         spec.commandLine().getOut().println("Stored credential " + name + " (encrypted).");
         return 0;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored credential.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
-        engine.client(spec).credentials().delete(name);
+        engine.run(spec, c -> c.credentials().delete(name));
         spec.commandLine().getOut().println("Deleted credential " + name + ".");
         return 0;
     }

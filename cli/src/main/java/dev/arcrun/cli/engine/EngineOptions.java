@@ -9,6 +9,8 @@ import dev.arcrun.core.engineclient.EngineClient;
 import dev.arcrun.core.engineclient.EngineSettingsResolver;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.InstallSource;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -23,7 +25,21 @@ public final class EngineOptions {
             description = "Which install's engine and keys to use (default: the only install on this computer).")
     String install;
 
-    EngineClient client(CommandSpec spec) {
+    /** Runs one piece of work with a client that is closed afterwards. */
+    <T> T call(CommandSpec spec, Function<EngineClient, T> work) {
+        try (EngineClient client = client(spec)) {
+            return work.apply(client);
+        }
+    }
+
+    void run(CommandSpec spec, Consumer<EngineClient> work) {
+        call(spec, c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    private EngineClient client(CommandSpec spec) {
         String apiUrl = spec.root().userObject() instanceof ArcrunCli root ? root.apiUrl() : null;
         return EngineClient.create(EngineSettingsResolver.resolve(new Explicit(apiUrl, null, null), System.getenv(),
                 this::installSource));

@@ -1,6 +1,6 @@
 package dev.arcrun.cli.engine;
 
-import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.engineclient.Recipe;
 import dev.arcrun.core.engineclient.RequiredSecret;
 import dev.arcrun.core.engineclient.Secret;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ public final class ServicesCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the services and the secrets each needs.")
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<ServiceSummary> services = engine.client(spec).services().list();
+        List<ServiceSummary> services = engine.call(spec, c -> c.services().list());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Output.json(out, Map.of("services", services));
@@ -47,11 +49,13 @@ public final class ServicesCommand {
             "At a terminal each secret is asked for (hidden). Otherwise give them on stdin, one KEY=VALUE a line",
             "(KEY as listed, e.g. api_key or openai_api_key); a service with one secret also takes just the value."})
     int setup(@Parameters(paramLabel = "SERVICE", description = "e.g. openai") String service) {
-        EngineClient client = engine.client(spec);
-        Recipe recipe = client.services().recipe(service);
-        Console terminal = SecretInput.terminal();
-        Map<String, Secret> values = terminal != null ? prompt(terminal, recipe) : fromLines(recipe, SecretInput.lines());
-        List<String> pushed = client.services().setup(recipe, values);
+        Recipe recipe = engine.call(spec, c -> {
+            Recipe r = c.services().recipe(service);
+            Console terminal = SecretInput.terminal();
+            c.services().setup(r, terminal != null ? prompt(terminal, r) : fromLines(r, SecretInput.lines()));
+            return r;
+        });
+        List<String> pushed = recipe.requiredSecrets().stream().map(RequiredSecret::key).toList();
         spec.commandLine().getOut().println("Set up " + recipe.displayName() + ": stored " + String.join(", ", pushed)
                 + " (encrypted). Steps with \"service\": \"" + recipe.service() + "\" can now use them.");
         return 0;
@@ -67,32 +71,36 @@ public final class ServicesCommand {
 
     private static String nonEmpty(String v, RequiredSecret s) {
         if (v.isEmpty()) {
-            throw new dev.arcrun.core.UserFacingException("No value was given for " + s.key() + ".", "Run the setup again.");
+            throw new UserFacingException("No value was given for " + s.key() + ".", "Run the setup again.");
         }
         return v;
     }
 
-    /** KEY=VALUE lines; a bare line is the value of a service's only secret (values may contain '='). */
+    private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+
+    /**
+     * KEY=VALUE lines. A service with one secret also takes a bare value on a single line, but only when it does not
+     * look like KEY=VALUE: a mistyped key must fail, never be stored as the value.
+     */
     static Map<String, Secret> fromLines(Recipe recipe, List<String> lines) {
         Map<String, Secret> values = new LinkedHashMap<>();
-        boolean single = recipe.requiredSecrets().size() == 1;
+        boolean single = recipe.requiredSecrets().size() == 1 && lines.size() == 1;
         for (String line : lines) {
-            int eq = line.indexOf('=');
-            String key = eq > 0 ? line.substring(0, eq).trim() : null;
-            if (key != null && isKey(recipe, key)) {
-                values.put(key, Secret.of(line.substring(eq + 1)));
-            } else if (single && lines.size() == 1) {
+            Matcher m = KEY_LINE.matcher(line);
+            if (m.matches()) {
+                if (m.group(2).isEmpty()) {
+                    throw new UserFacingException("No value was given for " + m.group(1) + ".", "Write it as KEY=VALUE.");
+                }
+                // An unknown key is passed on as it is, so the setup names it and lists the expected ones.
+                values.put(m.group(1), Secret.of(m.group(2)));
+            } else if (single) {
                 values.put(recipe.requiredSecrets().getFirst().key(), Secret.of(line));
             } else {
-                // Shown without the value: only the name before '=' (if any) is repeated.
-                values.put(key == null ? "(a line without KEY=)" : key, Secret.of(line));
+                throw new UserFacingException("Each line on stdin must be KEY=VALUE.",
+                        "Keys for " + recipe.service() + ": " + recipe.requiredSecrets().stream()
+                                .map(s -> ServicesApi.alias(recipe.service(), s.key())).toList() + ".");
             }
         }
         return values;
-    }
-
-    private static boolean isKey(Recipe recipe, String key) {
-        return recipe.requiredSecrets().stream()
-                .anyMatch(s -> s.key().equals(key) || ServicesApi.alias(recipe.service(), s.key()).equals(key));
     }
 }

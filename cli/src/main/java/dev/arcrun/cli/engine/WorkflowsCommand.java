@@ -28,7 +28,7 @@ public final class WorkflowsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows.")
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<WorkflowSummary> workflows = engine.client(spec).workflows().list();
+        List<WorkflowSummary> workflows = engine.call(spec, c -> c.workflows().list());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Output.json(out, Map.of("workflows", workflows));
@@ -49,14 +49,14 @@ public final class WorkflowsCommand {
     @Command(name = "push", mixinStandardHelpOptions = true, description = "Store a workflow document ({name, description, steps}) from a JSON file.")
     int push(@Parameters(paramLabel = "FILE") Path file) {
         JsonNode doc = readJson(file);
-        String name = engine.client(spec).workflows().push(doc);
+        String name = engine.call(spec, c -> c.workflows().push(doc));
         spec.commandLine().getOut().println("Stored workflow " + name + ". Run it with: arcrun workflows run " + name);
         return 0;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored workflow.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
-        engine.client(spec).workflows().delete(name);
+        engine.run(spec, c -> c.workflows().delete(name));
         spec.commandLine().getOut().println("Deleted workflow " + name + ".");
         return 0;
     }
@@ -67,7 +67,7 @@ public final class WorkflowsCommand {
             @Option(names = "--input", paramLabel = "JSON", description = "The run's input, a JSON object (default {}).") String input,
             @Option(names = "--json", description = "Print {success, run_id, output, trace} as JSON only.") boolean json) {
         JsonNode in = input == null ? null : parseInput(input);
-        RunResult result = engine.client(spec).workflows().run(name, in);
+        RunResult result = engine.call(spec, c -> c.workflows().run(name, in));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

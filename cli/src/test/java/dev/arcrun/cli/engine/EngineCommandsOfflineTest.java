@@ -79,6 +79,8 @@ class EngineCommandsOfflineTest {
         assertThat(ServicesCommand.fromLines(openai, List.of("sk-abc==")).keySet()).containsExactly("openai_api_key");
         assertThat(ServicesCommand.fromLines(openai, List.of("api_key=sk-a=b")).get("api_key").reveal()).isEqualTo("sk-a=b");
         assertThat(ServicesCommand.fromLines(openai, List.of("token=x", "api_key=y")).keySet()).contains("token");
+        // A mistyped key is a key, not the value: it must fail in setup, never be stored as the api key.
+        assertThat(ServicesCommand.fromLines(openai, List.of("password=hunter2")).keySet()).containsExactly("password");
     }
 
     @Test

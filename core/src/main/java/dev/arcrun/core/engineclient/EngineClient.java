@@ -16,12 +16,13 @@ import java.util.List;
  * RunResult r = client.workflows().run("hello", input);
  * }</pre>
  */
-public final class EngineClient {
+public final class EngineClient implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Runs call other services, so they get longer than a plain request. */
     public static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
 
+    private final HttpClient httpClient;
     private final EngineHttp http;
     private final CredentialsApi credentials;
     private final ServicesApi services;
@@ -29,11 +30,12 @@ public final class EngineClient {
     private final RunsApi runs;
 
     public EngineClient(EngineSettings settings, Duration requestTimeout, Duration runTimeout) {
-        HttpClient client = HttpClient.newBuilder()
+        this.httpClient = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
+                // A redirect would carry the bearer key to wherever it points; the engine never redirects.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.http = new EngineHttp(settings, client, requestTimeout);
+        this.http = new EngineHttp(settings, httpClient, requestTimeout);
         this.credentials = new CredentialsApi(http);
         this.services = new ServicesApi(http, credentials);
         this.workflows = new WorkflowsApi(http, runTimeout);
@@ -97,6 +99,12 @@ public final class EngineClient {
     /** {@code GET /components}: the component contracts. */
     public List<JsonNode> components() {
         return Json.listOf(http.get("/components", true), "components", JsonNode.class, "GET /components");
+    }
+
+    /** Releases the HTTP client's connections and thread. */
+    @Override
+    public void close() {
+        httpClient.close();
     }
 
     @Override

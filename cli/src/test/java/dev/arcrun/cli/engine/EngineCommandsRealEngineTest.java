@@ -1,0 +1,205 @@
+package dev.arcrun.cli.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.cli.engine.EngineCommandsOfflineTest.Result;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretKind;
+import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.deploy.LogListener;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.core.engineclient.EngineSettings;
+import dev.arcrun.core.engineclient.Registration;
+import dev.arcrun.core.local.LocalEngine;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The creds / services / workflows commands against the real engine in workerd. The engine and keys are found the way
+ * a user's are: through an install's config and the SecretStore ({@code --install NAME}), never from arguments.
+ */
+class EngineCommandsRealEngineTest {
+    @TempDir static Path engineHome;
+    static LocalEngine local;
+    static String url;
+    static Registration keys;
+    static String install;
+    static AppHome home;
+    static SecretStore secrets;
+
+    @BeforeAll
+    static void start() {
+        local = new LocalEngine(new AppHome(engineHome), ToolchainManager.forTests());
+        url = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
+        keys = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), null, null)).register();
+
+        home = AppHome.resolve(); // surefire's throwaway ARCRUN_HOME, as the CLI resolves it
+        install = "it-cli-" + ProcessHandle.current().pid();
+        new InstallConfigStore(home).save(InstallConfig.create(install, Target.LOCAL).withEngineUrl(url));
+        secrets = SecretStores.open(home);
+        secrets.put(install, SecretKind.API_KEY, keys.apiKey().reveal());
+        secrets.put(install, SecretKind.ENCRYPTION_KEY, keys.encryptionKey().reveal());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (secrets != null) {
+                secrets.deleteAll(install);
+                new InstallConfigStore(home).delete(install);
+            }
+        } finally {
+            if (local != null) {
+                local.stop();
+            }
+        }
+    }
+
+    private static Result withStdin(String stdin, String... args) {
+        InputStream before = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            String[] all = new String[args.length + 2];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = "--install";
+            all[args.length + 1] = install;
+            return EngineCommandsOfflineTest.run(all);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    private static Result cli(String... args) {
+        return withStdin("", args);
+    }
+
+    private static void assertNoSecrets(Result r, String... more) {
+        assertThat(r.out() + r.err()).doesNotContain(keys.apiKey().reveal(), keys.encryptionKey().reveal());
+        for (String m : more) {
+            assertThat(r.out() + r.err()).doesNotContain(m);
+        }
+    }
+
+    @Test
+    void credsPushFromStdinListAndDelete() throws Exception {
+        String value = "cli-secret-" + System.nanoTime();
+        Result pushed = withStdin(value + "\n", "creds", "push", "it_cli_token");
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).contains("Stored credential it_cli_token");
+
+        Result table = cli("creds", "list");
+        assertThat(table.out()).contains("NAME", "UPDATED", "it_cli_token");
+        Result json = cli("creds", "list", "--json");
+        JsonNode doc = Output.JSON.readTree(json.out());
+        assertThat(doc.path("credentials").findValuesAsText("name")).contains("it_cli_token");
+
+        Result deleted = cli("creds", "delete", "it_cli_token");
+        assertThat(deleted.exit()).isZero();
+        assertThat(cli("creds", "list").out()).doesNotContain("it_cli_token");
+        Result again = cli("creds", "delete", "it_cli_token");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("No credential named 'it_cli_token'");
+        for (Result r : new Result[] {pushed, table, json, deleted, again}) {
+            assertNoSecrets(r, value);
+        }
+    }
+
+    @Test
+    void anEmptyValueIsRefused() {
+        Result r = withStdin("", "creds", "push", "it_empty");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("No value was given");
+    }
+
+    @Test
+    void servicesListAndSetupFromStdin() {
+        Result list = cli("services", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("SERVICE", "openai", "api_key", "api.openai.com");
+
+        Result setup = withStdin("api_key=sk-cli-dummy\n", "services", "setup", "openai");
+        assertThat(setup.exit()).as(setup.err()).isZero();
+        assertThat(setup.out()).contains("stored openai_api_key");
+        assertNoSecrets(setup, "sk-cli-dummy");
+
+        Result wrong = withStdin("password=hunter2\n", "services", "setup", "openai");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("'password' is not a secret of openai", "api_key (or openai_api_key)");
+        assertNoSecrets(wrong, "hunter2");
+    }
+
+    @Test
+    void workflowsPushListRunAndDelete() throws Exception {
+        Result pushed = cli("workflows", "push", Path.of("../engine/examples/hello.json").toString());
+        assertThat(pushed.exit()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).contains("Stored workflow hello");
+        assertThat(cli("workflows", "list").out()).contains("hello", "3");
+
+        Result table = cli("workflows", "run", "hello", "--input", "{\"name\":\"Ada\"}");
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("STEP", "greet", "template", "shout", "text_upper", "count", "word_count",
+                "ok", "Output: {\"greeting\":\"Hello, Ada!\"");
+
+        Result json = cli("workflows", "run", "hello", "--json");
+        assertThat(json.exit()).isZero();
+        JsonNode doc = Output.JSON.readTree(json.out()); // stdout is only JSON
+        assertThat(doc.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("success", "run_id", "output", "trace");
+        assertThat(doc.path("success").asBoolean()).isTrue();
+        assertThat(doc.path("output").path("greeting").asText()).isEqualTo("Hello, world!");
+        assertThat(doc.path("trace")).hasSize(3);
+        assertThat(doc.path("trace").get(0).path("status").asText()).isEqualTo("ok");
+        assertThat(doc.path("trace").get(0).has("duration_ms")).isTrue();
+
+        assertThat(cli("workflows", "delete", "hello").exit()).isZero();
+        assertThat(cli("workflows", "list").out()).doesNotContain("hello");
+    }
+
+    @Test
+    void aFailedRunPrintsItsTraceAndExits1(@TempDir Path dir) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Path wf = Files.writeString(dir.resolve("fails.json"), """
+                {"name":"it-cli-fails","steps":[
+                  {"id":"first","component":"template","input":{"template":"hi"}},
+                  {"id":"call","component":"http_request","input":{"url":"http://127.0.0.1:%d/"}}]}""".formatted(closed));
+        assertThat(cli("workflows", "push", wf.toString()).exit()).isZero();
+
+        Result r = cli("workflows", "run", "it-cli-fails");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error", "Error: call:");
+
+        Result json = cli("workflows", "run", "it-cli-fails", "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(Output.JSON.readTree(json.out()).path("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void anExplicitApiUrlBeatsTheInstalls() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Result r = cli("--api-url", "http://127.0.0.1:" + closed, "workflows", "list");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("not reachable at http://127.0.0.1:" + closed);
+    }
+}

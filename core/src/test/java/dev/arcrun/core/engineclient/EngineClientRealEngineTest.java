@@ -1,0 +1,280 @@
+package dev.arcrun.core.engineclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.arcrun.core.UserFacingException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every call of the SDK against the real engine, running in real workerd (the local target). */
+class EngineClientRealEngineTest {
+    private static final ObjectMapper M = EngineHttp.JSON;
+
+    @TempDir static Path home;
+    static RealEngine engine;
+    static EngineClient client;
+
+    @BeforeAll
+    static void start() {
+        engine = new RealEngine(home);
+        client = engine.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private static JsonNode json(String s) {
+        try {
+            return M.readTree(s);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Test
+    void healthNeedsNoKey() {
+        Health h = EngineClient.create(RealEngine.settings(engine.url(), null, null)).health();
+        assertThat(h.ok()).isTrue();
+        assertThat(h.version()).isEqualTo("0.1.0");
+    }
+
+    @Test
+    void registerHandsOutKeysOnceThenConflict() {
+        assertThat(engine.keys.apiKey().reveal()).startsWith("arc_");
+        assertThat(java.util.Base64.getDecoder().decode(engine.keys.encryptionKey().reveal())).hasSize(32);
+        assertThatThrownBy(() -> EngineClient.create(RealEngine.settings(engine.url(), null, null)).register())
+                .isInstanceOfSatisfying(EngineApiException.Conflict.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isEqualTo("already_registered");
+                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                });
+    }
+
+    @Test
+    void aWrongKeyIsRejectedWithAdviceAndNotEchoed() {
+        String wrong = "arc_" + "0".repeat(64);
+        EngineClient bad = EngineClient.create(RealEngine.settings(engine.url(), Secret.of(wrong), null));
+        assertThatThrownBy(() -> bad.workflows().list())
+                .isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.code()).isEqualTo("unauthorized");
+                    assertThat(e.getMessage()).contains("rejected the api key").doesNotContain(wrong);
+                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                });
+    }
+
+    @Test
+    void noKeyAtAllIsReportedBeforeAnythingIsSent() {
+        EngineClient none = EngineClient.create(RealEngine.settings(engine.url(), null, null));
+        assertThatThrownBy(() -> none.credentials().list()).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("No api key");
+    }
+
+    @Test
+    void credentialsPushListDelete() {
+        client.credentials().push("it_token", Secret.of("value123"));
+        client.credentials().push("it_token", Secret.of("value456")); // replaces
+
+        List<CredentialInfo> listed = client.credentials().list();
+        CredentialInfo info = listed.stream().filter(c -> c.name().equals("it_token")).findFirst().orElseThrow();
+        assertThat(info.createdAt()).isNotNull();
+        assertThat(info.updatedAt()).isAfterOrEqualTo(info.createdAt());
+
+        client.credentials().delete("it_token");
+        assertThat(client.credentials().list()).extracting(CredentialInfo::name).doesNotContain("it_token");
+        assertThatThrownBy(() -> client.credentials().delete("it_token"))
+                .isInstanceOfSatisfying(EngineApiException.NotFound.class,
+                        e -> assertThat(e.code()).isEqualTo("credential_not_found"));
+    }
+
+    @Test
+    void aBadCredentialNameIsTheEnginesCodeAndMessage() {
+        assertThatThrownBy(() -> client.credentials().push("bad name!", Secret.of("v")))
+                .isInstanceOfSatisfying(EngineApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("invalid_credential");
+                    assertThat(e.engineMessage()).contains("name must be");
+                });
+    }
+
+    @Test
+    void servicesListAndRecipeUseTheRealShapes() {
+        List<ServiceSummary> services = client.services().list();
+        assertThat(services).hasSizeGreaterThanOrEqualTo(20);
+        ServiceSummary openai = services.stream().filter(s -> s.service().equals("openai")).findFirst().orElseThrow();
+        assertThat(openai.requiredSecrets()).extracting(RequiredSecret::key).containsExactly("openai_api_key");
+
+        Recipe recipe = client.services().recipe("openai");
+        assertThat(recipe.inject().header()).containsEntry("Authorization", "Bearer {{openai_api_key}}");
+        assertThat(recipe.hosts()).containsExactly("api.openai.com");
+        assertThat(recipe.test().url()).startsWith("https://api.openai.com/");
+
+        assertThatThrownBy(() -> client.services().recipe("no_such_service"))
+                .isInstanceOfSatisfying(EngineApiException.NotFound.class, e -> assertThat(e.code()).isEqualTo("recipe_not_found"));
+    }
+
+    @Test
+    void setupMapsShortAndFullKeysAndRefusesUnknownOnesBeforeSending() {
+        assertThat(client.services().setup("openai", Map.of("api_key", Secret.of("sk-test-dummy")))).containsExactly("openai_api_key");
+        assertThat(client.services().setup("anthropic", Map.of("anthropic_api_key", Secret.of("sk-ant-dummy"))))
+                .containsExactly("anthropic_api_key");
+        assertThat(client.credentials().list()).extracting(CredentialInfo::name).contains("openai_api_key", "anthropic_api_key");
+
+        assertThatThrownBy(() -> client.services().setup("github", Map.of("password", Secret.of("hunter2"))))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("'password' is not a secret of github")
+                .hasMessageNotContaining("hunter2");
+        assertThat(client.credentials().list()).extracting(CredentialInfo::name).noneMatch(n -> n.startsWith("github_"));
+    }
+
+    /**
+     * The proof that the client's encryption is the engine's: the engine decrypts the pushed credential and injects
+     * it into a request to a server of ours, which is one of the recipe's hosts; the value shows in no answer.
+     */
+    @Test
+    void aPushedCredentialReachesOnlyItsHostAndNeverComesBack() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.createContext("/hook", ex -> {
+            received.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        target.start();
+        try {
+            client.services().put("ittest", json("""
+                    {"service":"ittest","display_name":"IT test","required_secrets":[{"key":"ittest_token","label":"Token"}],
+                     "inject":{"header":{"Authorization":"Bearer {{ittest_token}}"}},"hosts":["127.0.0.1"]}"""));
+            String secret = "tok-" + System.nanoTime();
+            client.services().setup("ittest", Map.of("token", Secret.of(secret)));
+            int port = target.getAddress().getPort();
+            client.workflows().push(json("""
+                    {"name":"it-inject","steps":[{"id":"call","component":"http_request","service":"ittest",
+                      "input":{"method":"GET","url":"http://127.0.0.1:%d/hook"}}]}""".formatted(port)));
+
+            RunResult ok = client.workflows().run("it-inject", null);
+            assertThat(ok.success()).as(String.valueOf(ok.error())).isTrue();
+            assertThat(received).containsExactly("Bearer " + secret);
+            assertThat(M.writeValueAsString(ok)).doesNotContain(secret);
+            assertThat(M.writeValueAsString(client.runs().get(ok.runId()))).doesNotContain(secret);
+
+            client.workflows().push(json("""
+                    {"name":"it-elsewhere","steps":[{"id":"call","component":"http_request","service":"ittest",
+                      "input":{"method":"GET","url":"http://localhost:%d/hook"}}]}""".formatted(port)));
+            RunResult refused = client.workflows().run("it-elsewhere", null);
+            assertThat(refused.success()).isFalse();
+            assertThat(refused.trace()).singleElement().satisfies(s -> {
+                assertThat(s.status()).isEqualTo(StepStatus.ERROR);
+                assertThat(s.error().code()).isEqualTo("host_not_allowed");
+            });
+            assertThat(received).hasSize(1);
+        } finally {
+            target.stop(0);
+        }
+    }
+
+    @Test
+    void workflowsPushListGetRunAndRuns() throws IOException {
+        JsonNode hello = M.readTree(Files.readString(Path.of("../engine/examples/hello.json")));
+        assertThat(client.workflows().push(hello)).isEqualTo("hello");
+
+        assertThat(client.workflows().list()).anySatisfy(w -> {
+            assertThat(w.name()).isEqualTo("hello");
+            assertThat(w.steps()).isEqualTo(3);
+            assertThat(w.updatedAt()).isNotNull();
+        });
+        assertThat(client.workflows().get("hello").path("steps")).hasSize(3);
+
+        RunResult run = client.workflows().run("hello", json("{\"name\":\"Ada\"}"));
+        assertThat(run.success()).isTrue();
+        assertThat(run.status()).isEqualTo(RunStatus.OK);
+        assertThat(run.runId()).isNotBlank();
+        assertThat(run.output().path("greeting").asText()).isEqualTo("Hello, Ada!");
+        assertThat(run.trace()).extracting(TraceStep::step).containsExactly("greet", "shout", "count");
+        assertThat(run.trace()).extracting(TraceStep::component).containsExactly("template", "text_upper", "word_count");
+        assertThat(run.trace()).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(StepStatus.OK);
+            assertThat(s.startedAt()).isNotNull();
+            assertThat(s.durationMs()).isNotNegative();
+            assertThat(s.error()).isNull();
+        });
+
+        RunRecord stored = client.runs().get(run.runId());
+        assertThat(stored.workflow()).isEqualTo("hello");
+        assertThat(stored.input().path("name").asText()).isEqualTo("Ada");
+        assertThat(stored.trace()).isEqualTo(run.trace());
+        assertThat(client.runs().list("hello")).extracting(RunSummary::runId).contains(run.runId());
+        assertThat(client.runs().list(null)).extracting(RunSummary::runId).contains(run.runId());
+        assertThatThrownBy(() -> client.runs().get("run_nope")).isInstanceOf(EngineApiException.NotFound.class);
+    }
+
+    @Test
+    void aFailingStepIsAResultWithTheTraceNotAnException() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        client.workflows().push(json("""
+                {"name":"it-fails","steps":[
+                  {"id":"first","component":"template","input":{"template":"hi"}},
+                  {"id":"call","component":"http_request","input":{"url":"http://127.0.0.1:%d/"}},
+                  {"id":"never","component":"template","input":{"template":"no"}}]}""".formatted(closed)));
+        RunResult r = client.workflows().run("it-fails", null);
+        assertThat(r.success()).isFalse();
+        assertThat(r.status()).isEqualTo(RunStatus.ERROR);
+        assertThat(r.error().step()).isEqualTo("call");
+        assertThat(r.trace()).extracting(TraceStep::status).containsExactly(StepStatus.OK, StepStatus.ERROR);
+        assertThat(r.trace().get(1).error().message()).isNotBlank();
+        assertThat(client.runs().get(r.runId()).status()).isEqualTo(RunStatus.ERROR);
+    }
+
+    @Test
+    void aMalformedWorkflowIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> client.workflows().push(json("{\"name\":\"it-bad\",\"steps\":[]}")))
+                .isInstanceOfSatisfying(EngineApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("invalid_workflow");
+                    assertThat(e.getMessage()).contains("steps must be a non-empty list");
+                });
+        assertThatThrownBy(() -> client.workflows().push(json("{\"steps\":[]}")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("no name");
+    }
+
+    @Test
+    void deleteAWorkflow() {
+        client.workflows().push(json("{\"name\":\"it-gone\",\"steps\":[{\"id\":\"a\",\"component\":\"template\",\"input\":{\"template\":\"x\"}}]}"));
+        client.workflows().delete("it-gone");
+        assertThat(client.workflows().list()).extracting(WorkflowSummary::name).doesNotContain("it-gone");
+        assertThatThrownBy(() -> client.workflows().get("it-gone")).isInstanceOfSatisfying(EngineApiException.NotFound.class,
+                e -> assertThat(e.code()).isEqualTo("workflow_not_found"));
+        assertThatThrownBy(() -> client.workflows().run("it-gone", null)).isInstanceOf(EngineApiException.NotFound.class);
+    }
+
+    @Test
+    void componentsAndApiRecipes() {
+        assertThat(client.components()).extracting(c -> c.path("canonical_id").asText()).contains("template", "text_upper");
+        assertThat(client.apiRecipes()).extracting(r -> r.path("id").asText()).contains("telegram_send", "gmail_send");
+    }
+}
