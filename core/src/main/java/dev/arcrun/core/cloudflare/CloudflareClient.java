@@ -312,6 +312,38 @@ public final class CloudflareClient implements AutoCloseable {
     }
 
     /** Registers {@code name}.workers.dev for the account (only ever on an explicit request by the user). */
+    // ---- removal (uninstall deletes exactly what its journal lists)
+
+    /** Deletes a KV namespace; false when it was already gone. */
+    public boolean deleteKvNamespace(String accountId, String namespaceId) {
+        return deleteIfPresent(CloudflareHttp.Call.of(Operation.DELETE_KV_NAMESPACE, accountId, namespaceId));
+    }
+
+    /** Deletes an (empty) R2 bucket; false when it was already gone. */
+    public boolean deleteR2Bucket(String accountId, String name) {
+        return deleteIfPresent(CloudflareHttp.Call.of(Operation.DELETE_R2_BUCKET, accountId, name));
+    }
+
+    /** Deletes a Worker script (with its secrets and routes); false when it was already gone. */
+    public boolean deleteWorkerScript(String accountId, String scriptName) {
+        return deleteIfPresent(CloudflareHttp.Call.of(Operation.DELETE_SCRIPT, accountId, scriptName)
+                .query("force", "true"));
+    }
+
+    private boolean deleteIfPresent(CloudflareHttp.Call call) {
+        try {
+            http.send(call);
+            return true;
+        } catch (PermissionDeniedException e) {
+            throw e;
+        } catch (CloudflareApiException e) {
+            if (e.httpStatus() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public String registerSubdomain(String accountId, String name) {
         JsonNode r = http.send(CloudflareHttp.Call.of(Operation.CREATE_SUBDOMAIN, accountId)
                 .body(Map.of("subdomain", name))).result();

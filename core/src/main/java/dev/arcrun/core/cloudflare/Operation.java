@@ -31,7 +31,14 @@ public enum Operation {
     CREATE_SUBDOMAIN("PUT", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-create-subdomain",
             "com.cloudflare.edge.worker.cron.subdomain.create", "registering a workers.dev subdomain"),
     LIST_SCRIPTS("GET", "/accounts/{account_id}/workers/scripts", "worker-script-list-workers",
-            "com.cloudflare.edge.worker.script.list", "listing Workers");
+            "com.cloudflare.edge.worker.script.list", "listing Workers"),
+    DELETE_KV_NAMESPACE("DELETE", "/accounts/{account_id}/storage/kv/namespaces/{namespace_id}",
+            "workers-kv-namespace-remove-a-namespace", "com.cloudflare.edge.storage.kv.namespace.delete",
+            "deleting a KV namespace"),
+    DELETE_R2_BUCKET("DELETE", "/accounts/{account_id}/r2/buckets/{bucket_name}", "r2-delete-bucket",
+            "com.cloudflare.edge.r2.bucket.delete", "deleting an R2 bucket"),
+    DELETE_SCRIPT("DELETE", "/accounts/{account_id}/workers/scripts/{script_name}", "worker-script-delete-worker",
+            "com.cloudflare.edge.worker.script.delete", "deleting a Worker");
 
     private final String method;
     private final String pathTemplate;

@@ -46,6 +46,7 @@ public final class InstallSession implements AutoCloseable {
     private CloudflareClient.Options cloudflareOptions = CloudflareClient.Options.defaults();
 
     private InstallConfig config;
+    private Map<String, StepState> earlierRun = Map.of();
     private CloudflareClient cloudflare;
     private ApiToken token;
     private Toolchain toolchain;
@@ -88,6 +89,14 @@ public final class InstallSession implements AutoCloseable {
 
     void markFinished(StepId step, StepState.Status status) {
         update(c -> c.withStep(step.name(), new StepState(status, Instant.now(), stepDetails.get(step))));
+    }
+
+    /** The step states of the run before this one, for steps that skip work already done (seeding). */
+    void earlierRun(Map<String, StepState> steps) { this.earlierRun = Map.copyOf(steps); }
+
+    Optional<String> earlierDetail(StepId step) {
+        StepState s = earlierRun.get(step.name());
+        return s == null || !s.status().finished() ? Optional.empty() : Optional.ofNullable(s.detail());
     }
 
     Optional<String> finishedDetail(StepId step) {

@@ -128,7 +128,9 @@ public final class Installer {
         });
         InstallConfig config = existing.map(c -> options.resume() ? c : c.withoutSteps())
                 .orElseGet(() -> InstallConfig.create(options.name(), options.target()));
-        return run(options, config, Mode.INSTALL, listener);
+        Run run = run(options, config, Mode.INSTALL, listener);
+        existing.ifPresent(c -> run.session.earlierRun(c.steps()));
+        return run;
     }
 
     /** Fetches the bundle again (the same source unless another is given) and redeploys it with the same ids and keys. */
@@ -139,7 +141,9 @@ public final class Installer {
                     "Finish it first with: arcrun install --target " + config.target().name().toLowerCase() + " --resume");
         }
         String from = source == null || source.isBlank() ? config.bundle().source() : source;
-        return run(optionsFor(config, from), config.withoutSteps(), Mode.UPDATE, listener);
+        Run run = run(optionsFor(config, from), config.withoutSteps(), Mode.UPDATE, listener);
+        run.session.earlierRun(config.steps());
+        return run;
     }
 
     /** Redeploys the bundle that was deployed before the current one. */

@@ -27,7 +27,8 @@ final class SeedStep implements InstallStep {
     @Override
     public StepResult run(StepReporter reporter) {
         SeedSet seeds = SeedSet.of(session.bundle());
-        if (seeds.sha256().equals(session.finishedDetail(id()).orElse(""))) {
+        if (seeds.sha256().equals(session.finishedDetail(id()).or(() -> session.earlierDetail(id())).orElse(""))) {
+            session.detail(id(), seeds.sha256());
             return StepResult.skipped("the same " + seeds.describe() + " are already loaded");
         }
         if (session.config().target() == Target.CLOUDFLARE) {

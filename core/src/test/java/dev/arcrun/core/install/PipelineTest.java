@@ -81,7 +81,7 @@ class PipelineTest {
             @Override public StepId id() { return StepId.DEPLOY; }
             @Override public StepResult run(StepReporter r) { pipeline.cancel(); return StepResult.done("deployed"); }
         };
-        var outcome = pipeline.run(List.of(cancelling, step(StepId.SECRETS)), journal);
+        var outcome = pipeline.run(List.of(cancelling, step(StepId.SEED)), journal);
         assertThat(outcome).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
         assertThat(journal.done).isEmpty();
         assertThat(executed).isEmpty();

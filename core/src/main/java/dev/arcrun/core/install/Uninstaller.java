@@ -1,0 +1,117 @@
+package dev.arcrun.core.install;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.cloudflare.CloudflareClient;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.JournalEntry;
+import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.deploy.ToolchainManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes an install: on Cloudflare exactly the workers, namespaces and bucket its journal says it created — nothing
+ * the user had before — then its config and secrets. Each deletion is struck from the journal as it happens, so
+ * an interrupted uninstall can simply be run again.
+ */
+public final class Uninstaller {
+    /** What was removed, and what could not be (with Cloudflare's reason). */
+    public record Report(String name, List<String> removed, List<String> problems) {
+        public boolean complete() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final AppHome home;
+    private final InstallConfigStore store;
+    private final SecretStore secrets;
+    private final Map<String, String> env;
+
+    public Uninstaller(AppHome home, SecretStore secrets, Map<String, String> env) {
+        this.home = home;
+        this.store = new InstallConfigStore(home);
+        this.secrets = secrets;
+        this.env = Map.copyOf(env);
+    }
+
+    /** @param confirm must equal the install's name: removing is not undoable */
+    public Report uninstall(String name, String confirm, InstallListener listener) {
+        InstallConfig config = store.load(name);
+        if (!name.equals(confirm)) {
+            throw new UserFacingException("Uninstalling deletes the engine and all its data; the confirmation does not match '" + name + "'.",
+                    "Run again with --confirm " + name + " to go ahead.");
+        }
+        List<String> removed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        InstallOptions options = new InstallOptions(config.target(), name, null, null, null, null,
+                java.util.Optional.ofNullable(config.accountId()), false, false);
+        try (InstallSession session = new InstallSession(home, options, store, secrets, new ToolchainManager(home.tools()), env, config)) {
+            if (config.target() == Target.LOCAL) {
+                if (session.localEngine().stop()) {
+                    removed.add("the engine running on this computer");
+                }
+                deleteFolder(home.local().resolve("state"));
+                removed.add("the engine's data on this computer");
+            } else {
+                removeFromCloudflare(session, removed, problems);
+            }
+            if (problems.isEmpty()) {
+                secrets.deleteAll(name);
+                deleteFolder(store.folder(name));
+                removed.add("the install's config and keys");
+            }
+        }
+        return new Report(name, List.copyOf(removed), List.copyOf(problems));
+    }
+
+    private static void removeFromCloudflare(InstallSession session, List<String> removed, List<String> problems) {
+        CloudflareClient cf = session.cloudflare();
+        String account = session.accountId();
+        // Workers first: a namespace or bucket still bound to a worker cannot be deleted.
+        List<JournalEntry> ordered = new ArrayList<>(session.config().journal());
+        ordered.sort((a, b) -> Integer.compare(rank(a.kind()), rank(b.kind())));
+        for (JournalEntry e : ordered) {
+            try {
+                boolean existed = switch (e.kind()) {
+                    case WORKER -> cf.deleteWorkerScript(account, e.name());
+                    case KV_NAMESPACE -> cf.deleteKvNamespace(account, e.id());
+                    case R2_BUCKET -> cf.deleteR2Bucket(account, e.name());
+                };
+                session.update(c -> c.withoutJournalEntry(e.kind(), e.name()));
+                removed.add(label(e) + (existed ? "" : " (already gone)"));
+            } catch (UserFacingException ex) {
+                problems.add(label(e) + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private static int rank(JournalEntry.Kind kind) {
+        return switch (kind) {
+            case WORKER -> 0;
+            case KV_NAMESPACE -> 1;
+            case R2_BUCKET -> 2;
+        };
+    }
+
+    private static String label(JournalEntry e) {
+        return switch (e.kind()) {
+            case WORKER -> "worker " + e.name();
+            case KV_NAMESPACE -> "KV namespace " + e.name();
+            case R2_BUCKET -> "R2 bucket " + e.name();
+        };
+    }
+
+    private static void deleteFolder(java.nio.file.Path dir) {
+        try {
+            FetchStep.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
