@@ -17,7 +17,7 @@ import java.util.Locale;
  * Fresh account (everything created) and re-run (everything exists), median of several runs on a new stand-in each.
  *
  * <pre>
- *   mvn -B -q package -DskipTests -pl bench -am
+ *   mvn -B -q package dependency:build-classpath -DskipTests -pl bench -am -Dmdep.outputFile=target/classpath.txt
  *   java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" dev.arcrun.bench.ProvisionLatencyBench [runs]
  * </pre>
  */

@@ -1,7 +1,9 @@
 package dev.arcrun.cli.cloudflare;
 
+import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
+import dev.arcrun.core.cloudflare.TokenCheck;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,24 @@ public final class CfOptions {
                 Optional.ofNullable(account), environment.get());
     }
 
-    CloudflareClient client(CloudflareSettings settings) {
-        return new CloudflareClient(settings, CloudflareClient.Options.defaults());
+    /** A client whose token Cloudflare confirmed active, and the account to work in. Close it when done. */
+    record Session(CloudflareClient client, TokenCheck token, Account account) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** Resolves the settings, verifies the token (expired/disabled/invalid each fail clearly) and the account. */
+    Session connect() {
+        CloudflareSettings settings = settings();
+        CloudflareClient client = new CloudflareClient(settings, CloudflareClient.Options.defaults());
+        try {
+            TokenCheck token = CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
+            return new Session(client, token, client.resolveAccount(settings.accountId()));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 }

@@ -1,13 +1,9 @@
 package dev.arcrun.cli.cloudflare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arcrun.core.cloudflare.Account;
-import dev.arcrun.core.cloudflare.CloudflareClient;
-import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.cloudflare.ProvisionResult;
 import dev.arcrun.core.cloudflare.Provisioner;
 import dev.arcrun.core.cloudflare.ResourceManifest;
-import dev.arcrun.core.cloudflare.TokenCheck;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,14 +36,12 @@ public final class CfProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResourceManifest manifest = ResourceManifest.standard(prefix);
-        CloudflareSettings settings = options.settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (CloudflareClient client = options.client(settings)) {
-            TokenCheck token = CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
-            Account account = client.resolveAccount(settings.accountId());
+        try (CfOptions.Session session = options.connect()) {
+            String accountId = session.account().id();
             // Check every permission first, so a missing one stops us before anything is half created.
-            client.probePermissions(account.id(), token.kind()).requireComplete();
-            ProvisionResult result = new Provisioner(client).ensure(account.id(), manifest, dryRun);
+            session.client().probePermissions(accountId, session.token().kind()).requireComplete();
+            ProvisionResult result = new Provisioner(session.client()).ensure(accountId, manifest, dryRun);
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()));
                 if (result.subdomain().isEmpty()) {

@@ -3,7 +3,6 @@ package dev.arcrun.cli.cloudflare;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
-import dev.arcrun.core.cloudflare.CloudflareSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,9 @@ public final class CfRegisterSubdomainCommand implements Callable<Integer> {
             throw new UserFacingException("'" + name + "' cannot be a workers.dev subdomain.",
                     "Use lowercase letters, digits and dashes, not starting or ending with a dash.");
         }
-        CloudflareSettings settings = options.settings();
-        try (CloudflareClient client = options.client(settings)) {
-            CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
-            Account account = client.resolveAccount(settings.accountId());
+        try (CfOptions.Session session = options.connect()) {
+            CloudflareClient client = session.client();
+            Account account = session.account();
             var existing = client.workersSubdomain(account.id());
             if (existing.isPresent()) {
                 throw new UserFacingException("The account already has the subdomain " + existing.get()

@@ -2,7 +2,6 @@ package dev.arcrun.cli.cloudflare;
 
 import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
-import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.cloudflare.TokenCheck;
 import java.io.PrintWriter;
@@ -24,11 +23,11 @@ public final class CfVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloudflareSettings settings = options.settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (CloudflareClient client = options.client(settings)) {
-            TokenCheck token = CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
-            Account account = client.resolveAccount(settings.accountId());
+        try (CfOptions.Session session = options.connect()) {
+            CloudflareClient client = session.client();
+            TokenCheck token = session.token();
+            Account account = session.account();
             PermissionReport report = client.probePermissions(account.id(), token.kind());
             out.printf("Cloudflare API  %s%n", client.apiBase());
             out.printf("Token           %s %s (id %s)%n", token.status().label(), token.kind().label(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -23,11 +22,10 @@ final class ContractFixes {
             throw new IllegalStateException("could not read the Cloudflare contract at " + contract, e);
         }
         dropWildcardEncoding(api);
-        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
-            for (Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields(); ops.hasNext(); ) {
-                JsonNode op = ops.next().getValue();
-                for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext(); ) {
-                    Map.Entry<String, JsonNode> r = rs.next();
+        for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode op = operation.getValue();
+                for (Map.Entry<String, JsonNode> r : op.path("responses").properties()) {
                     if (r.getKey().startsWith("4")) {
                         failureOnly(r.getValue());
                     }

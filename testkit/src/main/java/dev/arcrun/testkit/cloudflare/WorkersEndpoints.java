@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** The workers.dev subdomain (get, register) and worker scripts (list, get, upload, delete; minimal). */
@@ -97,9 +96,5 @@ final class WorkersEndpoints implements EndpointGroup {
         o.put("modified_on", s.modifiedOn().toString());
         o.put("usage_model", "bundled");
         return o;
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
