@@ -83,6 +83,11 @@ final class EntryNames {
 
     /** The key two names collide under on a case-insensitive, normalisation-insensitive file system (macOS, Windows). */
     static String foldKey(String rel) {
-        return Normalizer.normalize(rel, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < rel.length(); i++) {
+            if (rel.charAt(i) >= 0x80) {
+                return Normalizer.normalize(rel, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            }
+        }
+        return rel.toLowerCase(Locale.ROOT); // ASCII is its own normal form
     }
 }

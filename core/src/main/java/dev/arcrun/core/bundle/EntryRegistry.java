@@ -19,20 +19,10 @@ final class EntryRegistry {
 
     /** Records {@code rel} (and its parent folders); refuses what cannot coexist with what came before. */
     void add(String raw, String rel, Kind kind) {
-        int slash = -1;
-        while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
-            String parent = rel.substring(0, slash);
-            String key = EntryNames.foldKey(parent);
-            Node n = nodes.get(key);
-            if (n == null) {
-                nodes.put(key, new Node(parent, Kind.DIR, false));
-                noteTop(parent, Kind.DIR);
-            } else if (n.kind != Kind.DIR) {
-                throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw,
-                        "lies inside \"" + n.name + "\", which the bundle already holds as a " + (n.kind == Kind.LINK ? "link" : "file"));
-            } else if (!n.name.equals(parent)) {
-                throw collision(raw, n.name);
-            }
+        int lastSlash = rel.lastIndexOf('/');
+        // A parent folder seen before, spelt the same, was checked with all its ancestors back then.
+        if (lastSlash > 0 && !isKnownDir(rel.substring(0, lastSlash))) {
+            addParents(raw, rel);
         }
         String key = EntryNames.foldKey(rel);
         Node n = nodes.get(key);
@@ -52,6 +42,29 @@ final class EntryRegistry {
             throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw, "is also a folder of the bundle");
         }
         throw new BundleRefusedException(Reason.DUPLICATE, raw, "appears twice in the bundle");
+    }
+
+    private boolean isKnownDir(String dir) {
+        Node n = nodes.get(EntryNames.foldKey(dir));
+        return n != null && n.kind == Kind.DIR && n.name.equals(dir);
+    }
+
+    private void addParents(String raw, String rel) {
+        int slash = -1;
+        while ((slash = rel.indexOf('/', slash + 1)) >= 0) {
+            String parent = rel.substring(0, slash);
+            String key = EntryNames.foldKey(parent);
+            Node n = nodes.get(key);
+            if (n == null) {
+                nodes.put(key, new Node(parent, Kind.DIR, false));
+                noteTop(parent, Kind.DIR);
+            } else if (n.kind != Kind.DIR) {
+                throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw,
+                        "lies inside \"" + n.name + "\", which the bundle already holds as a " + (n.kind == Kind.LINK ? "link" : "file"));
+            } else if (!n.name.equals(parent)) {
+                throw collision(raw, n.name);
+            }
+        }
     }
 
     /** True when {@code rel} was extracted as a regular file (hard links may only point at those). */

@@ -1,0 +1,172 @@
+package dev.arcrun.bench;
+
+import dev.arcrun.core.bundle.BundleExtractor;
+import dev.arcrun.core.bundle.BundleExtractor.Limits;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Extraction throughput of {@link BundleExtractor} against GNU {@code tar xzf} on the same ~100 MB .tar.gz of many
+ * small files, side by side (alternating rounds, same disk, page cache warm for both), plus the extractor's peak heap.
+ * Run with a small heap to show memory stays bounded, e.g.
+ * {@code java -Xmx64m -cp … dev.arcrun.bench.ExtractBench [--mb 100] [--rounds 5] [--dir /tmp/bench]}.
+ */
+public final class ExtractBench {
+
+    public static void main(String[] args) throws Exception {
+        int mb = 100;
+        int rounds = 5;
+        Path dir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--mb" -> mb = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("usage: ExtractBench [--mb N] [--rounds N] [--dir DIR]");
+            }
+        }
+        Path work = dir == null ? Files.createTempDirectory("extract-bench") : Files.createDirectories(dir);
+        Path archive = work.resolve("bundle.tar.gz");
+        long[] gen = generate(archive, mb * 1024L * 1024L);
+        long content = gen[0];
+        int files = (int) gen[1];
+        System.out.printf(Locale.ROOT, "archive: %d files, %.1f MB of content, %.1f MB gzip'd (%s)%n", files,
+                content / 1e6, Files.size(archive) / 1e6, archive);
+        System.out.printf(Locale.ROOT, "java %s, max heap %d MB, %d cpus%n", Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+
+        List<Double> tar = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        List<Double> oursSerial = new ArrayList<>();
+        long peak = 0;
+        // round 0 warms up the JIT and the page cache and is not counted
+        for (int r = 0; r <= rounds; r++) {
+            double t = timeGnuTar(archive, work.resolve("gnu"));
+            resetPeaks();
+            double o = timeOurs(archive, work.resolve("ours"), true);
+            long p = heapPeak();
+            double s = timeOurs(archive, work.resolve("serial"), false);
+            if (r > 0) {
+                tar.add(t);
+                ours.add(o);
+                oursSerial.add(s);
+                peak = Math.max(peak, p);
+            }
+            System.out.printf(Locale.ROOT, "round %d%s: GNU tar %.3f s, arcrun %.3f s, arcrun without read-ahead %.3f s%n",
+                    r, r == 0 ? " (warm-up)" : "", t, o, s);
+        }
+        double tm = median(tar);
+        double om = median(ours);
+        double sm = median(oursSerial);
+        System.out.printf(Locale.ROOT, "median: GNU tar %.3f s (%.0f MB/s), arcrun %.3f s (%.0f MB/s), without read-ahead %.3f s (%.0f MB/s)%n",
+                tm, content / 1e6 / tm, om, content / 1e6 / om, sm, content / 1e6 / sm);
+        System.out.printf(Locale.ROOT, "throughput ratio arcrun / GNU tar: %.2fx (without read-ahead %.2fx)%n", tm / om, tm / sm);
+        System.out.printf(Locale.ROOT, "peak heap during arcrun extraction: %.1f MB (max heap %d MB)%n", peak / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (dir == null) {
+            delete(work);
+        }
+    }
+
+    /** Writes a tar.gz of small, source-like files; returns {content bytes, file count}. */
+    static long[] generate(Path archive, long targetBytes) throws IOException {
+        String[] words = ("const let function return import export from await async if else for while class new this "
+                + "worker request response env kv r2 fetch json stringify parse headers status body cypher registry "
+                + "component binary run recipe credential account workflow => { } ( ) ; = + - * / 0 1 2 42 \"ok\" 'id'")
+                .split(" ");
+        SplittableRandom rnd = new SplittableRandom(42);
+        long total = 0;
+        int n = 0;
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+             GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            StringBuilder sb = new StringBuilder();
+            while (total < targetBytes) {
+                // sizes skewed small, like a source tree: mostly 0.5–8 KB, some up to 64 KB
+                int size = rnd.nextInt(10) == 0 ? 8_192 + rnd.nextInt(57_344) : 512 + rnd.nextInt(7_680);
+                sb.setLength(0);
+                while (sb.length() < size) {
+                    sb.append(words[rnd.nextInt(words.length)]).append(rnd.nextInt(12) == 0 ? '\n' : ' ');
+                }
+                byte[] body = sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
+                String name = String.format(Locale.ROOT, "bundle-main/pkg%02d/mod%03d/file%05d.js", n % 37, (n / 37) % 211, n);
+                TarArchiveEntry e = new TarArchiveEntry(name);
+                e.setSize(body.length);
+                e.setMode(n % 50 == 0 ? 0100755 : 0100644);
+                tar.putArchiveEntry(e);
+                tar.write(body);
+                tar.closeArchiveEntry();
+                total += body.length;
+                n++;
+            }
+        }
+        return new long[] {total, n};
+    }
+
+    static double timeGnuTar(Path archive, Path out) throws IOException, InterruptedException {
+        delete(out);
+        Files.createDirectories(out);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", out.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("GNU tar failed");
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        delete(out);
+        return s;
+    }
+
+    static double timeOurs(Path archive, Path out, boolean readAhead) throws IOException {
+        delete(out);
+        long t0 = System.nanoTime();
+        new BundleExtractor(Limits.defaults(), readAhead).extract(archive, out);
+        double s = (System.nanoTime() - t0) / 1e9;
+        delete(out);
+        return s;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    private static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
