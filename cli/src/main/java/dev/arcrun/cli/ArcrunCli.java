@@ -1,5 +1,7 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.cli.cloudflare.CfCommand;
+import dev.arcrun.cli.deploy.DeployCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {dev.arcrun.cli.deploy.DeployCommand.class})
+        subcommands = {CfCommand.class, DeployCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Override

@@ -1,0 +1,82 @@
+package dev.arcrun.cli.cloudflare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.core.cloudflare.Account;
+import dev.arcrun.core.cloudflare.CloudflareClient;
+import dev.arcrun.core.cloudflare.CloudflareSettings;
+import dev.arcrun.core.cloudflare.ProvisionResult;
+import dev.arcrun.core.cloudflare.Provisioner;
+import dev.arcrun.core.cloudflare.ResourceManifest;
+import dev.arcrun.core.cloudflare.TokenCheck;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "provision", mixinStandardHelpOptions = true,
+        description = "Create the KV namespaces and R2 bucket the engine needs; existing ones are reused.")
+public final class CfProvisionCommand implements Callable<Integer> {
+
+    @Mixin
+    CfOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dry-run", description = "Only show what would be created.")
+    boolean dryRun;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = ResourceManifest.DEFAULT_PREFIX,
+            description = "Prefix of every namespace title and bucket name (default: ${DEFAULT-VALUE}); "
+                    + "lets two installs share one account.")
+    String prefix;
+
+    @Option(names = "--json", description = "Print one JSON document instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ResourceManifest manifest = ResourceManifest.standard(prefix);
+        CloudflareSettings settings = options.settings();
+        PrintWriter out = spec.commandLine().getOut();
+        try (CloudflareClient client = options.client(settings)) {
+            TokenCheck token = CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
+            Account account = client.resolveAccount(settings.accountId());
+            // Check every permission first, so a missing one stops us before anything is half created.
+            client.probePermissions(account.id(), token.kind()).requireComplete();
+            ProvisionResult result = new Provisioner(client).ensure(account.id(), manifest, dryRun);
+            if (json) {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()));
+                if (result.subdomain().isEmpty()) {
+                    spec.commandLine().getErr().println(noSubdomainHint());
+                }
+            } else {
+                printTable(out, result);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private void printTable(PrintWriter out, ProvisionResult result) {
+        out.printf("Account %s%s%n", result.accountId(), dryRun ? " (dry run: nothing was created)" : "");
+        String row = "%-5s %-19s %-28s %-33s %s%n";
+        out.printf(row, "KIND", "BINDING", "NAME", "ID", "ACTION");
+        for (ProvisionResult.KvResult k : result.kv()) {
+            out.printf(row, "kv", k.binding(), k.title(), k.id().orElse("-"), k.action().json());
+        }
+        for (ProvisionResult.R2Result b : result.r2()) {
+            out.printf(row, "r2", b.binding(), b.name(), "-", b.action().json());
+        }
+        out.println("workers.dev subdomain: " + result.subdomain().map(s -> s + ".workers.dev")
+                .orElse("none. " + noSubdomainHint()));
+    }
+
+    private static String noSubdomainHint() {
+        return "The account has no workers.dev subdomain yet; the engine's workers need one. Register one with: "
+                + "arcrun cf register-subdomain NAME";
+    }
+}

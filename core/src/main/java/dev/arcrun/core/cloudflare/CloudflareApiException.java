@@ -1,0 +1,39 @@
+package dev.arcrun.core.cloudflare;
+
+import dev.arcrun.core.UserFacingException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Cloudflare refused a call. Carries the HTTP status and Cloudflare's own error codes and messages; the message
+ * says which action failed. Holds no token: nothing here ever saw it.
+ */
+public class CloudflareApiException extends UserFacingException {
+
+    private final int httpStatus;
+    private final List<CloudflareError> errors;
+
+    public CloudflareApiException(String action, int httpStatus, List<CloudflareError> errors, String advice) {
+        super(describe(action, httpStatus, errors), advice);
+        this.httpStatus = httpStatus;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public List<CloudflareError> errors() {
+        return errors;
+    }
+
+    public boolean hasCode(int code) {
+        return errors.stream().anyMatch(e -> e.code() == code);
+    }
+
+    private static String describe(String action, int status, List<CloudflareError> errors) {
+        String detail = errors.isEmpty() ? "HTTP " + status
+                : errors.stream().map(CloudflareError::toString).collect(Collectors.joining("; "));
+        return "Cloudflare refused " + action + ": " + detail + ".";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.arcrun.core.cloudflare;
+
+import dev.arcrun.core.UserFacingException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where and as whom to talk to Cloudflare: API base URL, token and (optionally) the account.
+ *
+ * @param accountId the account to use; empty means "discover it"
+ */
+public record CloudflareSettings(URI apiBase, ApiToken token, Optional<String> accountId) {
+
+    public static final URI DEFAULT_API_BASE = URI.create("https://api.cloudflare.com/client/v4");
+    /** The variable wrangler also honours, so one setting points both at the same API. */
+    public static final String API_BASE_ENV = "CLOUDFLARE_API_BASE_URL";
+    public static final String ACCOUNT_ENV = "CLOUDFLARE_ACCOUNT_ID";
+
+    /**
+     * Flags win over environment variables; the token comes from {@link TokenSource}.
+     */
+    public static CloudflareSettings resolve(Optional<String> apiBaseFlag, Optional<Path> tokenFile,
+                                             Optional<String> accountFlag, Map<String, String> env) {
+        String base = apiBaseFlag.or(() -> nonBlank(env.get(API_BASE_ENV))).orElse(DEFAULT_API_BASE.toString());
+        Optional<String> account = accountFlag.or(() -> nonBlank(env.get(ACCOUNT_ENV))).map(String::strip);
+        account.ifPresent(CloudflareSettings::checkAccountId);
+        return new CloudflareSettings(parseBase(base), TokenSource.resolve(tokenFile, env), account);
+    }
+
+    static URI parseBase(String text) {
+        try {
+            URI uri = new URI(text.strip().replaceAll("/+$", ""));
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL");
+            }
+            if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                throw new URISyntaxException(text, "must not have a query or user info");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UserFacingException("The Cloudflare API base URL '" + text + "' is not usable: "
+                    + e.getReason() + ".", "Give a URL like " + DEFAULT_API_BASE + " .");
+        }
+    }
+
+    private static void checkAccountId(String id) {
+        if (!id.matches("[0-9a-fA-F]{32}")) {
+            throw new UserFacingException("'" + id + "' is not a Cloudflare account id.",
+                    "An account id is 32 hexadecimal characters; it is shown on the dashboard's account home.");
+        }
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+}

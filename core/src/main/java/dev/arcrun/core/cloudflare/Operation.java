@@ -1,0 +1,74 @@
+package dev.arcrun.core.cloudflare;
+
+import java.util.Optional;
+
+/**
+ * Every Cloudflare call the client makes, with Cloudflare's operationId (null when the call is not in the
+ * contract slice) and the internal permission key the operation requires, so a denial can name the missing
+ * permission group. A test checks these against Cloudflare's schema.
+ */
+public enum Operation {
+    LIST_ACCOUNTS("GET", "/accounts", "accounts-list-accounts", "#organization:read", "listing your accounts"),
+    VERIFY_USER_TOKEN("GET", "/user/tokens/verify", "user-api-tokens-verify-token", null, "verifying the token"),
+    VERIFY_ACCOUNT_TOKEN("GET", "/accounts/{account_id}/tokens/verify", null, null, "verifying the token"),
+    LIST_KV_NAMESPACES("GET", "/accounts/{account_id}/storage/kv/namespaces",
+            "workers-kv-namespace-list-namespaces", "com.cloudflare.edge.storage.kv.namespace.list",
+            "listing KV namespaces"),
+    CREATE_KV_NAMESPACE("POST", "/accounts/{account_id}/storage/kv/namespaces",
+            "workers-kv-namespace-create-a-namespace", "com.cloudflare.edge.storage.kv.namespace.create",
+            "creating a KV namespace"),
+    KV_BULK_WRITE("PUT", "/accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk",
+            "workers-kv-namespace-write-multiple-key-value-pairs", "com.cloudflare.edge.storage.kv.key.update",
+            "writing KV pairs"),
+    LIST_R2_BUCKETS("GET", "/accounts/{account_id}/r2/buckets", "r2-list-buckets",
+            "com.cloudflare.edge.r2.bucket.list", "listing R2 buckets"),
+    GET_R2_BUCKET("GET", "/accounts/{account_id}/r2/buckets/{bucket_name}", "r2-get-bucket",
+            "com.cloudflare.edge.r2.bucket.read", "reading an R2 bucket"),
+    CREATE_R2_BUCKET("POST", "/accounts/{account_id}/r2/buckets", "r2-create-bucket",
+            "com.cloudflare.edge.r2.bucket.create", "creating an R2 bucket"),
+    GET_SUBDOMAIN("GET", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-get-subdomain",
+            "com.cloudflare.edge.worker.cron.subdomain.read", "looking up the workers.dev subdomain"),
+    CREATE_SUBDOMAIN("PUT", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-create-subdomain",
+            "com.cloudflare.edge.worker.cron.subdomain.create", "registering a workers.dev subdomain"),
+    LIST_SCRIPTS("GET", "/accounts/{account_id}/workers/scripts", "worker-script-list-workers",
+            "com.cloudflare.edge.worker.script.list", "listing Workers");
+
+    private final String method;
+    private final String pathTemplate;
+    private final String operationId;
+    private final String permissionKey;
+    private final String action;
+
+    Operation(String method, String pathTemplate, String operationId, String permissionKey, String action) {
+        this.method = method;
+        this.pathTemplate = pathTemplate;
+        this.operationId = operationId;
+        this.permissionKey = permissionKey;
+        this.action = action;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    public Optional<String> operationId() {
+        return Optional.ofNullable(operationId);
+    }
+
+    public Optional<String> permissionKey() {
+        return Optional.ofNullable(permissionKey);
+    }
+
+    /** For messages: "Cloudflare refused listing KV namespaces: …". */
+    public String action() {
+        return action;
+    }
+
+    public Optional<PermissionGroup> permissionGroup() {
+        return permissionKey().flatMap(PermissionGroup::forPermissionKey);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.arcrun.core.cloudflare;
+
+import dev.arcrun.core.UserFacingException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of probing each permission group with one harmless read.
+ *
+ * @param checks one per group in {@link PermissionGroup#REQUIRED}
+ */
+public record PermissionReport(List<Check> checks) {
+
+    public enum Outcome { GRANTED, MISSING, NOT_CHECKED }
+
+    /** @param note why a group was not checked, or empty */
+    public record Check(PermissionGroup group, Outcome outcome, String note) {}
+
+    public List<PermissionGroup> missing() {
+        return checks.stream().filter(c -> c.outcome() == Outcome.MISSING).map(Check::group).toList();
+    }
+
+    public boolean complete() {
+        return missing().isEmpty();
+    }
+
+    /**
+     * @throws UserFacingException naming every missing group as the token page shows it, with the fix
+     */
+    public PermissionReport requireComplete() {
+        if (complete()) {
+            return this;
+        }
+        throw new UserFacingException("The token lacks " + missing().stream().map(PermissionGroup::displayName)
+                .collect(Collectors.joining(", ")) + ".", "Add it on Cloudflare's API Tokens page, or create a "
+                + "token with everything Arcrun needs: " + tokenTemplateUrl());
+    }
+
+    /** The prefilled token-creation link with every group the install needs. */
+    public URI tokenTemplateUrl() {
+        return TokenTemplate.creationUrl(PermissionGroup.REQUIRED);
+    }
+}
