@@ -1,6 +1,8 @@
 package dev.arcrun.cli.deploy;
 
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.cloudflare.CloudflareClient;
+import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.deploy.Cancellation;
 import dev.arcrun.core.deploy.DeployCredentials;
@@ -11,9 +13,7 @@ import dev.arcrun.core.deploy.LogLine;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.deploy.WorkerOutcome;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the Cloudflare API token (default: env CLOUDFLARE_API_TOKEN).")
     Path tokenFile;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: env CLOUDFLARE_ACCOUNT_ID).")
+    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: env CLOUDFLARE_ACCOUNT_ID, or the token's only account).")
     String account;
 
     @Option(names = "--api-base", paramLabel = "URL", description = "Cloudflare API base URL (default: env CLOUDFLARE_API_BASE_URL, else Cloudflare's).")
@@ -126,25 +126,18 @@ public final class DeployCommand implements Callable<Integer> {
         out.println("Full log: " + report.logFile());
     }
 
+    /** Same sources and rules as {@code arcrun cf}: flags, then CLOUDFLARE_* variables; the only account when none is given. */
     private DeployCredentials credentials() {
-        String token;
-        if (tokenFile != null) {
-            try {
-                token = Files.readString(tokenFile).strip();
-            } catch (IOException e) {
-                throw new UserFacingException("Cannot read the token file " + tokenFile + ".", "Check the path and that it is readable.");
+        CloudflareSettings settings = CloudflareSettings.resolve(Optional.ofNullable(apiBase), Optional.ofNullable(tokenFile),
+                Optional.ofNullable(account), env);
+        String accountId = settings.accountId().orElseGet(() -> {
+            try (CloudflareClient client = new CloudflareClient(settings, CloudflareClient.Options.defaults())) {
+                return client.resolveAccount(Optional.empty()).id();
             }
-        } else {
-            token = env.getOrDefault("CLOUDFLARE_API_TOKEN", "").strip();
-        }
-        if (token.isEmpty()) {
-            throw new UserFacingException("No Cloudflare API token.", "Set CLOUDFLARE_API_TOKEN or pass --token-file FILE.");
-        }
-        String accountId = account != null ? account : env.getOrDefault("CLOUDFLARE_ACCOUNT_ID", "");
-        if (accountId.isBlank()) {
-            throw new UserFacingException("No Cloudflare account given.", "Set CLOUDFLARE_ACCOUNT_ID or pass --account ID ('arcrun cf verify' lists your accounts).");
-        }
-        String base = apiBase != null ? apiBase : env.get("CLOUDFLARE_API_BASE_URL");
-        return new DeployCredentials(token, accountId.strip(), Optional.ofNullable(base).filter(s -> !s.isBlank()));
+        });
+        Optional<String> base = settings.apiBase().equals(CloudflareSettings.DEFAULT_API_BASE)
+                ? Optional.empty() : Optional.of(settings.apiBase().toString());
+        return new DeployCredentials(settings.token().secretValue(), accountId, base);
     }
+
 }

@@ -120,9 +120,18 @@ class DeployCommandTest {
 
     @Test
     void withoutATokenSaysHowToGiveOne() throws IOException {
-        int code = run(Map.of("CLOUDFLARE_ACCOUNT_ID", "a"), "--dir", bundle(false).toString());
+        int code = run(Map.of(), "--dir", bundle(false).toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("arcrun: No Cloudflare API token. Set CLOUDFLARE_API_TOKEN or pass --token-file FILE.");
+        assertThat(err.toString()).startsWith("arcrun: No Cloudflare API token was given.").contains("CLOUDFLARE_API_TOKEN", "--token-file");
+        assertThat(deploys.uploads()).isEmpty();
+    }
+
+    @Test
+    void withoutAnAccountUsesTheTokensOnlyAccount() throws IOException {
+        int code = run(Map.of("CLOUDFLARE_API_TOKEN", cf.token(), "CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()),
+                "--dir", bundle(false).toString(), "--json");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(deploys.uploads()).allMatch(u -> u.accountId().equals(cf.accountId())).hasSize(3);
     }
 
     @Test
