@@ -1,6 +1,5 @@
 package dev.arcrun.cli;
 
-import dev.arcrun.cli.local.LocalCommand;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -8,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {LocalCommand.class})
+        subcommands = {dev.arcrun.cli.deploy.DeployCommand.class, dev.arcrun.cli.local.LocalCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Override
