@@ -24,16 +24,20 @@ export class RunContext {
 
   constructor(readonly env: Env, readonly keys: Keys) {}
 
+  /** A value to hide from traces and answers, also in its URL-encoded spelling (how it travels in a URL). */
   remember(value: string) {
-    if (value.length >= 3) this.secrets.add(value);
+    if (value.length < 3) return;
+    this.secrets.add(value);
+    this.secrets.add(encodeURIComponent(value));
   }
 
   redact<T>(value: T): T {
     if (this.secrets.size === 0) return value;
+    const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length); // a secret inside another is hidden whole
     const scrub = (v: unknown): unknown => {
       if (typeof v === "string") {
         let s = v;
-        for (const secret of this.secrets) s = s.split(secret).join("[redacted]");
+        for (const secret of longestFirst) s = s.split(secret).join("[redacted]");
         return s;
       }
       if (Array.isArray(v)) return v.map(scrub);
@@ -147,14 +151,14 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
       throw new StepError("insecure_url", `Credentials of '${service}' are sent over https only; use an https:// URL.`);
     }
     const values = await secretValues(ctx, recipe);
-    for (const [name, template] of Object.entries(recipe.inject?.header ?? {})) headers.set(name, fill(template, values));
+    for (const [name, template] of Object.entries(recipe.inject?.header ?? {})) headers.set(name, fill(ctx, template, values));
     url = url.replace(SECRET_IN_URL, (_m, key: string) => {
       if (!(key in values)) throw new StepError("unknown_secret", `The url uses {{secret.${key}}}, which is not a secret of '${service}'.`);
       return encodeURIComponent(values[key]);
     });
     if (recipe.inject?.query) {
       const withQuery = new URL(url);
-      for (const [name, template] of Object.entries(recipe.inject.query)) withQuery.searchParams.set(name, fill(template, values));
+      for (const [name, template] of Object.entries(recipe.inject.query)) withQuery.searchParams.set(name, fill(ctx, template, values));
       url = withQuery.toString();
     }
   } else if (/\{\{\s*secret\./.test(url)) {
@@ -202,11 +206,16 @@ async function secretValues(ctx: RunContext, recipe: AuthRecipe): Promise<Record
   return values;
 }
 
-/** {{key}} → the secret; {{basic:a:b}} → base64("a-value:b-value") for HTTP Basic auth. */
-function fill(template: string, values: Record<string, string>): string {
+/**
+ * {{key}} → the secret; {{basic:a:b}} → base64("a-value:b-value") for HTTP Basic auth. Derived values are
+ * remembered for redaction too, so an echo of the header is hidden like the secret itself.
+ */
+function fill(ctx: RunContext, template: string, values: Record<string, string>): string {
   return template.replace(/\{\{\s*(basic:)?([A-Za-z0-9_:]+)\s*\}\}/g, (_m, basic: string | undefined, keys: string) => {
-    if (basic) return bytesToBase64(new TextEncoder().encode(keys.split(":").map((k) => values[k] ?? "").join(":")));
-    return values[keys] ?? "";
+    if (!basic) return values[keys] ?? "";
+    const encoded = bytesToBase64(new TextEncoder().encode(keys.split(":").map((k) => values[k] ?? "").join(":")));
+    ctx.remember(encoded);
+    return encoded;
   });
 }
 

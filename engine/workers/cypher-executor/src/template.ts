@@ -1,5 +1,5 @@
 // Workflow templating: {{input.x}}, {{steps.<id>.output.y}}, {{steps.<id>.status}}, {{item}}, {{index}},
-// with fallbacks {{input.name || "world"}}. A string that is exactly one {{...}} takes the value itself (an
+// with fallbacks {{input.name || "world"}} (a path, or a JSON string, number, boolean, null or list). A string that is exactly one {{...}} takes the value itself (an
 // object stays an object); inside longer text, values are written as text. Other {{...}} (e.g. {{secret.key}}
 // or a template component's {{name}}) are left for later.
 import { isObject } from "../../../lib/http";
@@ -42,16 +42,19 @@ export function handles(expr: string): boolean {
 }
 
 function evaluate(expr: string, scope: Scope): unknown {
-  for (const part of expr.split("||")) {
-    const term = part.trim();
-    const v = isLiteral(term) ? JSON.parse(term) : getPath(scope, term);
+  const terms = expr.split("||").map((t) => t.trim());
+  const value = (term: string) => (isLiteral(term) ? JSON.parse(term) : getPath(scope, term));
+  if (terms.length === 1) return value(terms[0]);
+  // a || b: the first that is not missing, null or "".
+  for (const term of terms) {
+    const v = value(term);
     if (v !== undefined && v !== null && v !== "") return v;
   }
   return undefined;
 }
 
 function isLiteral(term: string): boolean {
-  return /^(".*"|-?\d+(\.\d+)?|true|false|null)$/.test(term);
+  return /^(".*"|-?\d+(\.\d+)?|true|false|null|\[.*\])$/.test(term);
 }
 
 /** Reads a.b[0].c or a.b.0.c; undefined when any part is missing. */

@@ -1,5 +1,6 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.cli.deploy.DeployCommand;
 import dev.arcrun.cli.engine.CredsCommand;
 import dev.arcrun.cli.engine.ServicesCommand;
 import dev.arcrun.cli.engine.WorkflowsCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
-        subcommands = {LocalCommand.class, CredsCommand.class, ServicesCommand.class, WorkflowsCommand.class})
+        subcommands = {DeployCommand.class, LocalCommand.class, CredsCommand.class, ServicesCommand.class,
+                WorkflowsCommand.class})
 public final class ArcrunCli implements Runnable {
 
     @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,

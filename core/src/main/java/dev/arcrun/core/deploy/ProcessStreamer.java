@@ -57,7 +57,7 @@ public final class ProcessStreamer {
         writeStdin(process, run.stdin());
 
         boolean[] cancelledHere = {false};
-        try (Cancellation.Registration ignored = cancellation.onCancel(() -> {
+        try (Cancellation.Registration _ = cancellation.onCancel(() -> {
             cancelledHere[0] = true;
             ProcessTree.kill(process.toHandle());
         })) {
@@ -80,6 +80,16 @@ public final class ProcessStreamer {
         }
     }
 
+    /** The same streamer, also feeding {@code extra} (e.g. a parser of one run's output). */
+    public ProcessStreamer alsoTo(LogListener extra) {
+        return new ProcessStreamer(redactor, listener.andThen(extra));
+    }
+
+    /** A line of Arcrun's own (e.g. "Deploying arcrun-registry…"), redacted and delivered like the child's lines. */
+    public void note(String worker, LogLevel level, String text) {
+        emit(worker, LogStream.ARCRUN, level, redactor.redact(text), new ArrayDeque<>(1));
+    }
+
     private Thread reader(String worker, LogStream stream, InputStream in, ArrayDeque<String> tail) {
         return Thread.ofPlatform().daemon().name("log-" + worker + "-" + stream.name().toLowerCase()).start(() -> {
             try (in) {
@@ -99,7 +109,12 @@ public final class ProcessStreamer {
         try {
             if (tail.size() == TAIL) tail.removeFirst();
             tail.addLast(text);
-            listener.accept(line);
+            try {
+                listener.accept(line);
+            } catch (RuntimeException e) {
+                // A faulty listener (a full disk under the log file, a UI bug) must not stop the draining: the
+                // child's pipe would fill up and the child would hang. The run's outcome does not depend on it.
+            }
         } finally {
             deliver.unlock();
         }

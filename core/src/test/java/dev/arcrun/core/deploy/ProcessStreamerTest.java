@@ -156,6 +156,19 @@ class ProcessStreamerTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStallTheChild() {
+        // 200,000 lines are far more than a pipe holds: if a throwing listener stopped the draining, this would
+        // run into its timeout instead of exiting.
+        ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, line -> { throw new IllegalStateException("UI bug"); })
+                .run(ProcessRun.of("w1", List.of("sh", "-c", "i=0; while [ $i -lt 200000 ]; do echo line$i; i=$((i+1)); done"), tmp)
+                        .withTimeout(Duration.ofMinutes(2)), new Cancellation());
+        assertThat(outcome).isInstanceOfSatisfying(ProcessOutcome.Exited.class, e -> {
+            assertThat(e.exitCode()).isZero();
+            assertThat(e.lastLines()).endsWith("line199999");
+        });
+    }
+
+    @Test
     void anAlreadyCancelledJobStartsNothing() {
         Cancellation cancel = new Cancellation();
         cancel.cancel();

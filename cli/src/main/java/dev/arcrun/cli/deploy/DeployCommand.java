@@ -1,0 +1,150 @@
+package dev.arcrun.cli.deploy;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.deploy.DeployCredentials;
+import dev.arcrun.core.deploy.DeployReport;
+import dev.arcrun.core.deploy.DeployRunner;
+import dev.arcrun.core.deploy.DeployTarget;
+import dev.arcrun.core.deploy.LogLine;
+import dev.arcrun.core.deploy.Toolchain;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.deploy.WorkerOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arcrun deploy --dir DIR [--json]}: deploys the bundle's workers with the real wrangler, tier by tier, showing
+ * wrangler's lines live. With {@code --json} the live lines go to stderr and stdout carries one JSON document.
+ * Exit 0 only when every worker was deployed.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploy the workers of an extracted engine bundle to Cloudflare with wrangler, in tier order.")
+public final class DeployCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Folder of the extracted bundle (resource ids already injected).")
+    Path dir;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (live lines go to stderr).")
+    boolean json;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the Cloudflare API token (default: env CLOUDFLARE_API_TOKEN).")
+    Path tokenFile;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: env CLOUDFLARE_ACCOUNT_ID).")
+    String account;
+
+    @Option(names = "--api-base", paramLabel = "URL", description = "Cloudflare API base URL (default: env CLOUDFLARE_API_BASE_URL, else Cloudflare's).")
+    String apiBase;
+
+    private final Map<String, String> env;
+    private final Supplier<AppHome> home;
+    private final Function<AppHome, ToolchainManager> toolchains;
+
+    public DeployCommand() {
+        this(System.getenv(), AppHome::resolve, home -> new ToolchainManager(home.tools()));
+    }
+
+    /** For tests: a given environment, app folder and toolchain (e.g. {@link ToolchainManager#forTests()}). */
+    DeployCommand(Map<String, String> env, Supplier<AppHome> home, Function<AppHome, ToolchainManager> toolchains) {
+        this.env = env;
+        this.home = home;
+        this.toolchains = toolchains;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter live = json ? spec.commandLine().getErr() : out;
+        DeployCredentials credentials = credentials();
+        List<DeployTarget> targets = InterimWorkerDiscovery.discover(dir.toAbsolutePath().normalize());
+        if (targets.isEmpty()) {
+            throw new UserFacingException("No worker found in " + dir + " (no wrangler.toml, wrangler.json or wrangler.jsonc).",
+                    "Give --dir the folder of the extracted engine bundle.");
+        }
+        AppHome home = this.home.get();
+        Toolchain toolchain = toolchains.apply(home).ensure(line -> print(live, "[npm] " + line));
+        DeployRunner runner = new DeployRunner(toolchain, home, credentials);
+
+        // Ctrl+C: stop wrangler and its children before the JVM goes, so nothing keeps running unseen.
+        Cancellation cancellation = new Cancellation();
+        Thread hook = new Thread(cancellation::cancel, "arcrun-deploy-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DeployReport report;
+        try {
+            report = runner.deploy(targets, Map.of(), (LogLine line) -> print(live, "[" + line.worker() + "] " + line.text()), cancellation);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: nothing to remove
+            }
+        }
+        if (json) {
+            out.println(DeployJson.render(report));
+        } else {
+            summary(out, report);
+        }
+        out.flush();
+        return report.allDeployed() ? 0 : 1;
+    }
+
+    private static void print(PrintWriter w, String text) {
+        synchronized (w) {
+            w.println(text);
+            w.flush();
+        }
+    }
+
+    private static void summary(PrintWriter out, DeployReport report) {
+        out.println();
+        int width = report.workers().stream().mapToInt(w -> w.name().length()).max().orElse(10);
+        for (WorkerOutcome w : report.workers()) {
+            String detail = switch (w) {
+                case WorkerOutcome.Deployed d -> "deployed  " + d.url().orElse("(no workers.dev URL)")
+                        + d.versionId().map(v -> "  version " + v).orElse("");
+                case WorkerOutcome.Failed f -> "FAILED    " + f.reason();
+                case WorkerOutcome.NotRun n -> "not run   " + n.reason();
+            };
+            out.printf("%-" + width + "s  %s%n", w.name(), detail);
+        }
+        out.println("Full log: " + report.logFile());
+    }
+
+    private DeployCredentials credentials() {
+        String token;
+        if (tokenFile != null) {
+            try {
+                token = Files.readString(tokenFile).strip();
+            } catch (IOException e) {
+                throw new UserFacingException("Cannot read the token file " + tokenFile + ".", "Check the path and that it is readable.");
+            }
+        } else {
+            token = env.getOrDefault("CLOUDFLARE_API_TOKEN", "").strip();
+        }
+        if (token.isEmpty()) {
+            throw new UserFacingException("No Cloudflare API token.", "Set CLOUDFLARE_API_TOKEN or pass --token-file FILE.");
+        }
+        String accountId = account != null ? account : env.getOrDefault("CLOUDFLARE_ACCOUNT_ID", "");
+        if (accountId.isBlank()) {
+            throw new UserFacingException("No Cloudflare account given.", "Set CLOUDFLARE_ACCOUNT_ID or pass --account ID ('arcrun cf verify' lists your accounts).");
+        }
+        String base = apiBase != null ? apiBase : env.get("CLOUDFLARE_API_BASE_URL");
+        return new DeployCredentials(token, accountId.strip(), Optional.ofNullable(base).filter(s -> !s.isBlank()));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.arcrun.core.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AppHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Deploys workers with the real {@code wrangler deploy}, tier by tier, then uploads each worker's secrets with
+ * {@code wrangler secret bulk} (JSON on stdin). Every line goes, redacted, to the caller's listener and to a log
+ * file. Within a tier every worker is tried; after a tier with a failure, later tiers are not run (they bind to it).
+ */
+public final class DeployRunner {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Toolchain toolchain;
+    private final AppHome home;
+    private final DeployCredentials credentials;
+    private final Duration timeout;
+
+    public DeployRunner(Toolchain toolchain, AppHome home, DeployCredentials credentials) {
+        this(toolchain, home, credentials, DEFAULT_TIMEOUT);
+    }
+
+    public DeployRunner(Toolchain toolchain, AppHome home, DeployCredentials credentials, Duration perWorkerTimeout) {
+        this.toolchain = toolchain;
+        this.home = home;
+        this.credentials = credentials;
+        this.timeout = perWorkerTimeout;
+    }
+
+    /**
+     * @param secrets per worker name, secret name → value (workers without secrets may be absent); the values are
+     *                masked in every line and never written anywhere but wrangler's stdin
+     */
+    public DeployReport deploy(List<DeployTarget> targets, Map<String, Map<String, String>> secrets, LogListener listener,
+                               Cancellation cancellation) {
+        validate(targets);
+        List<String> known = new ArrayList<>();
+        known.add(credentials.apiToken());
+        secrets.values().forEach(m -> known.addAll(m.values()));
+        Redactor redactor = Redactor.of(known);
+
+        try (LogFile log = LogFile.create(home.logs(), "deploy")) {
+            ProcessStreamer streamer = new ProcessStreamer(redactor, log.andThen(listener));
+            Map<Integer, List<DeployTarget>> tiers = new TreeMap<>();
+            targets.forEach(t -> tiers.computeIfAbsent(t.tier(), k -> new ArrayList<>()).add(t));
+
+            List<WorkerOutcome> outcomes = new ArrayList<>();
+            List<String> failedEarlier = new ArrayList<>();
+            for (List<DeployTarget> tier : tiers.values()) {
+                List<String> failedHere = new ArrayList<>();
+                for (DeployTarget target : tier) {
+                    WorkerOutcome outcome;
+                    if (cancellation.isCancelled()) {
+                        outcome = new WorkerOutcome.NotRun(target.name(), "the deploy was cancelled");
+                    } else if (!failedEarlier.isEmpty()) {
+                        outcome = new WorkerOutcome.NotRun(target.name(), "not run because " + String.join(", ", failedEarlier)
+                                + " failed and it may depend on " + (failedEarlier.size() == 1 ? "it" : "them"));
+                    } else {
+                        outcome = deployOne(target, secrets.getOrDefault(target.name(), Map.of()), streamer, redactor, cancellation);
+                    }
+                    if (outcome instanceof WorkerOutcome.Failed) failedHere.add(target.name());
+                    if (outcome instanceof WorkerOutcome.NotRun n) {
+                        streamer.note(target.name(), LogLevel.WARN, "Not deployed: " + n.reason() + ".");
+                    }
+                    outcomes.add(outcome);
+                }
+                failedEarlier.addAll(failedHere);
+            }
+            log.flush();
+            return new DeployReport(outcomes, log.path());
+        }
+    }
+
+    private WorkerOutcome deployOne(DeployTarget target, Map<String, String> secrets, ProcessStreamer streamer, Redactor redactor,
+                                    Cancellation cancellation) {
+        streamer.note(target.name(), LogLevel.INFO, "Deploying " + target.name() + " (tier " + target.tier() + ") with wrangler "
+                + toolchain.wranglerVersion() + "…");
+        WranglerOutput parsed = new WranglerOutput();
+        ProcessStreamer deployStreamer = streamer.alsoTo(parsed);
+        ProcessOutcome deployed = runScrubbed(deployStreamer, wrangler(target, "deploy", "--x-provision=false"), redactor, cancellation);
+        if (!deployed.succeeded()) {
+            return failed(target.name(), deployed, "wrangler deploy", streamer);
+        }
+        if (!secrets.isEmpty()) {
+            streamer.note(target.name(), LogLevel.INFO, "Uploading " + secrets.size() + " secret(s) to " + target.name()
+                    + ": " + String.join(", ", new TreeMap<>(secrets).keySet()));
+            ProcessOutcome uploaded = runScrubbed(streamer, wrangler(target, "secret", "bulk").withStdin(toJson(secrets)), redactor, cancellation);
+            if (!uploaded.succeeded()) {
+                return failed(target.name(), uploaded, "wrangler secret bulk (the code was deployed, its secrets were not)", streamer);
+            }
+        }
+        streamer.note(target.name(), LogLevel.INFO, "Deployed " + target.name() + parsed.url().map(u -> " at " + u).orElse("")
+                + parsed.versionId().map(v -> " (version " + v + ")").orElse("") + ".");
+        return new WorkerOutcome.Deployed(target.name(), parsed.url(), parsed.versionId());
+    }
+
+    /**
+     * wrangler writes its own debug log (WRANGLER_LOG_PATH) unredacted, server echoes included: each run gets its
+     * own file in an owner-only folder, masked in place as soon as wrangler has ended.
+     */
+    private static ProcessOutcome runScrubbed(ProcessStreamer streamer, ProcessRun run, Redactor redactor, Cancellation cancellation) {
+        Path wranglerLog = Path.of(run.env().get("WRANGLER_LOG_PATH"));
+        try {
+            return streamer.run(run, cancellation);
+        } finally {
+            WranglerLogs.scrub(wranglerLog, redactor);
+        }
+    }
+
+    private static WorkerOutcome failed(String name, ProcessOutcome outcome, String what, ProcessStreamer streamer) {
+        WorkerOutcome.Failed f = switch (outcome) {
+            case ProcessOutcome.Exited e -> new WorkerOutcome.Failed(name, OptionalInt.of(e.exitCode()),
+                    what + " exited with code " + e.exitCode(), e.lastLines());
+            case ProcessOutcome.TimedOut t -> new WorkerOutcome.Failed(name, OptionalInt.empty(),
+                    what + " was stopped after " + ProcessStreamer.human(t.timeout()), t.lastLines());
+            case ProcessOutcome.Cancelled c -> new WorkerOutcome.Failed(name, OptionalInt.empty(), what + " was cancelled", c.lastLines());
+        };
+        streamer.note(name, LogLevel.ERROR, "Failed: " + f.reason() + ".");
+        return f;
+    }
+
+    /** The run for one wrangler command in the worker's folder, with the environment issue 4 prescribes. */
+    ProcessRun wrangler(DeployTarget target, String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CLOUDFLARE_API_TOKEN", credentials.apiToken());
+        env.put("CLOUDFLARE_ACCOUNT_ID", credentials.accountId());
+        credentials.apiBaseUrl().ifPresent(u -> env.put("CLOUDFLARE_API_BASE_URL", u));
+        env.put("WRANGLER_SEND_METRICS", "false");
+        env.put("WRANGLER_SEND_ERROR_REPORTS", "false");
+        env.put("WRANGLER_HIDE_BANNER", "true"); // also skips wrangler's update check
+        env.put("WRANGLER_NO_SKILLS_UPDATE_PROMPTS", "true");
+        env.put("XDG_CONFIG_HOME", AppHome.ensureDir(home.wranglerConfig()).toString());
+        env.put("WRANGLER_LOG_PATH", WranglerLogs.newLogFile(home.logs().resolve("wrangler"), target.name()).toString());
+        env.put("CI", "true"); // non-interactive: wrangler never waits for an answer (stdin is closed as well)
+        // Inherited values that would change which account or API wrangler talks to, or how it logs in.
+        Set<String> unset = new HashSet<>(Set.of("CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CF_API_TOKEN", "CF_API_KEY", "CF_EMAIL",
+                "CF_ACCOUNT_ID", "WRANGLER_OUTPUT_FILE_PATH", "WRANGLER_OUTPUT_FILE_DIRECTORY"));
+        if (credentials.apiBaseUrl().isEmpty()) unset.add("CLOUDFLARE_API_BASE_URL");
+        return ProcessRun.of(target.name(), toolchain.wranglerCommand(args), target.dir())
+                .withEnv(env).withUnsetEnv(unset).withTimeout(timeout);
+    }
+
+    private static String toJson(Map<String, String> secrets) {
+        try {
+            return JSON.writeValueAsString(new LinkedHashMap<>(secrets));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write secrets as JSON", e); // no value in the message
+        }
+    }
+
+    private static void validate(List<DeployTarget> targets) {
+        Set<String> names = new HashSet<>();
+        for (DeployTarget t : targets) {
+            if (!names.add(t.name())) {
+                throw new UserFacingException("Two workers are both named '" + t.name() + "'.", "Give each worker its own name in its wrangler config.");
+            }
+            if (!Files.isDirectory(t.dir())) {
+                throw new UserFacingException("The folder of worker '" + t.name() + "' does not exist: " + t.dir(),
+                        "Check the bundle folder, or extract the bundle again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.arcrun.core.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.deploy.ToolchainManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start, find again after a restart of the app, stop without strays, and recover from a stale record. */
+class LocalEngineLifecycleTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void startIsFoundAgainByANewProcessAndStopLeavesNoProcess() throws Exception {
+        LocalEngine first = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        LocalStatus.Running running = first.start(line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        try {
+            assertThat(running.url()).matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(lines).anyMatch(l -> l.contains("Ready on http://127.0.0.1:" + running.port()));
+            assertThat(Files.readString(first.logFile())).contains("Ready on");
+            assertThat(home.resolve("local/state")).isDirectory();
+
+            // What the app sees after a restart: a fresh object over the same folder finds the same process.
+            LocalEngine afterRestart = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+            assertThat(afterRestart.status()).isEqualTo(new LocalStatus.Running(running.url(), running.pid(), running.port(), "0.1.0"));
+            LocalStatus.Running again = afterRestart.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            assertThat(again.pid()).isEqualTo(running.pid());
+
+            ProcessHandle process = ProcessHandle.of(running.pid()).orElseThrow();
+            List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+            tree.add(process);
+            assertThat(tree).anyMatch(p -> p.info().command().orElse("").contains("workerd"));
+
+            assertThat(afterRestart.stop()).isTrue();
+            awaitDead(tree);
+            assertThat(afterRestart.status()).isInstanceOf(LocalStatus.Stopped.class);
+            assertThat(afterRestart.stop()).isFalse();
+        } finally {
+            first.stop();
+        }
+    }
+
+    @Test
+    void aStaleRecordIsReplacedByACleanStart() {
+        LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+        // A record left by an engine that died with the computer: its pid is gone.
+        Process dead = startAndWait("true");
+        new LocalEngineState(dead.pid(), 9, "http://127.0.0.1:9", Instant.now().toString(), "x", "y").write(engine.stateFile());
+        assertThat(engine.status()).isInstanceOf(LocalStatus.Stopped.class);
+        LocalStatus.Running running = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        try {
+            assertThat(running.pid()).isNotEqualTo(dead.pid());
+            assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
+        } finally {
+            engine.stop();
+        }
+    }
+
+    private static Process startAndWait(String command) {
+        try {
+            Process p = new ProcessBuilder(command).start();
+            p.waitFor();
+            return p;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (bounded) for every process to exit, then checks none is left. */
+    private static void awaitDead(List<ProcessHandle> processes) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the assertion below names what is still alive
+        }
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+    }
+}
