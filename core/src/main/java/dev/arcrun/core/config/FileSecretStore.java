@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -102,13 +104,17 @@ public final class FileSecretStore implements SecretStore {
     }
 
     private void ensureFolder() throws IOException {
-        if (Files.isDirectory(folder)) {
+        if (!AtomicFiles.isPosix()) {
+            Files.createDirectories(folder);
             return;
         }
-        if (AtomicFiles.isPosix()) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(folder);
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        // A folder made by hand or restored from a backup may be wider; others must not even list the installs.
+        if (!Files.getPosixFilePermissions(folder).equals(ownerOnly)) {
+            Files.setPosixFilePermissions(folder, ownerOnly);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.arcrun.core.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -168,14 +170,35 @@ public final class InstallConfigStore {
         }
     }
 
+    /** Says what is wrong in words about the file (field, line), not about Java types. */
     private static String describe(JacksonException e) {
-        String what = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-        // A value the record's constructor refused (bad name, missing target) says more than Jackson's wrapper.
-        if (e.getCause() instanceof RuntimeException r && r.getMessage() != null) {
+        String what;
+        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+            what = "'" + f.getValue() + "' is not a valid value for " + fieldPath(f);
+        } else if (e instanceof JsonMappingException m && e.getCause() instanceof RuntimeException r && r.getMessage() != null) {
+            // A value the record's constructor refused (bad name, missing target).
             what = r.getMessage();
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            what = "the value of " + fieldPath(m) + " has the wrong form";
+        } else if (e instanceof JsonMappingException) {
+            what = e.getOriginalMessage().lines().findFirst().orElse("it cannot be read");
+        } else {
+            what = "it is not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")";
         }
         JsonLocation at = e.getLocation();
         return at != null && at.getLineNr() > 0 ? what + " (line " + at.getLineNr() + ")" : what;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                b.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return b.toString();
     }
 
     private static String describe(List<String> names) {

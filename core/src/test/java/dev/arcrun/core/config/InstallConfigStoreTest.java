@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,21 @@ class InstallConfigStoreTest {
     }
 
     @Test
+    void permissionsAreOwnerOnlyBeforeTheFirstByteIsWritten() throws IOException {
+        Path target = root.resolve("secrets/x.json");
+        List<String> seen = new ArrayList<>();
+        AtomicFiles.write(target, out -> {
+            try (Stream<Path> files = Files.list(target.getParent())) {
+                for (Path tmp : files.toList()) {
+                    seen.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp)) + " " + Files.size(tmp));
+                }
+            }
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(seen).containsExactly("rw------- 0");
+    }
+
+    @Test
     void corruptFileIsReportedAndBackedUpNotReplaced() throws IOException {
         Path file = store().file("default");
         Files.createDirectories(file.getParent());
@@ -133,7 +150,19 @@ class InstallConfigStoreTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "name: default\ntarget: mars\n");
         assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
-                .hasMessageContaining("mars");
+                .hasMessageContaining("'mars' is not a valid value for target (line 2)");
+
+        Files.writeString(file, "name: default\ntarget: local\njournal:\n  - kind: kv_namespace\n    name: a\n    created_at: yesterday\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
+                .hasMessageContaining("journal[0].created_at");
+
+        Files.writeString(file, "name: default\ntarget: local\n\tengine_url: {oops\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
+                .hasMessageContaining("not valid YAML");
+
+        Files.writeString(file, "name: Not Valid\ntarget: local\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class)
+                .hasMessageContaining("not a valid install name");
 
         Files.writeString(file, "");
         assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class);

@@ -56,6 +56,14 @@ class SecretStoreTest {
     }
 
     @Test
+    void aWiderSecretsFolderIsTightened() throws IOException {
+        Path folder = FileSecretStore.folderOf(home());
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        new FileSecretStore(home(), "test").put("default", SecretKind.API_KEY, API_KEY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+    }
+
+    @Test
     void withoutAKeychainTheStoreSaysSoAndWhy() {
         SecretStore store = SecretStores.open(home(), Map.of(), failing("no keychain backend is available (D-Bus not running)"),
                 Duration.ofSeconds(5));
