@@ -15,7 +15,7 @@ final class SubdomainStep implements InstallStep {
     public StepResult run(StepReporter reporter) {
         String sub = session.cloudflare().workersSubdomain(session.accountId()).orElseThrow(() -> new UserFacingException(
                 "This Cloudflare account has no workers.dev subdomain yet, so the engine would have no address.",
-                "Open Workers & Pages once on Cloudflare's dashboard to choose one, or run: arcrun cf subdomain register NAME"
+                "Open Workers & Pages once on Cloudflare's dashboard to choose one, or run: arcrun cf register-subdomain NAME"
                         + " — then run the install again with --resume."));
         session.update(c -> c.withResources(new Resources(c.resources().kv(), c.resources().r2(), sub)));
         return StepResult.done(sub + ".workers.dev");

@@ -1,0 +1,149 @@
+package dev.arcrun.core.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.core.cloudflare.CloudflareClient;
+import dev.arcrun.core.cloudflare.RetryPolicy;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.FileSecretStore;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.JournalEntry;
+import dev.arcrun.core.config.SecretKind;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
+import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
+import dev.arcrun.testkit.cloudflare.WorkerDeployState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole Cloudflare install against the stand-in, with the real wrangler deploying the built-in engine through
+ * CLOUDFLARE_API_BASE_URL; every request and answer inside Cloudflare's published slice is checked against it.
+ */
+class CloudflareInstallEndToEndTest {
+    private static final String[] ENGINE_WORKERS = {"arcrun-registry", "arcrun-cypher-executor"};
+
+    @TempDir
+    Path root;
+
+    private CloudflareStandIn cf;
+    private WorkerDeployState deploys;
+    private AppHome home;
+    private FileSecretStore secrets;
+    private Installer installer;
+    private final List<InstallEvent> events = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        cf = CloudflareStandIn.builder().validateContract().start();
+        deploys = WorkerDeployEndpoints.installOn(cf).state();
+        home = new AppHome(root);
+        secrets = new FileSecretStore(home, "tests use a file");
+        installer = new Installer(home, secrets, ToolchainManager.forTests(),
+                Map.of("CLOUDFLARE_API_TOKEN", cf.token(), "CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()))
+                .tuning(s -> s.cloudflareOptions(CloudflareClient.Options.defaults()
+                        .withRetry(new RetryPolicy(8, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30)))));
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
+        } finally {
+            cf.close();
+        }
+    }
+
+    private PipelineOutcome install(boolean resume) {
+        return installer.install(InstallOptions.of(Target.CLOUDFLARE).withResume(resume), events::add).execute();
+    }
+
+    @Test
+    void installsEverythingThenASecondInstallIsANoOpAndUninstallRemovesExactlyTheJournal() throws Exception {
+        var mine = cf.state().createNamespace(cf.accountId(), "my-notes").orElseThrow();
+        cf.state().createBucket(cf.accountId(), "my-photos", "WNAM", "Standard");
+
+        PipelineOutcome outcome = install(false);
+        assertThat(outcome).as(events.toString()).isInstanceOf(PipelineOutcome.Completed.class);
+
+        // resources: 7 namespaces and the bucket, their ids injected into what wrangler uploaded
+        InstallConfig config = installer.store().load("cloudflare");
+        assertThat(config.resources().kv()).hasSize(7);
+        assertThat(config.resources().r2()).containsEntry("COMPONENT_BINARIES", "arcrun-components");
+        for (String worker : ENGINE_WORKERS) {
+            assertThat(deploys.latestUpload(cf.accountId(), worker)).as(worker).isPresent();
+        }
+        var executor = deploys.latestUpload(cf.accountId(), "arcrun-cypher-executor").orElseThrow();
+        assertThat(executor.binding("CREDENTIALS").orElseThrow().path("namespace_id").asText())
+                .isEqualTo(config.resources().kv().get("CREDENTIALS"));
+        assertThat(executor.binding("REGISTRY").orElseThrow().path("service").asText()).isEqualTo("arcrun-registry");
+        assertThat(deploys.uploadOrder()).containsSubsequence("arcrun-registry", "arcrun-cypher-executor");
+
+        // secrets reached the worker; seeds reached KV
+        assertThat(deploys.secretNames(cf.accountId(), "arcrun-cypher-executor")).contains("API_KEY", "ENCRYPTION_KEY");
+        String apiKey = secrets.get("cloudflare", SecretKind.API_KEY).orElseThrow();
+        assertThat(deploys.secretValue(cf.accountId(), "arcrun-cypher-executor", "API_KEY")).contains(apiKey);
+        var recipes = cf.state().namespace(cf.accountId(), config.resources().kv().get("AUTH_RECIPES")).orElseThrow();
+        assertThat(recipes.entries()).containsKey("recipe:openai").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(new String(recipes.entries().get("recipe:openai").value(), StandardCharsets.UTF_8)).contains("api.openai.com");
+
+        // the workers.dev URL cannot answer here: a warning, never a claimed success
+        assertThat(config.engineUrl()).isEqualTo("https://arcrun-cypher-executor.arcrun-test.workers.dev");
+        assertThat(events).anyMatch(e -> e instanceof InstallEvent.Warning w && w.step() == StepId.CHECK);
+
+        // no secret in any file except the 0600 secret store
+        String encKey = secrets.get("cloudflare", SecretKind.ENCRYPTION_KEY).orElseThrow();
+        assertNoSecretOutsideTheStore(List.of(apiKey, encKey, cf.token()));
+
+        // a second install creates and deploys nothing
+        cf.clearExchanges();
+        int uploadsBefore = deploys.uploads().size();
+        events.clear();
+        assertThat(install(false)).isInstanceOf(PipelineOutcome.Completed.class);
+        assertThat(cf.count("POST", ".*/storage/kv/namespaces")).isZero();
+        assertThat(cf.count("POST", ".*/r2/buckets")).isZero();
+        assertThat(deploys.uploads()).hasSize(uploadsBefore);
+        assertThat(events).anyMatch(e -> e instanceof InstallEvent.Skipped s && s.step() == StepId.KEYS)
+                .anyMatch(e -> e instanceof InstallEvent.Skipped s && s.step() == StepId.DEPLOY)
+                .anyMatch(e -> e instanceof InstallEvent.Skipped s && s.step() == StepId.SEED);
+
+        // uninstall: exactly the journal, the user's own namespace and bucket stay
+        List<JournalEntry> journal = installer.store().load("cloudflare").journal();
+        assertThat(journal).hasSize(7 + 1 + 2);
+        var report = new Uninstaller(home, secrets, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()))
+                .uninstall("cloudflare", "cloudflare", events::add);
+        assertThat(report.problems()).isEmpty();
+        assertThat(cf.state().namespaces(cf.accountId())).extracting(n -> n.title()).containsExactly("my-notes");
+        assertThat(cf.state().namespace(cf.accountId(), mine.id())).isPresent();
+        assertThat(cf.state().buckets(cf.accountId())).extracting(b -> b.name()).containsExactly("my-photos");
+        assertThat(cf.state().scripts(cf.accountId())).isEmpty();
+        assertThat(installer.store().find("cloudflare")).isEmpty();
+        assertThat(secrets.get("cloudflare", SecretKind.CLOUDFLARE_TOKEN)).isEmpty();
+    }
+
+    private void assertNoSecretOutsideTheStore(List<String> values) throws Exception {
+        Path store = ((dev.arcrun.core.config.SecretLocation.File) secrets.location()).folder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(store))
+                    .filter(p -> !p.startsWith(root.resolve("cache"))).toList()) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                for (String v : values) {
+                    assertThat(text).as(f.toString()).doesNotContain(v);
+                }
+            }
+        }
+    }
+}
