@@ -10,6 +10,11 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
         subcommands = {
+                dev.arcrun.cli.install.InstallCommand.class,
+                dev.arcrun.cli.install.StatusCommand.class,
+                dev.arcrun.cli.install.UpdateCommand.class,
+                dev.arcrun.cli.install.RollbackCommand.class,
+                dev.arcrun.cli.install.UninstallCommand.class,
                 dev.arcrun.cli.cloudflare.CfCommand.class,
                 dev.arcrun.cli.deploy.DeployCommand.class,
                 dev.arcrun.cli.local.LocalCommand.class,

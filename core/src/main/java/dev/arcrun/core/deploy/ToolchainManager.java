@@ -113,6 +113,12 @@ public final class ToolchainManager {
         }
     }
 
+    /** A usable toolchain without installing anything (for dry runs and status). */
+    public Optional<Toolchain> find() {
+        Optional<Toolchain> found = findPrivate();
+        return found.isPresent() || !usePath ? found : findOnPath();
+    }
+
     /** The private install, when it is complete and holds the pinned versions. */
     Optional<Toolchain> findPrivate() {
         Path dir = toolsDir.resolve(INSTALL_DIR);

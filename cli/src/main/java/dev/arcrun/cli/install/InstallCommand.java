@@ -1,0 +1,101 @@
+package dev.arcrun.cli.install;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.install.DryRun;
+import dev.arcrun.core.install.InstallOptions;
+import dev.arcrun.core.install.Installer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arcrun install}: the whole pipeline, to Cloudflare or to this computer. */
+@Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Install the arcrun engine into your Cloudflare account or on this computer.",
+                "For Cloudflare the API token comes from $CLOUDFLARE_API_TOKEN or --token-file, never the command line."})
+public final class InstallCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "cloudflare|local",
+            description = "Where the engine runs: 'local' (this computer, no account needed) or 'cloudflare'.")
+    String target;
+
+    @Option(names = "--source", paramLabel = "SRC", defaultValue = "builtin",
+            description = "builtin (default), github:OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.")
+    String source;
+
+    @Option(names = "--prefix", paramLabel = "P", description = "Prefix of the KV namespaces and bucket (default arcrun-).")
+    String prefix;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of this install (default: local, or cloudflare).")
+    String name;
+
+    @Option(names = "--resume", description = "Continue an install that failed or was stopped, after its last finished step.")
+    boolean resume;
+
+    @Option(names = "--dry-run", description = "Show what would be created, reused and deployed; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout; progress goes to stderr.")
+    boolean json;
+
+    @Option(names = "--api-base", paramLabel = "URL", description = "Cloudflare API base URL (default: $CLOUDFLARE_API_BASE_URL or Cloudflare's).")
+    String apiBase;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: $CLOUDFLARE_ACCOUNT_ID, or the token's only account).")
+    String account;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the Cloudflare API token.")
+    Path tokenFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Target t = parseTarget(spec, target);
+        InstallOptions options = new InstallOptions(t, name, source, prefix, Optional.ofNullable(apiBase),
+                Optional.ofNullable(tokenFile), Optional.ofNullable(account), resume, dryRun);
+        AppHome home = InstallEnvironment.home();
+        if (dryRun) {
+            return printPlan(home, options);
+        }
+        Installer installer = new Installer(home, InstallEnvironment.secrets(home), InstallEnvironment.toolchains(home),
+                InstallEnvironment.env());
+        return PipelineRunner.run(spec, json, listener -> installer.install(options, listener));
+    }
+
+    private int printPlan(AppHome home, InstallOptions options) throws Exception {
+        var items = new DryRun(home, InstallEnvironment.secrets(home), InstallEnvironment.toolchains(home), InstallEnvironment.env())
+                .plan(options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var root = JSON.createObjectNode().put("name", options.name()).put("target", target.toLowerCase(Locale.ROOT))
+                    .put("dry_run", true);
+            var arr = root.putArray("plan");
+            items.forEach(i -> arr.addObject().put("step", RunReport.key(i.step())).put("action", i.action()));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            out.println("Dry run for the install '" + options.name() + "' (nothing is changed):");
+            items.forEach(i -> out.println("  " + String.format(Locale.ROOT, "%-10s", RunReport.key(i.step())) + " " + i.action()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Target parseTarget(CommandSpec spec, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "cloudflare" -> Target.CLOUDFLARE;
+            case "local" -> Target.LOCAL;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--target must be 'cloudflare' or 'local', not '" + text + "'");
+        };
+    }
+}
