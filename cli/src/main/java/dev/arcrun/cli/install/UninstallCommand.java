@@ -33,8 +33,12 @@ public final class UninstallCommand implements Callable<Integer> {
         InstallConfig config = InstallSelection.pick(new InstallConfigStore(home), name);
         PrintWriter out = spec.commandLine().getOut();
         if (confirm == null) {
-            out.println("This would delete, from " + (config.target().name().equals("LOCAL") ? "this computer" : "Cloudflare account " + config.accountId()) + ":");
-            config.journal().forEach(e -> out.println("  " + e.kind().name().toLowerCase().replace('_', ' ') + " " + e.name()));
+            if (config.target() == dev.arcrun.core.config.Target.LOCAL) {
+                out.println("This would stop the engine on this computer and delete its data (credentials, workflows, runs).");
+            } else {
+                out.println("This would delete from Cloudflare account " + config.accountId() + ":");
+                config.journal().forEach(e -> out.println("  " + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + e.name()));
+            }
             out.flush();
             throw new UserFacingException("Nothing was deleted: uninstalling cannot be undone.",
                     "To go ahead, run: arcrun uninstall --confirm " + config.name());
