@@ -50,6 +50,13 @@ public final class DeployRunner {
     public DeployReport deploy(List<DeployTarget> targets, Map<String, Map<String, String>> secrets, LogListener listener,
                                Cancellation cancellation) {
         validate(targets);
+        for (String worker : secrets.keySet()) {
+            if (targets.stream().noneMatch(t -> t.name().equals(worker))) {
+                // Silently skipping them would deploy a worker without the secrets it needs.
+                throw new UserFacingException("There are secrets for a worker named '" + worker + "', which is not in the bundle.",
+                        "Check the worker names in the bundle's wrangler configs.");
+            }
+        }
         List<String> known = new ArrayList<>();
         known.add(credentials.apiToken());
         secrets.values().forEach(m -> known.addAll(m.values()));

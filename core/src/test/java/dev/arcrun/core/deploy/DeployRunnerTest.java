@@ -125,6 +125,15 @@ class DeployRunnerTest {
     }
 
     @Test
+    void secretsForAWorkerNotInTheBundleAreRefusedBeforeAnythingRuns() throws IOException {
+        DeployTarget a = worker("a", 0, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner().deploy(List.of(a), Map.of("typo", Map.of("API_KEY", "v-123")),
+                        lines::add, new Cancellation()))
+                .isInstanceOf(dev.arcrun.core.UserFacingException.class).hasMessageContaining("'typo'").hasMessageNotContaining("v-123");
+        assertThat(tmp.resolve("bundle/order.txt")).doesNotExist();
+    }
+
+    @Test
     void aCancelledDeployRunsNothingMore() throws IOException {
         Cancellation cancel = new Cancellation();
         cancel.cancel();

@@ -56,6 +56,7 @@ public final class CloudflareStandInMain {
             b.validateContract();
         }
         CloudflareStandIn standIn = b.start();
+        WorkerDeployEndpoints.installOn(standIn); // so the real wrangler can deploy and upload secrets to it
         standIn.state().seedNamespaces(standIn.accountId(), namespaces, "existing-namespace-");
         if (noSubdomain) {
             standIn.state().setSubdomain(standIn.accountId(), null);
