@@ -67,9 +67,9 @@ public final class InstallCommand implements Callable<Integer> {
         if (dryRun) {
             return printPlan(home, options);
         }
-        Installer installer = new Installer(home, InstallEnvironment.secrets(home), InstallEnvironment.toolchains(home),
-                InstallEnvironment.env());
-        return PipelineRunner.run(spec, json, listener -> installer.install(options, listener));
+        Installer installer = InstallEnvironment.installer(home);
+        String again = "arcrun install --target " + target.toLowerCase(Locale.ROOT) + " --name " + options.name() + " --resume";
+        return PipelineRunner.run(spec, json, again, listener -> installer.install(options, listener));
     }
 
     private int printPlan(AppHome home, InstallOptions options) throws Exception {

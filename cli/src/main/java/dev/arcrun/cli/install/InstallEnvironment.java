@@ -32,6 +32,11 @@ public final class InstallEnvironment {
         return toolchains.apply(home);
     }
 
+    /** The core installer over this environment. */
+    static dev.arcrun.core.install.Installer installer(AppHome home) {
+        return new dev.arcrun.core.install.Installer(home, secrets(home), toolchains(home), env());
+    }
+
     /** For tests: run with this environment, secret store and toolchain until {@link #reset()}. */
     public static void use(Map<String, String> env, Function<AppHome, SecretStore> secrets, Function<AppHome, ToolchainManager> tools) {
         environment = () -> env;

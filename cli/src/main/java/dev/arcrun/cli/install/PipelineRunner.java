@@ -19,7 +19,8 @@ final class PipelineRunner {
 
     private PipelineRunner() {}
 
-    static int run(CommandSpec spec, boolean json, Function<InstallListener, Installer.Run> start) throws Exception {
+    /** @param again the command that continues after a failure, for the closing line */
+    static int run(CommandSpec spec, boolean json, String again, Function<InstallListener, Installer.Run> start) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter human = json ? spec.commandLine().getErr() : out;
         java.io.Console console = System.console();
@@ -53,9 +54,8 @@ final class PipelineRunner {
                 case PipelineOutcome.Completed c -> human.println("Done: the install '" + name + "' is ready"
                         + (url == null ? "." : " at " + url + "."));
                 case PipelineOutcome.Failed f -> human.println("Stopped at \"" + f.step().title() + "\". "
-                        + "Fix the cause above, then continue with: arcrun install --name " + name + " --resume");
-                case PipelineOutcome.Cancelled c -> human.println("Cancelled. Continue later with: arcrun install --name "
-                        + name + " --resume");
+                        + "Fix the cause above, then continue with: " + again);
+                case PipelineOutcome.Cancelled c -> human.println("Cancelled. Continue later with: " + again);
             }
         }
         out.flush();
