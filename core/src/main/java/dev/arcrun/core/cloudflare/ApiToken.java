@@ -35,7 +35,10 @@ public final class ApiToken {
         return "Bearer " + value;
     }
 
-    /** The value, for redaction (e.g. a log redactor told which strings to hide); never print it. */
+    /**
+     * The value, for the few places that must hand it on: a child process's environment (wrangler reads
+     * CLOUDFLARE_API_TOKEN) and a log redactor told which strings to hide. Never print it.
+     */
     public String secretValue() {
         return value;
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Shared by endpoint groups for building results. */
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     public static ApiResponse success(JsonNode result) {
         return json(200, envelope(true, result, null));
@@ -72,7 +73,8 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    static ObjectNode envelope(boolean success, JsonNode result, ObjectNode resultInfo) {
+    /** The bare envelope, for answers the factories above do not cover. */
+    public static ObjectNode envelope(boolean success, JsonNode result, ObjectNode resultInfo) {
         ObjectNode body = JSON.createObjectNode();
         body.put("success", success);
         body.putArray("errors");
