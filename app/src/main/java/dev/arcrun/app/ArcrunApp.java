@@ -4,8 +4,10 @@ import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
+import dev.arcrun.app.home.LocalStart;
 import dev.arcrun.app.theme.ThemeManager;
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AppHome;
+import javafx.application.Platform;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -20,10 +22,7 @@ public final class ArcrunApp extends Application {
     @Override
     public void start(Stage stage) {
         I18n i18n = new I18n(Locale.getDefault());
-        HomeViewModel home = new HomeViewModel(executor, () -> {
-            throw new UserFacingException("Starting on this computer is not wired into the app yet.",
-                    "Use the command line for now: arcrun local start");
-        });
+        HomeViewModel home = new HomeViewModel(executor, Platform::runLater, new LocalStart(AppHome.resolve()));
         stage.setTitle(i18n.get("app.title"));
         stage.setScene(buildScene(new HomeView(home, i18n), i18n));
         stage.setMinWidth(800);

@@ -35,6 +35,10 @@ public final class HomeView extends VBox {
         Label url = new Label();
         url.setId("local-url");
         url.textProperty().bind(model.localUrlProperty().map(u -> u.isEmpty() ? "" : i18n.get("home.local.running", u)));
+        Label progress = new Label();
+        progress.setId("local-progress");
+        progress.getStyleClass().add("muted");
+        progress.textProperty().bind(model.progressProperty());
         Label error = new Label();
         error.setId("local-error");
         error.setWrapText(true);
@@ -42,7 +46,7 @@ public final class HomeView extends VBox {
         error.textProperty().bind(model.errorProperty());
 
         VBox local = card(i18n.get("home.local.title"), i18n.get("home.local.body"), true, i18n,
-                new HBox(10, startLocal, spinner), url, error);
+                new HBox(10, startLocal, spinner), progress, url, error);
 
         Label cliHint = new Label(i18n.get("home.cloudflare.cli"));
         cliHint.setWrapText(true);

@@ -3,6 +3,8 @@ package dev.arcrun.app.home;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,18 +16,27 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class HomeViewModel {
 
-    /** Starts the engine on this computer and returns its URL; throws with advice when it cannot. */
+    /**
+     * Installs (first time) or starts the engine on this computer and returns its URL; reports what it is doing
+     * through {@code progress}; throws with advice when it cannot.
+     */
     @FunctionalInterface
-    public interface LocalEngineStarter extends Callable<String> {}
+    public interface LocalEngineStarter {
+        String start(Consumer<String> progress) throws Exception;
+    }
 
     private final TaskExecutor executor;
+    private final Executor uiThread;
     private final LocalEngineStarter starter;
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper localUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    public HomeViewModel(TaskExecutor executor, LocalEngineStarter starter) {
+    /** @param uiThread where property changes must happen ({@code Platform::runLater}; direct in tests) */
+    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter) {
         this.executor = executor;
+        this.uiThread = uiThread;
         this.starter = starter;
     }
 
@@ -35,11 +46,14 @@ public final class HomeViewModel {
         }
         busy.set(true);
         error.set("");
-        executor.execute(starter, url -> {
+        Callable<String> work = () -> starter.start(text -> uiThread.execute(() -> progress.set(text)));
+        executor.execute(work, url -> {
             busy.set(false);
+            progress.set("");
             localUrl.set(url);
         }, failure -> {
             busy.set(false);
+            progress.set("");
             error.set(failure instanceof UserFacingException u ? u.oneLine()
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
@@ -50,4 +64,7 @@ public final class HomeViewModel {
     public ReadOnlyStringProperty localUrlProperty() { return localUrl.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** What the start is doing right now (empty when idle). */
+    public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
 }

@@ -1,0 +1,41 @@
+package dev.arcrun.app.home;
+
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.InstallOptions;
+import dev.arcrun.core.install.Installer;
+import dev.arcrun.core.install.PipelineOutcome;
+import java.util.function.Consumer;
+
+/**
+ * "Start on this computer": the same install pipeline as {@code arcrun install --target local}. The first time it
+ * installs the toolchain, starts the engine, takes its keys and loads the seeds; later it finds everything in place
+ * and only makes sure the engine runs.
+ */
+public final class LocalStart implements HomeViewModel.LocalEngineStarter {
+    private final AppHome home;
+
+    public LocalStart(AppHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public String start(Consumer<String> progress) {
+        Installer installer = new Installer(home, SecretStores.open(home), new ToolchainManager(home.tools()), System.getenv());
+        PipelineOutcome outcome = installer.install(InstallOptions.of(Target.LOCAL), event -> {
+            if (event instanceof InstallEvent.Started s) {
+                progress.accept(s.step().title() + "…");
+            }
+        }).execute();
+        return switch (outcome) {
+            case PipelineOutcome.Completed c -> new InstallConfigStore(home).load("local").engineUrl();
+            case PipelineOutcome.Failed f -> throw new UserFacingException(f.cause(), f.advice());
+            case PipelineOutcome.Cancelled c -> throw new UserFacingException("Starting was cancelled.", "Press Start again to continue.");
+        };
+    }
+}
