@@ -39,6 +39,7 @@ public final class HomeView extends VBox {
         progress.setId("local-progress");
         progress.getStyleClass().add("muted");
         progress.textProperty().bind(model.progressProperty());
+        progress.managedProperty().bind(progress.textProperty().isNotEmpty()); // no blank gap once done
         Label error = new Label();
         error.setId("local-error");
         error.setWrapText(true);
