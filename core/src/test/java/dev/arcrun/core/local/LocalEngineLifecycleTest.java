@@ -68,6 +68,23 @@ class LocalEngineLifecycleTest {
         }
     }
 
+    @Test
+    void aPortTakenMeanwhileIsRetriedOnAnother() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests(),
+                    () -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : LocalEngine.freePort());
+            List<String> lines = new CopyOnWriteArrayList<>();
+            LocalStatus.Running running = engine.start(line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            try {
+                assertThat(running.port()).isNotEqualTo(taken.getLocalPort());
+                assertThat(lines).anyMatch(l -> l.contains("Port " + taken.getLocalPort() + " was taken meanwhile"));
+            } finally {
+                engine.stop();
+            }
+        }
+    }
+
     private static Process startAndWait(String command) {
         try {
             Process p = new ProcessBuilder(command).start();
