@@ -90,14 +90,21 @@ public final class LocalEngine {
 
     /**
      * Starts the engine, or finds the one already running; returns once /health answers. An engine that runs
-     * but does not answer is stopped and started again. Installs the private toolchain when it is missing.
+     * but does not answer, or runs another version of the engine than the one built into this app, is stopped
+     * and started again. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(LogListener listener, Duration timeout, Cancellation cancellation) {
         return locked(() -> {
+            Path engineDir = EngineSource.unpack(AppHome.ensureDir(home.local()));
             LocalStatus now = status();
             if (now instanceof LocalStatus.Running running) {
-                say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
-                return running;
+                boolean sameEngine = LocalEngineState.read(stateFile()).map(st -> Path.of(st.engineDir()).equals(engineDir)).orElse(false);
+                if (sameEngine) {
+                    say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
+                    return running;
+                }
+                say(listener, LogLevel.INFO, "The running engine is another version than this app's; restarting it.");
+                stopLocked();
             }
             if (now instanceof LocalStatus.Unhealthy unhealthy) {
                 say(listener, LogLevel.WARN, "The local engine (pid " + unhealthy.pid() + ") does not answer; restarting it.");
@@ -106,7 +113,6 @@ public final class LocalEngine {
             Files.deleteIfExists(stateFile());
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
             Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
-            Path engineDir = EngineSource.unpack(AppHome.ensureDir(home.local()));
             try {
                 return launch(toolchain, engineDir, listener, timeout, cancellation);
             } catch (PortTaken e) {

@@ -63,6 +63,15 @@ class LocalEngineLifecycleTest {
         try {
             assertThat(running.pid()).isNotEqualTo(dead.pid());
             assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
+
+            // An engine unpacked from another app version is replaced, not reused.
+            LocalEngineState state = LocalEngineState.read(engine.stateFile()).orElseThrow();
+            new LocalEngineState(state.pid(), state.port(), state.url(), state.startedAt(), home.resolve("engine-old").toString(),
+                    state.logFile()).write(engine.stateFile());
+            ProcessHandle old = ProcessHandle.of(running.pid()).orElseThrow();
+            LocalStatus.Running replaced = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            assertThat(replaced.pid()).isNotEqualTo(running.pid());
+            assertThat(old.isAlive()).isFalse();
         } finally {
             engine.stop();
         }
