@@ -105,8 +105,14 @@ class LocalEngineApiTest {
                 "service", service, "display_name", "Test server",
                 "required_secrets", List.of(Map.of("key", credential, "label", "Token")),
                 "inject", Map.of("header", Map.of("X-Api-Token", "Bearer {{" + credential + "}}")),
-                "hosts", List.of("127.0.0.1")));
+                "hosts", List.of("127.0.0.1"),
+                "test", Map.of("method", "GET", "url", server.baseUrl() + "/whoami")));
         assertThat(recipe.status()).as(recipe.text()).isEqualTo(200);
+        Answer tested = client.post("/auth/recipes/" + service + "/test", Map.of());
+        assertThat(tested.json().path("success").asBoolean()).as(tested.text()).isTrue();
+        assertThat(tested.json().path("status").asInt()).isEqualTo(200);
+        assertThat(server.requests()).anyMatch(r -> r.path().equals("/whoami") && ("Bearer " + secret).equals(r.header("x-api-token")));
+        assertThat(tested.text()).doesNotContain(secret);
         assertThat(client.get("/auth/recipes/" + service).json().at("/recipe/hosts/0").asText()).isEqualTo("127.0.0.1");
 
         String allowedUrl = server.baseUrl() + "/hook";
@@ -162,6 +168,9 @@ class LocalEngineApiTest {
         pushWorkflow(service, List.of(Map.of("id", "call", "component", "http_request", "service", service,
                 "input", Map.of("url", server.baseUrl() + "/" + service))));
 
+        Answer untested = client.post("/auth/recipes/" + service + "/test", Map.of());
+        assertThat(untested.status()).isEqualTo(400);
+        assertThat(untested.json().at("/error/code").asText()).isEqualTo("no_test_call");
         Answer missing = client.post("/webhooks/named/" + service + "/trigger", Map.of());
         assertThat(missing.json().at("/trace/0/error/code").asText()).isEqualTo("credential_missing");
         assertThat(missing.json().at("/trace/0/error/message").asText()).contains(credential).contains("POST /credentials");
