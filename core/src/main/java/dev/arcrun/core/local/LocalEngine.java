@@ -148,6 +148,9 @@ public final class LocalEngine {
         env.put("WRANGLER_SEND_METRICS", "false");
         env.put("WRANGLER_HIDE_BANNER", "true");
         env.put("WRANGLER_LOG_PATH", home.logs().toString());
+        // The engine on this computer needs nothing from the internet: no fetch of Cloudflare's Request.cf sample
+        // (offline it only prints two stack traces).
+        env.put("CLOUDFLARE_CF_FETCH_ENABLED", "false");
         // Local mode needs no account; never hand wrangler a token it could use.
         env.remove("CLOUDFLARE_API_TOKEN");
         env.remove("CLOUDFLARE_API_KEY");
