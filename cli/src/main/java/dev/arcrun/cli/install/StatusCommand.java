@@ -41,7 +41,9 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (installs.isEmpty()) {
             if (json) {
-                out.println(JSON.writeValueAsString(JSON.createObjectNode().putArray("installs")));
+                ObjectNode none = JSON.createObjectNode();
+                none.putArray("installs");
+                out.println(JSON.writeValueAsString(none));
             } else {
                 out.println("No arcrun install on this computer yet. Start with: arcrun install --target local");
             }
