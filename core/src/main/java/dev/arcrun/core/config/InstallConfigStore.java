@@ -214,7 +214,7 @@ public final class InstallConfigStore {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // A newer arcrun may add fields; an older one still reads the config.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .build();
     }
 }
