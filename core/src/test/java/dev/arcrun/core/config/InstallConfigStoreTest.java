@@ -66,6 +66,15 @@ class InstallConfigStoreTest {
     }
 
     @Test
+    void stringsThatLookLikeNumbersOrBooleansStayStrings() {
+        InstallConfig c = InstallConfig.create("x", Target.LOCAL).withAccountId("0123456789")
+                .withDeployedBundle(new DeployedBundle("yes", "1.10", "00e1", T0))
+                .withResources(new Resources(Map.of("CREDENTIALS", "007"), Map.of(), "true"));
+        store().save(c);
+        assertThat(store().load("x")).isEqualTo(c);
+    }
+
+    @Test
     void resavingTheSameJournalEntryKeepsOne() {
         var entry = new JournalEntry(JournalEntry.Kind.R2_BUCKET, "arcrun-components", "arcrun-components", T0);
         InstallConfig c = InstallConfig.create("x", Target.LOCAL).withJournalEntry(entry).withJournalEntry(entry);
