@@ -71,6 +71,15 @@ class EngineClientRealEngineTest {
     }
 
     @Test
+    void aBareEngineSaysItHasNoKeyYet() {
+        assertThat(engine.beforeRegister).isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
+            assertThat(e.code()).isEqualTo(EngineApiException.ApiKeyRejected.NOT_REGISTERED);
+            assertThat(e.getMessage()).contains("has no api key yet");
+            assertThat(e.advice()).contains("arcrun install --resume");
+        });
+    }
+
+    @Test
     void aWrongKeyIsRejectedWithAdviceAndNotEchoed() {
         String wrong = "arc_" + "0".repeat(64);
         EngineClient bad = EngineClient.create(RealEngine.settings(engine.url(), Secret.of(wrong), null));
