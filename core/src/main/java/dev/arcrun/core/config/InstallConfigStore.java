@@ -71,9 +71,17 @@ public final class InstallConfigStore {
                 "Installs on this computer: " + describe(names()) + "."));
     }
 
-    /** Saves atomically: a crash mid-write leaves the previous config as it was. */
+    /**
+     * Saves atomically: a crash mid-write leaves the previous config as it was. A damaged config in the way is
+     * backed up first, so even a caller that never loaded it cannot make its content disappear.
+     */
     public void save(InstallConfig config) {
         Path file = file(config.name());
+        try {
+            find(config.name());
+        } catch (CorruptConfigException backedUp) {
+            // The copy is kept next to it (see backup()); replacing the damaged file is now safe.
+        }
         try {
             AtomicFiles.write(file, out -> yaml.writeValue(out, config));
         } catch (IOException e) {

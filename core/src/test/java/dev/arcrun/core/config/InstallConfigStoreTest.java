@@ -154,6 +154,21 @@ class InstallConfigStoreTest {
     }
 
     @Test
+    void savingOverADamagedFileKeepsACopyOfIt() throws IOException {
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "name: default\ntarget: {{{\n");
+
+        store().save(full());
+
+        assertThat(store().load("default")).isEqualTo(full());
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            Path backup = files.filter(p -> p.getFileName().toString().contains(".corrupt-")).findFirst().orElseThrow();
+            assertThat(backup).hasContent("name: default\ntarget: {{{\n");
+        }
+    }
+
+    @Test
     void wellFormedYamlWithBadValuesIsCorruptToo() throws IOException {
         Path file = store().file("default");
         Files.createDirectories(file.getParent());
