@@ -168,7 +168,7 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
   if (spec.body !== undefined && spec.body !== null && spec.method !== "GET" && spec.method !== "HEAD") {
     if (typeof spec.body === "string") body = spec.body;
     else if ((headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded") && isObject(spec.body)) {
-      body = new URLSearchParams(Object.entries(spec.body).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+      body = new URLSearchParams(Object.entries(spec.body).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]));
     } else {
       body = JSON.stringify(spec.body);
       if (!headers.has("content-type")) headers.set("content-type", "application/json");

@@ -6,6 +6,7 @@ import type { Env } from "./env";
 import { authorize, register } from "./keys";
 import { getApiRecipe, getAuthRecipe, listApiRecipes, listAuthRecipes, putApiRecipe, putAuthRecipe } from "./recipes";
 import { getRun, listRuns, runWorkflow } from "./runner";
+import { testService } from "./service-test";
 import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow } from "./workflows";
 
 export default {
@@ -62,6 +63,11 @@ async function route(request: Request, env: Env): Promise<Response> {
     const recipe = await getAuthRecipe(env, p[2]);
     if (!recipe) throw new ApiError(404, "recipe_not_found", `No auth recipe for service '${p[2]}'.`);
     return json({ success: true, recipe });
+  }
+
+  if (p[0] === "auth" && p[1] === "recipes" && p.length === 4 && p[3] === "test") {
+    allow(method, ["POST"]);
+    return json(await testService(env, keys, p[2]));
   }
 
   // /api-recipes

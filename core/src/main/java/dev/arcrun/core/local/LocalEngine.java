@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +38,28 @@ public final class LocalEngine {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration POLL = Duration.ofMillis(250);
+    static final long MAX_LOG_BYTES = 5L * 1024 * 1024;
     private static final ReentrantLock JVM_LOCK = new ReentrantLock(); // FileLock only guards against other processes
 
     private final AppHome home;
     private final ToolchainManager toolchains;
     private final HealthProbe health = new HealthProbe();
+    private final PortSource ports;
 
     public LocalEngine(AppHome home, ToolchainManager toolchains) {
+        this(home, toolchains, LocalEngine::freePort);
+    }
+
+    /** {@code ports} hands out the engine's port (tests give a taken one to see the retry). */
+    LocalEngine(AppHome home, ToolchainManager toolchains, PortSource ports) {
         this.home = home;
         this.toolchains = toolchains;
+        this.ports = ports;
+    }
+
+    @FunctionalInterface
+    interface PortSource {
+        int next() throws IOException;
     }
 
     public static LocalEngine forHome(AppHome home) {
@@ -78,14 +90,21 @@ public final class LocalEngine {
 
     /**
      * Starts the engine, or finds the one already running; returns once /health answers. An engine that runs
-     * but does not answer is stopped and started again. Installs the private toolchain when it is missing.
+     * but does not answer, or runs another version of the engine than the one built into this app, is stopped
+     * and started again. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(LogListener listener, Duration timeout, Cancellation cancellation) {
         return locked(() -> {
+            Path engineDir = EngineSource.unpack(AppHome.ensureDir(home.local()));
             LocalStatus now = status();
             if (now instanceof LocalStatus.Running running) {
-                say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
-                return running;
+                boolean sameEngine = LocalEngineState.read(stateFile()).map(st -> Path.of(st.engineDir()).equals(engineDir)).orElse(false);
+                if (sameEngine) {
+                    say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
+                    return running;
+                }
+                say(listener, LogLevel.INFO, "The running engine is another version than this app's; restarting it.");
+                stopLocked();
             }
             if (now instanceof LocalStatus.Unhealthy unhealthy) {
                 say(listener, LogLevel.WARN, "The local engine (pid " + unhealthy.pid() + ") does not answer; restarting it.");
@@ -94,18 +113,27 @@ public final class LocalEngine {
             Files.deleteIfExists(stateFile());
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
             Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
-            Path engineDir = EngineSource.unpack(AppHome.ensureDir(home.local()));
-            return launch(toolchain, engineDir, listener, timeout, cancellation);
+            try {
+                return launch(toolchain, engineDir, listener, timeout, cancellation);
+            } catch (PortTaken e) {
+                // Another program took the free port between our check and wrangler's bind: once more on another.
+                say(listener, LogLevel.WARN, "Port " + e.port + " was taken meanwhile; trying another.");
+                return launch(toolchain, engineDir, listener, timeout, cancellation);
+            }
         });
     }
 
     private LocalStatus.Running launch(Toolchain toolchain, Path engineDir, LogListener listener, Duration timeout,
                                        Cancellation cancellation) throws IOException {
-        int port = freePort();
+        int port = ports.next();
         int inspectorPort = freePort();
         Path persist = AppHome.ensureDir(home.local().resolve("state"));
         Path log = logFile();
         AppHome.ensureDir(log.getParent());
+        if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+            // Keep one previous log; the file would otherwise grow with every start.
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = toolchain.wranglerCommand("dev",
                 "-c", "workers/cypher-executor/wrangler.toml", "-c", "workers/registry/wrangler.toml",
@@ -120,6 +148,9 @@ public final class LocalEngine {
         env.put("WRANGLER_SEND_METRICS", "false");
         env.put("WRANGLER_HIDE_BANNER", "true");
         env.put("WRANGLER_LOG_PATH", home.logs().toString());
+        // The engine on this computer needs nothing from the internet: no fetch of Cloudflare's Request.cf sample
+        // (offline it only prints two stack traces).
+        env.put("CLOUDFLARE_CF_FETCH_ENABLED", "false");
         // Local mode needs no account; never hand wrangler a token it could use.
         env.remove("CLOUDFLARE_API_TOKEN");
         env.remove("CLOUDFLARE_API_KEY");
@@ -143,26 +174,49 @@ public final class LocalEngine {
                     return new LocalStatus.Running(url, process.pid(), port, version.get());
                 }
                 if (cancellation.isCancelled()) {
-                    fail(process, "Starting the local engine was cancelled.", "", log);
+                    fail(process, "Starting the local engine was cancelled.", "");
                 }
                 if (!process.isAlive()) {
                     tail.poll();
+                    if (logSince(log, logStart).contains("EADDRINUSE") || logSince(log, logStart).contains("Address already in use")) {
+                        Files.deleteIfExists(stateFile());
+                        throw new PortTaken(port);
+                    }
                     fail(process, "The local engine stopped while starting (exit code " + process.exitValue() + ").",
-                            "Its output is above and in " + log + ".", log);
+                            "Its output is above and in " + log + ".");
                 }
                 if (Instant.now().isAfter(deadline)) {
                     fail(process, "The local engine did not answer within " + timeout.toSeconds() + " s.",
-                            "See " + log + "; a slow first start may need a longer wait.", log);
+                            "See " + log + "; a slow first start may need a longer wait.");
                 }
                 sleep(POLL);
             }
         }
     }
 
-    private void fail(Process process, String message, String advice, Path log) throws IOException {
+    private void fail(Process process, String message, String advice) throws IOException {
         ProcessTree.kill(process.toHandle());
         Files.deleteIfExists(stateFile());
         throw new UserFacingException(message, advice);
+    }
+
+    private static String logSince(Path log, long offset) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** wrangler could not bind the port we picked. */
+    private static final class PortTaken extends RuntimeException {
+        final int port;
+
+        PortTaken(int port) {
+            super("port " + port + " taken", null, false, false);
+            this.port = port;
+        }
     }
 
     /** Stops the engine and everything it started; false when none was running. */

@@ -105,8 +105,14 @@ class LocalEngineApiTest {
                 "service", service, "display_name", "Test server",
                 "required_secrets", List.of(Map.of("key", credential, "label", "Token")),
                 "inject", Map.of("header", Map.of("X-Api-Token", "Bearer {{" + credential + "}}")),
-                "hosts", List.of("127.0.0.1")));
+                "hosts", List.of("127.0.0.1"),
+                "test", Map.of("method", "GET", "url", server.baseUrl() + "/whoami")));
         assertThat(recipe.status()).as(recipe.text()).isEqualTo(200);
+        Answer tested = client.post("/auth/recipes/" + service + "/test", Map.of());
+        assertThat(tested.json().path("success").asBoolean()).as(tested.text()).isTrue();
+        assertThat(tested.json().path("status").asInt()).isEqualTo(200);
+        assertThat(server.requests()).anyMatch(r -> r.path().equals("/whoami") && ("Bearer " + secret).equals(r.header("x-api-token")));
+        assertThat(tested.text()).doesNotContain(secret);
         assertThat(client.get("/auth/recipes/" + service).json().at("/recipe/hosts/0").asText()).isEqualTo("127.0.0.1");
 
         String allowedUrl = server.baseUrl() + "/hook";
@@ -149,6 +155,47 @@ class LocalEngineApiTest {
 
         assertThat(client.delete("/credentials/" + credential).status()).isEqualTo(200);
         assertThat(client.delete("/credentials/" + credential).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMissingOrForeignCredentialFailsTheStepWithoutSendingAnything() throws Exception {
+        String service = "localbad" + shortId();
+        String credential = service + "_token";
+        assertThat(client.put("/auth/recipes/" + service, Map.of("service", service, "display_name", "Bad",
+                "required_secrets", List.of(Map.of("key", credential, "label", "Token")),
+                "inject", Map.of("header", Map.of("X-Api-Token", "{{" + credential + "}}")),
+                "hosts", List.of("127.0.0.1"))).status()).isEqualTo(200);
+        pushWorkflow(service, List.of(Map.of("id", "call", "component", "http_request", "service", service,
+                "input", Map.of("url", server.baseUrl() + "/" + service))));
+
+        Answer untested = client.post("/auth/recipes/" + service + "/test", Map.of());
+        assertThat(untested.status()).isEqualTo(400);
+        assertThat(untested.json().at("/error/code").asText()).isEqualTo("no_test_call");
+        Answer missing = client.post("/webhooks/named/" + service + "/trigger", Map.of());
+        assertThat(missing.json().at("/trace/0/error/code").asText()).isEqualTo("credential_missing");
+        assertThat(missing.json().at("/trace/0/error/message").asText()).contains(credential).contains("POST /credentials");
+
+        // Encrypted with some other key: the engine cannot decrypt it and says so.
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        assertThat(client.post("/credentials", encrypt(credential, "value-" + shortId(), otherKey)).status()).isEqualTo(201);
+        Answer foreign = client.post("/webhooks/named/" + service + "/trigger", Map.of());
+        assertThat(foreign.json().at("/trace/0/error/code").asText()).isEqualTo("credential_undecryptable");
+        assertThat(server.requests()).noneMatch(r -> r.path().equals("/" + service));
+
+        Answer badIv = client.post("/credentials", Map.of("name", credential, "iv", "AAAA", "ciphertext", "AAAAAAAAAAAAAAAAAAAAAA=="));
+        assertThat(badIv.status()).isEqualTo(400);
+        assertThat(badIv.json().at("/error/message").asText()).contains("iv must be 12 bytes");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAnswerInTheErrorShape() {
+        Answer unknown = client.sendOutsideSpec("GET", "/nowhere", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/error/code").asText()).isEqualTo("not_found");
+        Answer wrongMethod = client.sendOutsideSpec("PATCH", "/credentials", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().path("success").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -297,10 +344,14 @@ class LocalEngineApiTest {
 
     /** What a client sends: AES-256-GCM with the engine's key, 12-byte iv, tag appended, both base64. */
     private static Map<String, String> encrypt(String name, String value) throws Exception {
+        return encrypt(name, value, Base64.getDecoder().decode(encryptionKey));
+    }
+
+    private static Map<String, String> encrypt(String name, String value, byte[] key) throws Exception {
         byte[] iv = new byte[12];
         new SecureRandom().nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(encryptionKey), "AES"), new GCMParameterSpec(128, iv));
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
         byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
         return Map.of("name", name, "iv", Base64.getEncoder().encodeToString(iv), "ciphertext", Base64.getEncoder().encodeToString(sealed));
     }

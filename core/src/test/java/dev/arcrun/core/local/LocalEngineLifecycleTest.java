@@ -63,8 +63,34 @@ class LocalEngineLifecycleTest {
         try {
             assertThat(running.pid()).isNotEqualTo(dead.pid());
             assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
+
+            // An engine unpacked from another app version is replaced, not reused.
+            LocalEngineState state = LocalEngineState.read(engine.stateFile()).orElseThrow();
+            new LocalEngineState(state.pid(), state.port(), state.url(), state.startedAt(), home.resolve("engine-old").toString(),
+                    state.logFile()).write(engine.stateFile());
+            ProcessHandle old = ProcessHandle.of(running.pid()).orElseThrow();
+            LocalStatus.Running replaced = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            assertThat(replaced.pid()).isNotEqualTo(running.pid());
+            assertThat(old.isAlive()).isFalse();
         } finally {
             engine.stop();
+        }
+    }
+
+    @Test
+    void aPortTakenMeanwhileIsRetriedOnAnother() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests(),
+                    () -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : LocalEngine.freePort());
+            List<String> lines = new CopyOnWriteArrayList<>();
+            LocalStatus.Running running = engine.start(line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            try {
+                assertThat(running.port()).isNotEqualTo(taken.getLocalPort());
+                assertThat(lines).anyMatch(l -> l.contains("Port " + taken.getLocalPort() + " was taken meanwhile"));
+            } finally {
+                engine.stop();
+            }
         }
     }
 
