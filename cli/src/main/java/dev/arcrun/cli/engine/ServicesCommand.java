@@ -5,6 +5,7 @@ import dev.arcrun.core.engineclient.Recipe;
 import dev.arcrun.core.engineclient.RequiredSecret;
 import dev.arcrun.core.engineclient.Secret;
 import dev.arcrun.core.engineclient.ServiceSummary;
+import dev.arcrun.core.engineclient.ServiceTestResult;
 import dev.arcrun.core.engineclient.ServicesApi;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -59,6 +60,21 @@ public final class ServicesCommand {
         spec.commandLine().getOut().println("Set up " + recipe.displayName() + ": stored " + String.join(", ", pushed)
                 + " (encrypted). Steps with \"service\": \"" + recipe.service() + "\" can now use them.");
         return 0;
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true, description = {
+            "Make the service's harmless test call with the stored credentials (only the status is shown).",
+            "Exits 1 when the call is refused or cannot be made."})
+    int test(@Parameters(paramLabel = "SERVICE") String service) {
+        ServiceTestResult r = engine.call(spec, c -> c.services().test(service));
+        if (r.success()) {
+            spec.commandLine().getOut().println(service + ": the test call answered " + r.status() + "; the credentials work.");
+            return 0;
+        }
+        String why = r.error() == null ? "answered " + r.status() : r.error().message() + " (" + r.error().code() + ")";
+        spec.commandLine().getErr().println("arcrun: " + service + ": the test call failed: " + why
+                + " Check the credentials with: arcrun services setup " + service);
+        return 1;
     }
 
     private static Map<String, Secret> prompt(Console c, Recipe recipe) {

@@ -145,6 +145,37 @@ class EngineCommandsRealEngineTest {
     }
 
     @Test
+    void servicesTestMakesTheRecipesTestCall() throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var target = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.createContext("/", ex -> {
+            received.add(String.valueOf(ex.getRequestHeaders().getFirst("X-Token")));
+            ex.sendResponseHeaders(received.size() == 1 ? 204 : 401, -1);
+            ex.close();
+        });
+        target.start();
+        try (EngineClient sdk = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), keys.apiKey(), keys.encryptionKey()))) {
+            sdk.services().put("itcli", Output.JSON.readTree("""
+                    {"service":"itcli","display_name":"IT CLI","required_secrets":[{"key":"itcli_token","label":"Token"}],
+                     "inject":{"header":{"X-Token":"{{itcli_token}}"}},"hosts":["127.0.0.1"],
+                     "test":{"method":"GET","url":"http://127.0.0.1:%d/me"}}""".formatted(target.getAddress().getPort())));
+            assertThat(withStdin("token=t-123\n", "services", "setup", "itcli").exit()).isZero();
+
+            Result ok = cli("services", "test", "itcli");
+            assertThat(ok.exit()).as(ok.err()).isZero();
+            assertThat(ok.out()).contains("answered 204", "credentials work");
+            Result refused = cli("services", "test", "itcli");
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("test call failed", "401", "arcrun services setup itcli");
+            assertThat(received).containsExactly("t-123", "t-123");
+            assertNoSecrets(ok, "t-123");
+            assertNoSecrets(refused, "t-123");
+        } finally {
+            target.stop(0);
+        }
+    }
+
+    @Test
     void workflowsPushListRunAndDelete() throws Exception {
         Result pushed = cli("workflows", "push", Path.of("../engine/examples/hello.json").toString());
         assertThat(pushed.exit()).as(pushed.err()).isZero();

@@ -71,9 +71,17 @@ public final class InstallConfigStore {
                 "Installs on this computer: " + describe(names()) + "."));
     }
 
-    /** Saves atomically: a crash mid-write leaves the previous config as it was. */
+    /**
+     * Saves atomically: a crash mid-write leaves the previous config as it was. A damaged config in the way is
+     * backed up first, so even a caller that never loaded it cannot make its content disappear.
+     */
     public void save(InstallConfig config) {
         Path file = file(config.name());
+        try {
+            find(config.name());
+        } catch (CorruptConfigException backedUp) {
+            // The copy is kept next to it (see backup()); replacing the damaged file is now safe.
+        }
         try {
             AtomicFiles.write(file, out -> yaml.writeValue(out, config));
         } catch (IOException e) {
@@ -209,12 +217,14 @@ public final class InstallConfigStore {
         return YAMLMapper.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // Version "1.10" or an all-digit id must never come back as a number; the test guards the round trip.
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // A newer arcrun may add fields; an older one still reads the config.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
                 .build();
     }
 }

@@ -32,10 +32,17 @@ public sealed class EngineApiException extends EngineException
 
     /** 401: the api key is missing or wrong. */
     public static final class ApiKeyRejected extends EngineApiException {
+        /** The engine's code when it has no keys at all yet (a bare local start before {@code /register}). */
+        public static final String NOT_REGISTERED = "not_registered";
+
         ApiKeyRejected(String code, String engineMessage, String url) {
-            super(401, code, engineMessage, "The engine at " + url + " rejected the api key (" + engineMessage + ").",
-                    "Use the install's key (it is kept for you by `arcrun install`) or set ARCRUN_API_KEY to the key "
-                            + "the engine was given.");
+            super(401, code, engineMessage, NOT_REGISTERED.equals(code)
+                            ? "The engine at " + url + " has no api key yet (" + engineMessage + ")."
+                            : "The engine at " + url + " rejected the api key (" + engineMessage + ").",
+                    NOT_REGISTERED.equals(code)
+                            ? "Finish the install (`arcrun install --resume`): it registers the engine and keeps its keys."
+                            : "Use the install's key (it is kept for you by `arcrun install`) or set ARCRUN_API_KEY to "
+                                    + "the key the engine was given.");
         }
     }
 

@@ -61,6 +61,10 @@ final class EngineHttp {
         return settings;
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
     static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

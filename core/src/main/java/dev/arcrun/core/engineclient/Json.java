@@ -1,8 +1,8 @@
 package dev.arcrun.core.engineclient;
 
-import dev.arcrun.core.UserFacingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.util.List;
 

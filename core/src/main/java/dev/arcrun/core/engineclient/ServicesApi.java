@@ -26,6 +26,16 @@ public final class ServicesApi {
         return Json.as(Json.unwrap(http.get(path, true), "recipe"), Recipe.class, "GET " + path);
     }
 
+    /**
+     * Makes the recipe's test call with the stored credentials; a refused call is a result with
+     * {@code success=false}, not an exception.
+     */
+    public ServiceTestResult test(String service) {
+        String path = "/auth/recipes/" + EngineHttp.segment(service) + "/test";
+        JsonNode answer = http.send("POST", path, null, true, http.timeout(), b -> b.has("service") && b.has("status"));
+        return Json.as(answer, ServiceTestResult.class, "POST " + path);
+    }
+
     /** Stores a recipe as it is (seeding, custom services). */
     public void put(String service, JsonNode recipe) {
         http.send("PUT", "/auth/recipes/" + EngineHttp.segment(service), recipe, true);

@@ -66,6 +66,15 @@ class InstallConfigStoreTest {
     }
 
     @Test
+    void stringsThatLookLikeNumbersOrBooleansStayStrings() {
+        InstallConfig c = InstallConfig.create("x", Target.LOCAL).withAccountId("0123456789")
+                .withDeployedBundle(new DeployedBundle("yes", "1.10", "00e1", T0))
+                .withResources(new Resources(Map.of("CREDENTIALS", "007"), Map.of(), "true"));
+        store().save(c);
+        assertThat(store().load("x")).isEqualTo(c);
+    }
+
+    @Test
     void resavingTheSameJournalEntryKeepsOne() {
         var entry = new JournalEntry(JournalEntry.Kind.R2_BUCKET, "arcrun-components", "arcrun-components", T0);
         InstallConfig c = InstallConfig.create("x", Target.LOCAL).withJournalEntry(entry).withJournalEntry(entry);
@@ -141,6 +150,21 @@ class InstallConfigStoreTest {
         assertThatThrownBy(() -> store().load("default")).isInstanceOf(CorruptConfigException.class);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files.filter(p -> p.getFileName().toString().contains(".corrupt-"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void savingOverADamagedFileKeepsACopyOfIt() throws IOException {
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "name: default\ntarget: {{{\n");
+
+        store().save(full());
+
+        assertThat(store().load("default")).isEqualTo(full());
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            Path backup = files.filter(p -> p.getFileName().toString().contains(".corrupt-")).findFirst().orElseThrow();
+            assertThat(backup).hasContent("name: default\ntarget: {{{\n");
         }
     }
 

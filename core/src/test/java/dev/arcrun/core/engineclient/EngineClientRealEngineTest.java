@@ -71,6 +71,15 @@ class EngineClientRealEngineTest {
     }
 
     @Test
+    void aBareEngineSaysItHasNoKeyYet() {
+        assertThat(engine.beforeRegister).isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
+            assertThat(e.code()).isEqualTo(EngineApiException.ApiKeyRejected.NOT_REGISTERED);
+            assertThat(e.getMessage()).contains("has no api key yet");
+            assertThat(e.advice()).contains("arcrun install --resume");
+        });
+    }
+
+    @Test
     void aWrongKeyIsRejectedWithAdviceAndNotEchoed() {
         String wrong = "arc_" + "0".repeat(64);
         EngineClient bad = EngineClient.create(RealEngine.settings(engine.url(), Secret.of(wrong), null));
@@ -164,12 +173,24 @@ class EngineClientRealEngineTest {
         });
         target.start();
         try {
+            int port = target.getAddress().getPort();
             client.services().put("ittest", json("""
                     {"service":"ittest","display_name":"IT test","required_secrets":[{"key":"ittest_token","label":"Token"}],
-                     "inject":{"header":{"Authorization":"Bearer {{ittest_token}}"}},"hosts":["127.0.0.1"]}"""));
+                     "inject":{"header":{"Authorization":"Bearer {{ittest_token}}"}},"hosts":["127.0.0.1"],
+                     "test":{"method":"GET","url":"http://127.0.0.1:%d/hook"}}""".formatted(port)));
+            ServiceTestResult before = client.services().test("ittest");
+            assertThat(before.success()).isFalse();
+            assertThat(before.status()).isNull();
+            assertThat(before.error().code()).isNotBlank();
+            assertThat(received).as("nothing is sent without the credential").isEmpty();
+
             String secret = "tok-" + System.nanoTime();
             client.services().setup("ittest", Map.of("token", Secret.of(secret)));
-            int port = target.getAddress().getPort();
+            ServiceTestResult tested = client.services().test("ittest");
+            assertThat(tested.success()).isTrue();
+            assertThat(tested.status()).isEqualTo(200);
+            assertThat(received).containsExactly("Bearer " + secret);
+            received.clear();
             client.workflows().push(json("""
                     {"name":"it-inject","steps":[{"id":"call","component":"http_request","service":"ittest",
                       "input":{"method":"GET","url":"http://127.0.0.1:%d/hook"}}]}""".formatted(port)));

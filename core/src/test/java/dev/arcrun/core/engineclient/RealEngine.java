@@ -16,13 +16,21 @@ final class RealEngine implements AutoCloseable {
     final LocalEngine local;
     final LocalStatus.Running running;
     final Registration keys;
+    /** What a keyed call got from the bare engine, before {@code /register} gave it keys. */
+    final RuntimeException beforeRegister;
 
     RealEngine(Path home) {
         local = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
         LocalStatus.Running started = null;
         Registration registered = null;
+        RuntimeException bare = null;
         try {
             started = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            try (EngineClient early = EngineClient.create(settings(started.url(), Secret.of("arc_early"), null))) {
+                early.workflows().list();
+            } catch (RuntimeException e) {
+                bare = e;
+            }
             registered = EngineClient.create(settings(started.url(), null, null)).register();
         } catch (RuntimeException e) {
             local.stop();
@@ -30,6 +38,7 @@ final class RealEngine implements AutoCloseable {
         }
         running = started;
         keys = registered;
+        beforeRegister = bare;
     }
 
     static EngineSettings settings(String url, Secret apiKey, Secret encryptionKey) {
