@@ -72,7 +72,11 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter live = json ? spec.commandLine().getErr() : out;
         DeployCredentials credentials = credentials();
-        List<DeployTarget> targets = InterimWorkerDiscovery.discover(dir.toAbsolutePath().normalize());
+        Path root = dir.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw new UserFacingException("The folder " + root + " does not exist.", "Give --dir the folder of the extracted bundle.");
+        }
+        List<DeployTarget> targets = DeployTarget.of(dev.arcrun.core.bundle.BundleDiscovery.discover(root));
         if (targets.isEmpty()) {
             throw new UserFacingException("No worker found in " + dir + " (no wrangler.toml, wrangler.json or wrangler.jsonc).",
                     "Give --dir the folder of the extracted engine bundle.");

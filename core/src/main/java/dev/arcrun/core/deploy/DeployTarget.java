@@ -13,4 +13,11 @@ public record DeployTarget(String name, Path dir, int tier) {
         Objects.requireNonNull(dir, "dir");
         if (tier < 0) throw new IllegalArgumentException("tier must be >= 0: " + tier);
     }
+
+    /** Every worker the bundle's discovery found, with its folder and deploy tier. */
+    public static java.util.List<DeployTarget> of(dev.arcrun.core.bundle.Bundle bundle) {
+        return bundle.workers().stream()
+                .map(w -> new DeployTarget(w.name(), bundle.root().resolve(w.path()), w.tier()))
+                .toList();
+    }
 }

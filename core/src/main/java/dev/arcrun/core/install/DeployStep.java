@@ -39,8 +39,7 @@ final class DeployStep implements InstallStep {
         if (sameBundle && allJournaled && cfg.engineUrl() != null) {
             return StepResult.skipped("engine " + cfg.bundle().version() + " is already deployed");
         }
-        List<DeployTarget> targets = bundle.workers().stream()
-                .map(w -> new DeployTarget(w.name(), bundle.root().resolve(w.path()), w.tier())).toList();
+        List<DeployTarget> targets = DeployTarget.of(bundle);
         Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name());
         DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
