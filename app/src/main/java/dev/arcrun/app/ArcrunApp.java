@@ -5,42 +5,62 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
+import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.app.shell.MainWindow;
+import dev.arcrun.app.shell.Page;
 import dev.arcrun.app.theme.ThemeManager;
 import dev.arcrun.core.config.AppHome;
-import javafx.application.Platform;
+import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.core.deploy.ToolchainManager;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
 
 public final class ArcrunApp extends Application {
     private final FxTaskExecutor executor = new FxTaskExecutor(2);
 
     @Override
     public void start(Stage stage) {
-        I18n i18n = new I18n(Locale.getDefault());
-        HomeViewModel home = new HomeViewModel(executor, Platform::runLater, new LocalStart(AppHome.resolve()));
-        stage.setTitle(i18n.get("app.title"));
-        stage.setScene(buildScene(new HomeView(home, i18n), i18n));
-        stage.setMinWidth(800);
-        stage.setMinHeight(520);
+        AppHome home = AppHome.resolve();
+        AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
+                memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
+        stage.setTitle(context.i18n().get("app.title"));
+        stage.setScene(buildScene(new MainWindow(context.i18n(), pages(context))));
+        stage.setMinWidth(860);
+        stage.setMinHeight(560);
         stage.show();
     }
 
-    static Scene buildScene(javafx.scene.Node page, I18n i18n) {
-        Label brand = new Label(i18n.get("app.brand"));
-        brand.getStyleClass().add("app-title");
-        VBox sidebar = new VBox(brand);
-        sidebar.getStyleClass().add("app-sidebar");
-        sidebar.setPrefWidth(200);
-        BorderPane root = new BorderPane(page);
-        root.setLeft(sidebar);
-        Scene scene = new Scene(root, 1040, 660);
+    /** The sidebar's pages, in order. */
+    static List<Page> pages(AppContext c) {
+        return List.of(
+                new Page("home", "nav.home", Feather.HOME,
+                        () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(), new LocalStart(c)), c.i18n())));
+    }
+
+    static Scene buildScene(MainWindow window) {
+        Scene scene = new Scene(window, 1100, 700);
         new ThemeManager().apply(scene);
         return scene;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     @Override

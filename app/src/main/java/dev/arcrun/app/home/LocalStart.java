@@ -1,11 +1,8 @@
 package dev.arcrun.app.home;
 
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
@@ -18,22 +15,22 @@ import java.util.function.Consumer;
  * and only makes sure the engine runs.
  */
 public final class LocalStart implements HomeViewModel.LocalEngineStarter {
-    private final AppHome home;
+    private final AppContext context;
 
-    public LocalStart(AppHome home) {
-        this.home = home;
+    public LocalStart(AppContext context) {
+        this.context = context;
     }
 
     @Override
     public String start(Consumer<String> progress) {
-        Installer installer = new Installer(home, SecretStores.open(home), new ToolchainManager(home.tools()), System.getenv());
+        Installer installer = context.installer();
         PipelineOutcome outcome = installer.install(InstallOptions.of(Target.LOCAL), event -> {
             if (event instanceof InstallEvent.Started s) {
                 progress.accept(s.step().title() + "…");
             }
         }).execute();
         return switch (outcome) {
-            case PipelineOutcome.Completed c -> new InstallConfigStore(home).load("local").engineUrl();
+            case PipelineOutcome.Completed c -> installer.store().load("local").engineUrl();
             case PipelineOutcome.Failed f -> throw new UserFacingException(f.cause(), f.advice());
             case PipelineOutcome.Cancelled c -> throw new UserFacingException("Starting was cancelled.", "Press Start again to continue.");
         };

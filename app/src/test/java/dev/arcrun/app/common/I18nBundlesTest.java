@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every key the code asks for exists in both languages, and the two bundles have the same keys. */
 class I18nBundlesTest {
-    private static final Pattern KEY_USE = Pattern.compile("i18n\\.get\\(\"([a-z0-9_.]+)\"");
+    /** i18n.get("key") and the label keys of sidebar pages: new Page("id", "key", …). */
+    private static final Pattern KEY_USE = Pattern.compile("(?:i18n\\(\\))?\\.get\\(\"([a-z0-9_.]+)\"|new Page\\(\"[^\"]+\", \"([a-z0-9_.]+)\"");
 
     @Test
     void bothBundlesHaveTheSameKeysAndEveryUsedKey() throws IOException {
@@ -30,7 +31,7 @@ class I18nBundlesTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = KEY_USE.matcher(Files.readString(f));
                 while (m.find()) {
-                    used.add(m.group(1));
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
             }
         }
