@@ -93,7 +93,7 @@ public final class ExtractBench {
             System.out.printf(Locale.ROOT, "median CPU (user+sys): GNU tar+gzip %.3f s, arcrun %.3f s, without read-ahead %.3f s; ratio %.2fx (%.2fx)%n",
                     tc, oc, sc, tc / oc, tc / sc);
         }
-        System.out.printf(Locale.ROOT, "peak heap during arcrun extraction: %.1f MB (max heap %d MB)%n", peak / 1e6,
+        System.out.printf(Locale.ROOT, "heap during arcrun extraction: sum of per-pool peaks %.1f MB, an over-estimate (pools peak at different moments); max heap %d MB%n", peak / 1e6,
                 Runtime.getRuntime().maxMemory() >> 20);
         if (dir == null) {
             delete(work);
