@@ -20,11 +20,11 @@ class ProgressLineTest {
         line.accept(new FetchEvent.Downloading(new DownloadEvent.Progress(3000, -1, 100)));
         line.accept(new FetchEvent.Downloading(new DownloadEvent.Finished(Path.of("x"), "ab", 3000, true)));
         line.accept(new FetchEvent.Extracting(new BundleExtractor.Progress(250, 4096)));
-        assertThat(sw.toString()).isEqualTo(
+        assertThat(sw.toString()).isEqualTo((
                 "\rDownloading 512.0 KiB of 2.0 MiB  1.5 MiB/s\u001b[K\n"
                         + "Connection dropped (the connection dropped); trying again from 512.0 KiB.\n"
                         + "\rDownloading 2.9 KiB  100 B/s\u001b[K\n"
                         + "Using the cached download.\n"
-                        + "\rExtracting: 250 entries, 4.0 KiB\u001b[K".replace("\n", System.lineSeparator()));
+                        + "\rExtracting: 250 entries, 4.0 KiB\u001b[K").replace("\n", System.lineSeparator()));
     }
 }
