@@ -141,7 +141,7 @@ public final class BundleExtractor {
             }
             if (existing == Existing.REFUSE && !isEmptyDir(target)) {
                 throw new UserFacingException("The folder " + target + " is not empty.",
-                        "Choose a new or empty folder, or allow replacing it.");
+                        "Choose a new or empty folder, or replace it (--replace on the command line).");
             }
         }
     }
