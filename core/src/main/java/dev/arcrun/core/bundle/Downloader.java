@@ -152,7 +152,8 @@ public final class Downloader {
             throws IOException, TransientFailure {
         long from = st.have;
         HttpURLConnection conn = open(url, from, st.etag, cancel);
-        try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+        Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
+        try {
             int status = conn.getResponseCode();
             if (status >= 500 || status == 408 || status == 429) {
                 throw new TransientFailure("the server answered " + status);
@@ -195,6 +196,7 @@ public final class Downloader {
             copyBody(url, conn, part, st, listener, cancel);
             return true;
         } finally {
+            onCancel.close();
             conn.disconnect();
         }
     }
@@ -276,13 +278,16 @@ public final class Downloader {
                 }
             }
             int status;
-            try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+            Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
+            try {
                 status = conn.getResponseCode();
             } catch (IOException e) {
                 if (cancel.isCancelled()) {
                     throw new CancellationException("Download cancelled.");
                 }
                 throw e;
+            } finally {
+                onCancel.close();
             }
             if (status < 300 || status >= 400 || status == 304) {
                 return conn;
