@@ -141,7 +141,7 @@ public final class BundleExtractor {
             }
             if (existing == Existing.REFUSE && !isEmptyDir(target)) {
                 throw new UserFacingException("The folder " + target + " is not empty.",
-                        "Choose a new or empty folder, or allow replacing it.");
+                        "Choose a new or empty folder, or replace it (--replace on the command line).");
             }
         }
     }
@@ -209,7 +209,7 @@ public final class BundleExtractor {
             boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             if (gzip) {
                 InputStream inflating = new GZIPInputStream(in, 64 * 1024);
-                tarStream = readAhead ? new ReadAheadInputStream(inflating, 256 * 1024, 8) : inflating;
+                tarStream = readAhead ? new ReadAheadInputStream(inflating, 256 * 1024, 6) : inflating;
             } else if (head.length >= 512 && TarArchiveInputStream.matches(head, head.length)) {
                 tarStream = in;
             } else if (Downloader.looksLikeHtml(head, head.length)) {

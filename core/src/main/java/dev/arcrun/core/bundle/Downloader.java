@@ -152,7 +152,8 @@ public final class Downloader {
             throws IOException, TransientFailure {
         long from = st.have;
         HttpURLConnection conn = open(url, from, st.etag, cancel);
-        try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+        Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
+        try {
             int status = conn.getResponseCode();
             if (status >= 500 || status == 408 || status == 429) {
                 throw new TransientFailure("the server answered " + status);
@@ -195,6 +196,7 @@ public final class Downloader {
             copyBody(url, conn, part, st, listener, cancel);
             return true;
         } finally {
+            onCancel.close();
             conn.disconnect();
         }
     }
@@ -207,7 +209,7 @@ public final class Downloader {
         byte[] buf = new byte[128 * 1024];
         try (InputStream in = conn.getInputStream();
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
-            for (int n; (n = in.read(buf)) != -1; ) {
+            for (int n; (n = readNetwork(in, buf, st, cancel)) != -1; ) {
                 cancel.check();
                 if (!st.sniffed && st.have == 0 && n > 0) {
                     st.sniffed = true;
@@ -215,7 +217,7 @@ public final class Downloader {
                         throw webPage(url);
                     }
                 }
-                out.write(buf, 0, n);
+                out.write(buf, 0, n); // a failure here is the disk's: no retry, download() reports it
                 st.digest.update(buf, 0, n);
                 st.have += n;
                 long now = System.nanoTime();
@@ -224,20 +226,24 @@ public final class Downloader {
                     listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, now - startNanos)));
                 }
             }
-        } catch (IOException e) {
-            if (cancel.isCancelled()) {
-                throw new CancellationException("Download cancelled.");
-            }
-            if (e instanceof java.nio.file.FileSystemException) {
-                throw e; // the disk, not the network
-            }
-            throw new TransientFailure("the connection dropped after " + st.have
-                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + describe(e) + ")");
         }
         cancel.check();
         listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, System.nanoTime() - startNanos)));
         if (st.total >= 0 && st.have < st.total) {
             throw new TransientFailure("the connection dropped after " + st.have + " of " + st.total + " bytes");
+        }
+    }
+
+    /** One read from the network; a failure is a dropped connection (worth a retry) unless the user cancelled. */
+    private static int readNetwork(InputStream in, byte[] buf, Attempts st, Cancellation cancel) throws TransientFailure {
+        try {
+            return in.read(buf);
+        } catch (IOException e) {
+            if (cancel.isCancelled()) {
+                throw new CancellationException("Download cancelled.");
+            }
+            throw new TransientFailure("the connection dropped after " + st.have
+                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + describe(e) + ")");
         }
     }
 
@@ -272,13 +278,16 @@ public final class Downloader {
                 }
             }
             int status;
-            try (Cancellation.Registration ignored = cancel.onCancel(conn::disconnect)) {
+            Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
+            try {
                 status = conn.getResponseCode();
             } catch (IOException e) {
                 if (cancel.isCancelled()) {
                     throw new CancellationException("Download cancelled.");
                 }
                 throw e;
+            } finally {
+                onCancel.close();
             }
             if (status < 300 || status >= 400 || status == 304) {
                 return conn;

@@ -9,12 +9,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads {@code source} on its own thread into a few fixed-size blocks, so gzip inflation runs on one core while the
  * caller parses tar entries and writes files on another (what {@code tar xzf} gets by piping through gzip).
- * Memory is bounded by {@code blocks × blockSize}. A failure of the source is rethrown to the reader.
+ * Memory is bounded by {@code (blocks + 2) × blockSize}, allocated once: blocks go back and forth between the two
+ * threads, so no garbage is made per block. A failure of the source is rethrown to the reader.
  */
 final class ReadAheadInputStream extends InputStream {
     private static final byte[] END = new byte[0];
 
     private final BlockingQueue<Object> queue;
+    private final BlockingQueue<byte[]> free;
     private final Thread thread;
     private volatile boolean closed;
     private byte[] current = new byte[0];
@@ -23,7 +25,11 @@ final class ReadAheadInputStream extends InputStream {
     private boolean ended;
 
     ReadAheadInputStream(InputStream source, int blockSize, int blocks) {
-        this.queue = new ArrayBlockingQueue<>(blocks);
+        this.queue = new ArrayBlockingQueue<>(blocks + 1);
+        this.free = new ArrayBlockingQueue<>(blocks + 2);
+        for (int i = 0; i < blocks + 2; i++) {
+            free.add(new byte[blockSize]);
+        }
         this.thread = Thread.ofPlatform().daemon().name("bundle-inflate").start(() -> pump(source, blockSize));
     }
 
@@ -32,7 +38,10 @@ final class ReadAheadInputStream extends InputStream {
     private void pump(InputStream source, int blockSize) {
         try (source) {
             while (!closed) {
-                byte[] buf = new byte[blockSize];
+                byte[] buf = free.poll(100, TimeUnit.MILLISECONDS);
+                if (buf == null) {
+                    continue; // the reader still holds every block
+                }
                 int len = source.readNBytes(buf, 0, blockSize);
                 if (len == 0) {
                     put(END);
@@ -48,6 +57,8 @@ final class ReadAheadInputStream extends InputStream {
             if (!closed) {
                 put(e);
             }
+        } catch (InterruptedException e) {
+            // closed by the reader
         }
     }
 
@@ -85,6 +96,9 @@ final class ReadAheadInputStream extends InputStream {
             throw e;
         }
         Block b = (Block) o;
+        if (current.length > 0) {
+            free.offer(current);
+        }
         current = b.data();
         currentLen = b.len();
         pos = 0;

@@ -112,6 +112,17 @@ class DownloaderTest {
     }
 
     @Test
+    void aPartialAnswerFromTheWrongOffsetIsNeverSplicedIn() throws IOException {
+        try (HttpFixture server = HttpFixture.serving(TARBALL).misalignedRanges().dropHalfWay(Drop.ONCE).start()) {
+            assertArrivedWhole(download(server, null));
+            List<HttpFixture.Request> reqs = server.fileRequests();
+            assertThat(reqs).hasSize(3);
+            assertThat(reqs.get(1).header("range")).isEqualTo("bytes=" + TARBALL.length / 2 + "-");
+            assertThat(reqs.get(2).header("range")).as("starts over without Range").isNull();
+        }
+    }
+
+    @Test
     void givesUpWithAClearErrorWhenEveryAttemptIsDropped() {
         try (HttpFixture server = HttpFixture.serving(TARBALL).noRangeSupport().dropHalfWay(Drop.ALWAYS).start()) {
             assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)

@@ -54,6 +54,7 @@ public final class HttpFixture implements AutoCloseable {
         private final byte[] body;
         private boolean contentLength = true;
         private boolean ranges = true;
+        private boolean misalignedRanges;
         private Drop drop = Drop.NEVER;
         private int redirects;
         private boolean notFound;
@@ -70,6 +71,8 @@ public final class HttpFixture implements AutoCloseable {
         public Builder chunked() { this.contentLength = false; return this; }
         /** Ignores Range headers and always answers 200 with the whole body. */
         public Builder noRangeSupport() { this.ranges = false; return this; }
+        /** Answers a Range request with 206 but from byte 0 (a broken proxy); a client must not splice that in. */
+        public Builder misalignedRanges() { this.misalignedRanges = true; return this; }
         public Builder dropHalfWay(Drop drop) { this.drop = drop; return this; }
         /** {@link #uri()} answers with this many redirects (302, 301, 307, 308 in turn) before the body. */
         public Builder redirects(int count) { this.redirects = count; return this; }
@@ -216,6 +219,9 @@ public final class HttpFixture implements AutoCloseable {
                 if (from >= total) {
                     writeHead(out, "416 Range Not Satisfiable", Map.of("Content-Range", "bytes */" + total, "Content-Length", "0"));
                     return;
+                }
+                if (cfg.misalignedRanges) {
+                    from = 0;
                 }
                 status = "206 Partial Content";
                 headers.put("Content-Range", "bytes " + from + "-" + (total - 1) + "/" + total);
