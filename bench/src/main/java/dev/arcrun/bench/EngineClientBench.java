@@ -7,7 +7,7 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.JournalEntry;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.engineclient.EngineClient;

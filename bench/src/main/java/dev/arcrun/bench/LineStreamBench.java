@@ -1,6 +1,6 @@
 package dev.arcrun.bench;
 
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogLine;
 import dev.arcrun.core.deploy.ProcessOutcome;
 import dev.arcrun.core.deploy.ProcessRun;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.arcrun.core.bundle.BundleExtractor;
 import dev.arcrun.core.bundle.BundleFetcher;
 import dev.arcrun.core.bundle.BundleSource;
-import dev.arcrun.core.bundle.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.bundle.FetchedBundle;
 import dev.arcrun.core.bundle.Worker;
 import dev.arcrun.core.config.AppHome;

@@ -4,7 +4,7 @@ import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.DeployCredentials;
 import dev.arcrun.core.deploy.DeployReport;
 import dev.arcrun.core.deploy.DeployRunner;

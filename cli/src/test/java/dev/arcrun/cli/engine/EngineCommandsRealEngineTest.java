@@ -11,7 +11,7 @@ import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.engineclient.EngineClient;

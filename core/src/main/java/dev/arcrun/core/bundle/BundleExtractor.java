@@ -1,5 +1,6 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.BundleRefusedException.Reason;
 import dev.arcrun.core.bundle.EntryRegistry.Kind;

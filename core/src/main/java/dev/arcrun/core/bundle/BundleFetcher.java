@@ -1,5 +1,6 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;

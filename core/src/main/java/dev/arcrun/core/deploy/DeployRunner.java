@@ -1,5 +1,6 @@
 package dev.arcrun.core.deploy;
 
+import dev.arcrun.core.Cancellation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;

@@ -4,7 +4,6 @@ import dev.arcrun.core.bundle.BundleDiscovery;
 import dev.arcrun.core.bundle.BundleExtractor;
 import dev.arcrun.core.bundle.BundleFetcher;
 import dev.arcrun.core.bundle.BundleSource;
-import dev.arcrun.core.bundle.Cancellation;
 import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.bundle.FetchEvent;
 import dev.arcrun.core.bundle.FetchedBundle;
@@ -36,12 +35,8 @@ final class FetchStep implements InstallStep {
         BundleSource parsed = BundleSource.parse(source);
         Path root = session.bundleDir("0".repeat(16)).getParent();
         Path incoming = root.resolve("incoming");
-        Cancellation cancel = new Cancellation();
-        FetchedBundle fetched;
-        try (var link = session.cancellation().onCancel(cancel::cancel)) {
-            fetched = new BundleFetcher(session.home().cache()).fetch(parsed, incoming, null,
-                    BundleExtractor.Existing.REPLACE, e -> report(e, reporter), cancel);
-        }
+        FetchedBundle fetched = new BundleFetcher(session.home().cache()).fetch(parsed, incoming, null,
+                BundleExtractor.Existing.REPLACE, e -> report(e, reporter), session.cancellation());
         Path dir = session.bundleDir(fetched.sha256());
         deleteTree(dir); // same sha256, same archive: a fresh copy drops edits a failed run left behind
         Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -13,7 +13,7 @@ import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.StepState;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.engineclient.EngineClient;

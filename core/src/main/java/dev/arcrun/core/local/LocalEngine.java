@@ -2,7 +2,7 @@ package dev.arcrun.core.local;
 
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.deploy.LogLine;
 import dev.arcrun.core.deploy.LogListener;

@@ -1,5 +1,6 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.arcrun.core.deploy;
 
+import dev.arcrun.core.Cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

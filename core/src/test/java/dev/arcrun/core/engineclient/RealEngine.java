@@ -1,7 +1,7 @@
 package dev.arcrun.core.engineclient;
 
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.local.LocalEngine;

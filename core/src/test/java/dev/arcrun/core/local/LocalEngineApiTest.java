@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.local.EngineClient.Answer;
 import dev.arcrun.testkit.http.RecordingHttpServer;

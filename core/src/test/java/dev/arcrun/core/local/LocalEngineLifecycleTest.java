@@ -3,7 +3,7 @@ package dev.arcrun.core.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.deploy.Cancellation;
+import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.ToolchainManager;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.arcrun.core.bundle;
+package dev.arcrun.core;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
