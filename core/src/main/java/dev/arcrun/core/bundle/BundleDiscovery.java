@@ -186,11 +186,11 @@ public final class BundleDiscovery {
                         "Secret names are letters, digits and underscores; fix the manifest.");
             }
         }
-        for (BundleManifest.SeedFile s : m.seed()) {
-            String p = s == null ? null : s.path();
-            Path f = p == null ? null : root.resolve(p).normalize();
-            if (f == null || !f.startsWith(root) || !Files.isRegularFile(f)) {
-                throw new UserFacingException(BundleManifest.FILE_NAME + " lists the seed file \"" + p + "\", which is not a file in the bundle.",
+        for (BundleManifest.Seeds s : m.seeds()) {
+            String d = s == null ? null : s.dir();
+            Path f = d == null ? null : root.resolve(d).normalize();
+            if (f == null || !f.startsWith(root) || !Files.isDirectory(f)) {
+                throw new UserFacingException(BundleManifest.FILE_NAME + " lists the seed folder \"" + d + "\", which is not a folder in the bundle.",
                         "Fix the manifest; the bundle is broken.");
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.Bundle;
+import dev.arcrun.core.bundle.BundleManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The seed documents a bundle declares in its manifest ({@code seeds: [{kind, dir, id_field}]}): auth recipes,
+ * The seed documents a bundle declares in its manifest ({@link BundleManifest#seeds()}): auth recipes,
  * API recipes and component contracts, each with the KV binding and key the engine reads it from.
  */
 record SeedSet(List<Seed> seeds, String sha256) {
@@ -27,9 +28,9 @@ record SeedSet(List<Seed> seeds, String sha256) {
     static SeedSet of(Bundle bundle) {
         List<Seed> seeds = new ArrayList<>();
         MessageDigest digest = newDigest();
-        for (JsonNode entry : BundleSecrets.manifest(bundle.root()).path("seeds")) {
-            String kind = entry.path("kind").asText();
-            String idField = entry.path("id_field").asText("id");
+        for (BundleManifest.Seeds entry : bundle.manifest().map(BundleManifest::seeds).orElse(List.of())) {
+            String kind = entry.kind();
+            String idField = entry.idField() == null ? "id" : entry.idField();
             String[] where = switch (kind) {
                 case "auth_recipe" -> new String[] {"AUTH_RECIPES", "recipe:"};
                 case "api_recipe" -> new String[] {"API_RECIPES", "api-recipe:"};
@@ -37,11 +38,7 @@ record SeedSet(List<Seed> seeds, String sha256) {
                 default -> throw new UserFacingException("The bundle declares seeds of an unknown kind '" + kind + "'.",
                         "Update Arcrun Desktop to install this engine version.");
             };
-            Path dir = bundle.root().resolve(entry.path("dir").asText()).normalize();
-            if (!dir.startsWith(bundle.root()) || !Files.isDirectory(dir)) {
-                throw new UserFacingException("The bundle's seed folder " + entry.path("dir").asText() + " is missing.",
-                        "The bundle is incomplete; fetch it again or use another source.");
-            }
+            Path dir = bundle.root().resolve(entry.dir()).normalize(); // discovery checked it is a folder inside
             for (Path file : jsonFiles(dir)) {
                 try {
                     byte[] bytes = Files.readAllBytes(file);

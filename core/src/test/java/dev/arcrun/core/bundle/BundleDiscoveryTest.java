@@ -43,8 +43,8 @@ class BundleDiscoveryTest {
         assertThat(b.workers().getFirst().kv()).containsExactly("COMPONENTS");
         assertThat(b.version()).contains("1.2.3");
         BundleManifest m = b.manifest().orElseThrow();
-        assertThat(m.secrets()).containsExactly(new BundleManifest.Secret("API_KEY", "Key clients send"));
-        assertThat(m.seed()).containsExactly(new BundleManifest.SeedFile("seed/recipes.json", "API_RECIPES", null));
+        assertThat(m.secrets()).containsExactly(new BundleManifest.Secret("API_KEY", "arcrun-cypher-executor", true, "Key clients send"));
+        assertThat(m.seeds()).containsExactly(new BundleManifest.Seeds("api_recipe", "seeds/api-recipes", "id"));
     }
 
     @Test
@@ -117,9 +117,9 @@ class BundleDiscoveryTest {
     }
 
     @Test
-    void aManifestNamingASeedFileOutsideTheBundleIsRefused() throws IOException {
+    void aManifestNamingASeedFolderOutsideTheBundleIsRefused() throws IOException {
         write("w/wrangler.toml", "name = \"w\"\n");
-        write("arcrun.bundle.json", "{\"name\":\"x\",\"version\":\"1\",\"seed\":[{\"path\":\"../../etc/passwd\"}]}");
-        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("seed file");
+        write("arcrun.bundle.json", "{\"name\":\"x\",\"version\":\"1\",\"seeds\":[{\"kind\":\"auth_recipe\",\"dir\":\"../../etc\"}]}");
+        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("seed folder");
     }
 }

@@ -122,10 +122,10 @@ final class Tarballs {
                 .file(top + "/README.md", "# engine\n")
                 .file(top + "/arcrun.bundle.json", """
                         {"name": "arcrun", "version": "1.2.3",
-                         "secrets": [{"name": "API_KEY", "description": "Key clients send"}],
-                         "seed": [{"path": "seed/recipes.json", "binding": "API_RECIPES"}]}
+                         "secrets": [{"name": "API_KEY", "worker": "arcrun-cypher-executor", "description": "Key clients send"}],
+                         "seeds": [{"kind": "api_recipe", "dir": "seeds/api-recipes", "id_field": "id"}]}
                         """)
-                .file(top + "/seed/recipes.json", "[]")
+                .file(top + "/seeds/api-recipes/echo.json", "{\"id\": \"echo\"}")
                 .executable(top + "/scripts/build.sh", "#!/bin/sh\necho hi\n")
                 .file(top + "/workers/registry/wrangler.toml", """
                         name = "arcrun-registry"
