@@ -1,10 +1,9 @@
 package dev.arcrun.cli.install;
 
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.install.Installer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,20 +16,17 @@ public final class UpdateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Which install (default: the only one).")
-    String name;
+    @Mixin
+    ChosenInstall install;
 
     @Option(names = "--source", paramLabel = "SRC", description = "Where to fetch the engine (default: where it came from).")
     String source;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout; progress goes to stderr.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
         AppHome home = InstallEnvironment.home();
-        String install = InstallSelection.pick(new InstallConfigStore(home), name).name();
-        Installer installer = InstallEnvironment.installer(home);
-        return PipelineRunner.run(spec, json, "arcrun update --name " + install, listener -> installer.update(install, source, listener));
+        String name = install.resolve(home);
+        var installer = InstallEnvironment.installer(home);
+        return PipelineRunner.run(spec, install.json, "arcrun update --name " + name, listener -> installer.update(name, source, listener));
     }
 }
