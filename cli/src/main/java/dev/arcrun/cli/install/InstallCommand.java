@@ -67,8 +67,7 @@ public final class InstallCommand implements Callable<Integer> {
         if (dryRun) {
             return printPlan(home, options);
         }
-        Installer installer = new Installer(home, InstallEnvironment.secrets(home), InstallEnvironment.toolchains(home),
-                InstallEnvironment.env());
+        Installer installer = InstallEnvironment.installer(home);
         return PipelineRunner.run(spec, json, listener -> installer.install(options, listener));
     }
 

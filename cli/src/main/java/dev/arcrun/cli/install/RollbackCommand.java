@@ -26,8 +26,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppHome home = InstallEnvironment.home();
         String install = InstallSelection.pick(new InstallConfigStore(home), name).name();
-        Installer installer = new Installer(home, InstallEnvironment.secrets(home), InstallEnvironment.toolchains(home),
-                InstallEnvironment.env());
+        Installer installer = InstallEnvironment.installer(home);
         return PipelineRunner.run(spec, json, listener -> installer.rollback(install, listener));
     }
 }

@@ -59,7 +59,10 @@ final class DeployStep implements InstallStep {
         }
         if (!report.allDeployed()) {
             throw new UserFacingException(describeFailure(report),
-                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with --resume.");
+                    // --resume reuses the bundle fetched before, so a fixed engine needs a fresh run (which reuses
+                    // every resource and key, and duplicates nothing).
+                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "). If it is in the engine's code, "
+                            + "run the install again without --resume so the fixed engine is fetched; otherwise run it again with --resume.");
         }
         if (session.config().engineUrl() == null) {
             session.update(c -> c.withEngineUrl("https://" + PUBLIC_WORKER + "." + c.resources().subdomain() + ".workers.dev"));
@@ -79,11 +82,31 @@ final class DeployStep implements InstallStep {
                 case WorkerOutcome.Failed f -> sb.append("Failed: ").append(f.name())
                         .append(f.exitCode().isPresent() ? " (exit code " + f.exitCode().getAsInt() + ")" : "")
                         .append(": ").append(f.reason())
-                        .append(f.lastLines().isEmpty() ? "" : " — " + f.lastLines().getLast()).append(". ");
+                        .append(wranglerSays(f.lastLines())).append(". ");
                 case WorkerOutcome.NotRun n -> sb.append("Not run: ").append(n.name()).append(" (").append(n.reason()).append("). ");
                 case WorkerOutcome.Deployed d -> Objects.requireNonNull(d);
             }
         }
         return sb.toString().strip();
     }
+
+    /**
+     * wrangler's own explanation: from its first "✘ [ERROR]" line on (a build error names the file, line and what
+     * it expected), without its closing "Logs were written to …" pointer, which says nothing about the cause.
+     */
+    static String wranglerSays(List<String> lastLines) {
+        List<String> lines = lastLines.stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("🪵") && !l.startsWith("Logs were written")).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).contains("[ERROR]")) {
+            first++;
+        }
+        List<String> said = first == lines.size() ? List.of(lines.getLast()) : lines.subList(first, Math.min(lines.size(), first + MAX_ERROR_LINES));
+        return " — wrangler: " + String.join(" | ", said);
+    }
+
+    private static final int MAX_ERROR_LINES = 8;
 }

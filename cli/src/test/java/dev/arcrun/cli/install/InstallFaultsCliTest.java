@@ -1,0 +1,140 @@
+package dev.arcrun.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.JournalEntry;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cloudflare misbehaving mid-install, through the real CLI and the real wrangler: a failure beyond the retry budget
+ * ends in an honest report at the step it hit (exit 1, no engine claimed), and {@code --resume} once Cloudflare
+ * behaves finishes the install without creating or deploying anything twice.
+ */
+class InstallFaultsCliTest {
+    private static final RequestMatcher NAMESPACE_CREATE = RequestMatcher.of("POST", ".*/storage/kv/namespaces");
+    private static final RequestMatcher KV_BULK_WRITE = RequestMatcher.of("PUT", ".*/storage/kv/namespaces/[^/]+/bulk");
+    private static final RequestMatcher BUCKET_CREATE = RequestMatcher.of("POST", ".*/r2/buckets");
+
+    @TempDir
+    Path root;
+
+    private StandInCli cli;
+
+    @BeforeEach
+    void start() {
+        cli = new StandInCli(root);
+    }
+
+    @AfterEach
+    void stop() {
+        cli.close();
+    }
+
+    @Test
+    void aRateLimitStormOnKvEndsFailedAtSeedAndResumeSeedsWithoutRedeploying() {
+        // a short storm the retries ride out, then one on the seed writes that outlasts the rate-limit budget
+        cli.cf.faults().rateLimit(NAMESPACE_CREATE, 3, 1).rateLimit(KV_BULK_WRITE, 10_000, 1);
+
+        var failed = cli.run("install", "--target", "cloudflare", "--json");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+        JsonNode report = failed.json();
+        assertThat(report.path("outcome").asText()).isEqualTo("failed");
+        assertThat(report.path("failed_step").asText()).isEqualTo("seed");
+        assertThat(report.path("cause").asText()).contains("rate-limiting", "429");
+        assertThat(StandInCli.stepStatus(report)).containsEntry("provision", "succeeded").containsEntry("deploy", "succeeded")
+                .containsEntry("seed", "failed").doesNotContainKeys("config", "check");
+        InstallConfig half = cli.config();
+        assertThat(half.bundle()).as("no engine is claimed before the install finished").isNull();
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+        int uploads = cli.deploys.uploads().size();
+
+        cli.cf.faults().clear();
+        var resumed = cli.run("install", "--target", "cloudflare", "--resume", "--json");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        JsonNode done = resumed.json();
+        assertThat(done.path("outcome").asText()).isEqualTo("completed");
+        assertThat(StandInCli.stepStatus(done)).containsEntry("provision", "skipped").containsEntry("deploy", "skipped")
+                .containsEntry("seed", "succeeded").containsEntry("config", "succeeded");
+        assertThat(StandInCli.stepSummary(done).get("deploy")).isEqualTo("done in an earlier run");
+        assertThat(cli.deploys.uploads()).as("nothing deployed twice").hasSize(uploads);
+
+        InstallConfig config = cli.config();
+        cli.assertDeployedWithRealIds(config);
+        assertThat(config.bundle().version()).isEqualTo("0.1.0");
+        var recipes = cli.cf.state().namespace(cli.cf.accountId(), config.resources().kv().get("AUTH_RECIPES")).orElseThrow();
+        assertThat(recipes.entries()).containsKey("recipe:openai");
+        assertThat(config.journal()).hasSize(7 + 1 + 2);
+    }
+
+    @Test
+    void serverErrorsOnBucketCreationEndFailedAtProvisionAndResumeCreatesOnlyTheBucket() {
+        cli.cf.faults().serverError(BUCKET_CREATE, 10_000, 500);
+
+        var failed = cli.run("install", "--target", "cloudflare", "--json");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+        JsonNode report = failed.json();
+        assertThat(report.path("failed_step").asText()).isEqualTo("provision");
+        assertThat(report.path("cause").asText()).contains("500");
+        assertThat(report.path("engine_url").isNull()).isTrue();
+        assertThat(cli.cf.state().buckets(cli.cf.accountId())).isEmpty();
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+        // what was created before the failure is this install's: uninstall must be able to find it
+        assertThat(cli.config().journal()).filteredOn(e -> e.kind() == JournalEntry.Kind.KV_NAMESPACE).hasSize(7);
+        assertThat(cli.config().bundle()).isNull();
+
+        cli.cf.faults().clear();
+        cli.cf.faults().serverError(BUCKET_CREATE, 2, 503); // a burst the retries ride out
+        var resumed = cli.run("install", "--target", "cloudflare", "--resume", "--json");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(StandInCli.stepStatus(resumed.json())).containsEntry("verify", "skipped").containsEntry("provision", "succeeded")
+                .containsEntry("deploy", "succeeded");
+        assertThat(StandInCli.stepSummary(resumed.json()).get("provision")).contains("1 created", "7 reused");
+
+        InstallConfig config = cli.config();
+        cli.assertDeployedWithRealIds(config);
+        assertThat(config.journal()).hasSize(7 + 1 + 2).extracting(e -> e.kind() + " " + e.name()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneWorkerThatDoesNotBuildEndsFailedAtDeployWithWranglersErrorAndAFixedBundleCompletes(@TempDir Path work) throws Exception {
+        Path broken = EngineBundles.withBrokenExecutor(work.resolve("src"), work.resolve("broken.tar.gz"));
+
+        var failed = cli.run("install", "--target", "cloudflare", "--source", broken.toString(), "--json");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+        JsonNode report = failed.json();
+        assertThat(report.path("failed_step").asText()).isEqualTo("deploy");
+        String cause = report.path("cause").asText();
+        assertThat(cause).contains("Deployed: arcrun-registry", "Failed: arcrun-cypher-executor");
+        assertThat(cause).as("wrangler's own words about the error").contains("ERROR").contains("index.ts");
+        assertThat(failed.err()).as("the streamed wrangler lines").contains("arcrun-cypher-executor | ");
+        assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-registry")).isPresent();
+        assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor")).isEmpty();
+        InstallConfig half = cli.config();
+        assertThat(half.bundle()).as("the broken engine is never recorded as installed").isNull();
+        assertThat(half.engineUrl()).isNull();
+        assertThat(StatusCommand.describe(half).path("complete").asBoolean()).isFalse();
+
+        assertThat(report.path("advice").asText()).contains("without --resume");
+
+        // the user fixes the engine (here: takes the good built-in one) and runs the install again
+        int uploads = cli.deploys.uploads().size();
+        var fixed = cli.run("install", "--target", "cloudflare", "--source", "builtin", "--json");
+        assertThat(fixed.exit()).as(fixed.toString()).isZero();
+        InstallConfig config = cli.config();
+        cli.assertDeployedWithRealIds(config);
+        assertThat(config.bundle().source()).isEqualTo("builtin");
+        assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor").orElseThrow().mainModuleContent().orElseThrow())
+                .doesNotContain("broken");
+        assertThat(cli.deploys.uploads()).hasSize(uploads + 2);
+        assertThat(StandInCli.stepSummary(fixed.json()).get("provision")).contains("0 created", "8 reused");
+        assertThat(config.journal()).hasSize(7 + 1 + 2);
+    }
+}
