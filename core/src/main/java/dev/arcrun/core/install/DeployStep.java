@@ -44,19 +44,19 @@ final class DeployStep implements InstallStep {
         Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name());
         DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
+        // Each worker is journaled the moment wrangler reports it deployed: if this process is killed before the
+        // next one finishes, uninstall still knows the first is this install's.
         DeployReport report = runner.deploy(targets, secrets,
-                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation());
-
-        Instant now = Instant.now();
-        for (WorkerOutcome o : report.workers()) {
-            if (o instanceof WorkerOutcome.Deployed d) {
-                session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), now)));
-                if (d.name().equals(PUBLIC_WORKER)) {
-                    String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
-                    session.update(c -> c.withEngineUrl(url));
-                }
-            }
-        }
+                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation(),
+                o -> {
+                    if (o instanceof WorkerOutcome.Deployed d) {
+                        session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), Instant.now())));
+                        if (d.name().equals(PUBLIC_WORKER)) {
+                            String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
+                            session.update(c -> c.withEngineUrl(url));
+                        }
+                    }
+                });
         if (!report.allDeployed()) {
             throw new UserFacingException(describeFailure(report),
                     // --resume reuses the bundle fetched before, so a fixed engine needs a fresh run (which reuses
