@@ -77,7 +77,7 @@ class InstallKillResumeTest {
         List<ProcessHandle> tree = new ArrayList<>();
         try {
             assertThat(uploading.await(3, TimeUnit.MINUTES)).as("the executor's upload began; output:\n%s", read(log)).isTrue();
-            assertThat(read(log)).contains("Deploy the workers and their secrets …").doesNotContain("Done:");
+            assertThat(read(log)).contains("Deploy the workers and their secrets").doesNotContain("Done:");
             tree.addAll(child.descendants().toList()); // taken first: once the JVM is dead its children are orphans
             assertThat(tree).as("wrangler is running").isNotEmpty();
             child.destroyForcibly();
