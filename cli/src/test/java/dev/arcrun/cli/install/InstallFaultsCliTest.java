@@ -8,9 +8,8 @@ import dev.arcrun.core.config.JournalEntry;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,20 +22,8 @@ class InstallFaultsCliTest {
     private static final RequestMatcher KV_BULK_WRITE = RequestMatcher.of("PUT", ".*/storage/kv/namespaces/[^/]+/bulk");
     private static final RequestMatcher BUCKET_CREATE = RequestMatcher.of("POST", ".*/r2/buckets");
 
-    @TempDir
-    Path root;
-
-    private StandInCli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new StandInCli(root);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
 
     @Test
     void aRateLimitStormOnKvEndsFailedAtSeedAndResumeSeedsWithoutRedeploying() {

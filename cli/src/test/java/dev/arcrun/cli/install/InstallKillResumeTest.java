@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,30 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * finished steps or duplicating anything.
  */
 class InstallKillResumeTest {
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
 
     @TempDir
     Path scratch;
 
-    private StandInCli cli;
-
-    @AfterEach
-    void stop() {
-        if (cli != null) {
-            try {
-                Files.deleteIfExists(cli.home.tools()); // the link only, never the shared toolchain
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } finally {
-                cli.close();
-            }
-        }
-    }
-
     @Test
     void anInstallKilledDuringDeployResumesWithoutDuplicates() throws Exception {
-        cli = new StandInCli(root);
         // The child resolves its toolchain in ARCRUN_HOME/tools: make that the shared test toolchain.
         ToolchainManager shared = ToolchainManager.forTests();
         shared.ensure(line -> { });
@@ -70,7 +54,7 @@ class InstallKillResumeTest {
                 "dev.arcrun.cli.ArcrunCli", "install", "--target", "cloudflare")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(cli.env());
-        pb.environment().put("ARCRUN_HOME", root.toString());
+        pb.environment().put("ARCRUN_HOME", cli.home.root().toString());
         pb.environment().put("ARCRUN_SECRET_STORE", "file");
         pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
         Process child = pb.start();

@@ -8,27 +8,14 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.testkit.cloudflare.WorkerDeployState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The install commands a user runs after the install, through the real CLI and wrangler against the stand-in. */
 class InstallLifecycleCliTest {
-    @TempDir
-    Path root;
-
-    private StandInCli cli;
-
-    @BeforeEach
-    void start() {
-        cli = new StandInCli(root);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
 
     @Test
     void aDryRunPrintsThePlanAndTouchesNothing() {
@@ -94,9 +81,9 @@ class InstallLifecycleCliTest {
         assertThat(config.history().getLast()).extracting(HistoryEvent::kind, HistoryEvent::fromVersion, HistoryEvent::toVersion)
                 .containsExactly(HistoryEvent.Kind.UPDATED, "0.1.0", "0.1.1");
 
-        // the same source again: nothing to do
+        // again, from where it came (the same 0.1.1 file): nothing to do
         int afterUpdate = cli.deploys.uploads().size();
-        var again = cli.run("update", "--source", v011.toString(), "--json");
+        var again = cli.run("update", "--json");
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(StandInCli.stepStatus(again.json())).containsEntry("deploy", "skipped").containsEntry("seed", "skipped")
                 .containsEntry("config", "skipped");

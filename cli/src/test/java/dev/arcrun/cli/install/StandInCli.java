@@ -19,16 +19,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 
 /**
  * The in-process CLI against the Cloudflare stand-in (with wrangler's deploy endpoints), in its own app folder,
- * with the shared test toolchain, a file secret store and tiny retry waits. Closing it checks the contract.
+ * with the shared test toolchain, a file secret store and tiny retry waits. A test registers it with
+ * {@code @RegisterExtension}: each test gets a fresh stand-in and app folder; afterwards the contract is checked
+ * and both are gone.
  */
-final class StandInCli implements AutoCloseable {
+final class StandInCli implements BeforeEachCallback, AfterEachCallback {
     static final String[] ENGINE_WORKERS = {"arcrun-registry", "arcrun-cypher-executor"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,12 +56,14 @@ final class StandInCli implements AutoCloseable {
         }
     }
 
-    final CloudflareStandIn cf;
-    final WorkerDeployState deploys;
-    final AppHome home;
-    final FileSecretStore secrets;
+    CloudflareStandIn cf;
+    WorkerDeployState deploys;
+    AppHome home;
+    FileSecretStore secrets;
 
-    StandInCli(Path root) {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        Path root = Files.createTempDirectory("arcrun-cli-test");
         cf = CloudflareStandIn.builder().validateContract().start();
         deploys = WorkerDeployEndpoints.installOn(cf).state();
         home = new AppHome(root);
@@ -120,12 +130,21 @@ final class StandInCli implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         try {
             assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
         } finally {
             cf.close();
             InstallEnvironment.reset();
+            deleteTree(home.root()); // links (a shared toolchain) are removed, never followed
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }
