@@ -30,8 +30,9 @@ public final class InstallCommand implements Callable<Integer> {
             description = "Where the engine runs: 'local' (this computer, no account needed) or 'cloudflare'.")
     String target;
 
-    @Option(names = "--source", paramLabel = "SRC", defaultValue = "builtin",
-            description = "builtin (default), github:OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.")
+    @Option(names = "--source", paramLabel = "SRC",
+            description = {"builtin (default), github:OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.",
+                    "With --resume: the earlier run's source unless given; a different or changed engine is fetched again."})
     String source;
 
     @Option(names = "--prefix", paramLabel = "P", description = "Prefix of the KV namespaces and bucket (default arcrun-).")
@@ -68,7 +69,9 @@ public final class InstallCommand implements Callable<Integer> {
             return printPlan(home, options);
         }
         Installer installer = InstallEnvironment.installer(home);
-        return PipelineRunner.run(spec, json, listener -> installer.install(options, listener));
+        InstallOptions chosen = resume && source == null
+                ? installer.fetchedSource(options.name()).map(options::withSource).orElse(options) : options;
+        return PipelineRunner.run(spec, json, listener -> installer.install(chosen, listener));
     }
 
     private int printPlan(AppHome home, InstallOptions options) throws Exception {

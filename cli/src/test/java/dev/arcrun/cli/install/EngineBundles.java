@@ -58,14 +58,6 @@ final class EngineBundles {
         return pack(top, "arcrun-engine-" + version, out);
     }
 
-    /** The built-in engine whose cypher-executor does not compile. */
-    static Path withBrokenExecutor(Path work, Path out) throws IOException {
-        Path top = unpackBuiltin(work);
-        Path index = top.resolve("workers/cypher-executor/src/index.ts");
-        Files.writeString(index, Files.readString(index) + "\nexport const broken = (;\n");
-        return pack(top, top.getFileName().toString(), out);
-    }
-
     static Path pack(Path top, String rootName, Path out) throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(top)) {

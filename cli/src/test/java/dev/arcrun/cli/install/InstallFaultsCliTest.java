@@ -91,16 +91,22 @@ class InstallFaultsCliTest {
     }
 
     @Test
-    void oneWorkerThatDoesNotBuildEndsFailedAtDeployWithWranglersErrorAndAFixedBundleCompletes(@TempDir Path work) throws Exception {
-        Path broken = EngineBundles.withBrokenExecutor(work.resolve("src"), work.resolve("broken.tar.gz"));
+    void oneWorkerThatDoesNotBuildEndsFailedAtDeployWithWranglersErrorAndResumeDeploysTheFixedEngine(@TempDir Path work) throws Exception {
+        Path top = EngineBundles.unpackBuiltin(work.resolve("src"));
+        Path index = top.resolve("workers/cypher-executor/src/index.ts");
+        String good = Files.readString(index);
+        Files.writeString(index, good + "\nexport const broken = (;\n");
+        Path engine = EngineBundles.pack(top, top.getFileName().toString(), work.resolve("engine.tar.gz"));
 
-        var failed = cli.run("install", "--target", "cloudflare", "--source", broken.toString(), "--json");
+        var failed = cli.run("install", "--target", "cloudflare", "--source", engine.toString(), "--json");
         assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
         JsonNode report = failed.json();
         assertThat(report.path("failed_step").asText()).isEqualTo("deploy");
         String cause = report.path("cause").asText();
         assertThat(cause).contains("Deployed: arcrun-registry", "Failed: arcrun-cypher-executor");
-        assertThat(cause).as("wrangler's own words about the error").contains("ERROR").contains("index.ts");
+        assertThat(cause).as("wrangler's own words about the error").contains("[ERROR]", "src/index.ts:", "broken = (;")
+                .doesNotContain("Logs were written");
+        assertThat(report.path("advice").asText()).contains("--resume");
         assertThat(failed.err()).as("the streamed wrangler lines").contains("arcrun-cypher-executor | ");
         assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-registry")).isPresent();
         assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor")).isEmpty();
@@ -109,19 +115,38 @@ class InstallFaultsCliTest {
         assertThat(half.engineUrl()).isNull();
         assertThat(StatusCommand.describe(half).path("complete").asBoolean()).isFalse();
 
-        assertThat(report.path("advice").asText()).contains("without --resume");
-
-        // the user fixes the engine (here: takes the good built-in one) and runs the install again
+        // the user fixes the code in the same file and continues: the changed file is fetched again
+        Files.writeString(index, good);
+        EngineBundles.pack(top, top.getFileName().toString(), engine);
         int uploads = cli.deploys.uploads().size();
-        var fixed = cli.run("install", "--target", "cloudflare", "--source", "builtin", "--json");
+        var fixed = cli.run("install", "--target", "cloudflare", "--resume", "--json");
         assertThat(fixed.exit()).as(fixed.toString()).isZero();
+        var status = StandInCli.stepStatus(fixed.json());
+        for (String step : java.util.List.of("toolchain", "verify", "provision", "subdomain")) {
+            assertThat(StandInCli.stepSummary(fixed.json()).get(step)).as(step).isEqualTo("done in an earlier run");
+        }
+        assertThat(status).containsEntry("fetch", "succeeded").containsEntry("inject", "succeeded").containsEntry("deploy", "succeeded");
         InstallConfig config = cli.config();
         cli.assertDeployedWithRealIds(config);
-        assertThat(config.bundle().source()).isEqualTo("builtin");
+        assertThat(config.bundle().source()).isEqualTo(engine.toString());
         assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor").orElseThrow().mainModuleContent().orElseThrow())
-                .doesNotContain("broken");
+                .doesNotContain("broken = (");
         assertThat(cli.deploys.uploads()).hasSize(uploads + 2);
-        assertThat(StandInCli.stepSummary(fixed.json()).get("provision")).contains("0 created", "8 reused");
         assertThat(config.journal()).hasSize(7 + 1 + 2);
+    }
+
+    @Test
+    void resumeWithAnotherSourceFetchesItInsteadOfReusingTheEarlierEngine(@TempDir Path work) throws Exception {
+        Path top = EngineBundles.unpackBuiltin(work.resolve("src"));
+        Path index = top.resolve("workers/cypher-executor/src/index.ts");
+        Files.writeString(index, Files.readString(index) + "\nexport const broken = (;\n");
+        Path broken = EngineBundles.pack(top, top.getFileName().toString(), work.resolve("broken.tar.gz"));
+        assertThat(cli.run("install", "--target", "cloudflare", "--source", broken.toString()).exit()).isEqualTo(1);
+
+        var fixed = cli.run("install", "--target", "cloudflare", "--source", "builtin", "--resume", "--json");
+        assertThat(fixed.exit()).as(fixed.toString()).isZero();
+        assertThat(StandInCli.stepStatus(fixed.json())).containsEntry("provision", "skipped").containsEntry("fetch", "succeeded");
+        assertThat(cli.config().bundle().source()).isEqualTo("builtin");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
     }
 }

@@ -97,6 +97,13 @@ public record InstallConfig(
         return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, next, history);
     }
 
+    /** Forgets these steps' state, so a resumed run does them again. */
+    public InstallConfig withoutSteps(java.util.Collection<String> names) {
+        Map<String, StepState> next = new LinkedHashMap<>(steps);
+        next.keySet().removeAll(names);
+        return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, next, history);
+    }
+
     /** Forgets all step state, for the next pipeline run (update, rollback) that starts from the beginning. */
     public InstallConfig withoutSteps() {
         return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, Map.of(), history);

@@ -59,10 +59,8 @@ final class DeployStep implements InstallStep {
                 });
         if (!report.allDeployed()) {
             throw new UserFacingException(describeFailure(report),
-                    // --resume reuses the bundle fetched before, so a fixed engine needs a fresh run (which reuses
-                    // every resource and key, and duplicates nothing).
-                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "). If it is in the engine's code, "
-                            + "run the install again without --resume so the fixed engine is fetched; otherwise run it again with --resume.");
+                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with "
+                            + "--resume; a changed engine file, or another --source, is fetched again.");
         }
         if (session.config().engineUrl() == null) {
             session.update(c -> c.withEngineUrl("https://" + PUBLIC_WORKER + "." + c.resources().subdomain() + ".workers.dev"));
