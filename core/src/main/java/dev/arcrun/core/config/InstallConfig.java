@@ -1,6 +1,7 @@
 package dev.arcrun.core.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +99,7 @@ public record InstallConfig(
     }
 
     /** Forgets these steps' state, so a resumed run does them again. */
-    public InstallConfig withoutSteps(java.util.Collection<String> names) {
+    public InstallConfig withoutSteps(Collection<String> names) {
         Map<String, StepState> next = new LinkedHashMap<>(steps);
         next.keySet().removeAll(names);
         return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, next, history);

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class DeployStep implements InstallStep {
     static final String PUBLIC_WORKER = "arcrun-cypher-executor";
+    private static final int MAX_ERROR_LINES = 8;
 
     private final InstallSession session;
 
@@ -105,6 +106,4 @@ final class DeployStep implements InstallStep {
         List<String> said = first == lines.size() ? List.of(lines.getLast()) : lines.subList(first, Math.min(lines.size(), first + MAX_ERROR_LINES));
         return " — wrangler: " + String.join(" | ", said);
     }
-
-    private static final int MAX_ERROR_LINES = 8;
 }
