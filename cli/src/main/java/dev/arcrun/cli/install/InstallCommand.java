@@ -30,8 +30,9 @@ public final class InstallCommand implements Callable<Integer> {
             description = "Where the engine runs: 'local' (this computer, no account needed) or 'cloudflare'.")
     String target;
 
-    @Option(names = "--source", paramLabel = "SRC", defaultValue = "builtin",
-            description = "builtin (default), github:OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.")
+    @Option(names = "--source", paramLabel = "SRC",
+            description = {"builtin (default), github:OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.",
+                    "With --resume: the earlier run's source unless given; a different or changed engine is fetched again."})
     String source;
 
     @Option(names = "--prefix", paramLabel = "P", description = "Prefix of the KV namespaces and bucket (default arcrun-).")
@@ -68,8 +69,10 @@ public final class InstallCommand implements Callable<Integer> {
             return printPlan(home, options);
         }
         Installer installer = InstallEnvironment.installer(home);
+        InstallOptions chosen = resume && source == null
+                ? installer.fetchedSource(options.name()).map(options::withSource).orElse(options) : options;
         String again = "arcrun install --target " + target.toLowerCase(Locale.ROOT) + " --name " + options.name() + " --resume";
-        return PipelineRunner.run(spec, json, again, listener -> installer.install(options, listener));
+        return PipelineRunner.run(spec, json, again, listener -> installer.install(chosen, listener));
     }
 
     private int printPlan(AppHome home, InstallOptions options) throws Exception {

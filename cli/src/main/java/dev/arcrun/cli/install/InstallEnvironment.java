@@ -4,7 +4,10 @@ import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.install.InstallSession;
+import dev.arcrun.core.install.Installer;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,11 +16,18 @@ public final class InstallEnvironment {
     static volatile Supplier<Map<String, String>> environment = System::getenv;
     static volatile Function<AppHome, SecretStore> secretStores = SecretStores::open;
     static volatile Function<AppHome, ToolchainManager> toolchains = home -> new ToolchainManager(home.tools());
+    static volatile Supplier<AppHome> homes = AppHome::resolve;
+    static volatile Consumer<InstallSession> sessionTuning = s -> { };
 
     private InstallEnvironment() {}
 
     static AppHome home() {
-        return AppHome.resolve();
+        return homes.get();
+    }
+
+    /** The pipeline for the install commands, over this environment. */
+    static Installer installer(AppHome home) {
+        return new Installer(home, secrets(home), toolchains(home), env()).tuning(sessionTuning);
     }
 
     static Map<String, String> env() {
@@ -32,11 +42,6 @@ public final class InstallEnvironment {
         return toolchains.apply(home);
     }
 
-    /** The core installer over this environment. */
-    static dev.arcrun.core.install.Installer installer(AppHome home) {
-        return new dev.arcrun.core.install.Installer(home, secrets(home), toolchains(home), env());
-    }
-
     /** For tests: run with this environment, secret store and toolchain until {@link #reset()}. */
     public static void use(Map<String, String> env, Function<AppHome, SecretStore> secrets, Function<AppHome, ToolchainManager> tools) {
         environment = () -> env;
@@ -44,7 +49,19 @@ public final class InstallEnvironment {
         toolchains = tools;
     }
 
+    /** For tests: use this app folder instead of {@code $ARCRUN_HOME}, until {@link #reset()}. */
+    public static void useHome(AppHome home) {
+        homes = () -> home;
+    }
+
+    /** For tests: shorten retry waits of each pipeline's Cloudflare client, until {@link #reset()}. */
+    public static void tuneSessions(Consumer<InstallSession> tuning) {
+        sessionTuning = tuning;
+    }
+
     public static void reset() {
+        homes = AppHome::resolve;
+        sessionTuning = s -> { };
         environment = System::getenv;
         secretStores = SecretStores::open;
         toolchains = home -> new ToolchainManager(home.tools());

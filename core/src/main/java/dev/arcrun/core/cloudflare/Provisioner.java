@@ -17,6 +17,22 @@ import java.util.stream.Collectors;
  */
 public final class Provisioner {
 
+    /**
+     * Told of each resource the moment it is created, before the others finish: when a later creation fails,
+     * {@link #ensure} throws, and this is the only record that the earlier ones now exist.
+     */
+    public interface CreationListener {
+        CreationListener NONE = new CreationListener() {
+            @Override public void kvCreated(ProvisionResult.KvResult kv) { }
+
+            @Override public void r2Created(ProvisionResult.R2Result r2) { }
+        };
+
+        void kvCreated(ProvisionResult.KvResult kv);
+
+        void r2Created(ProvisionResult.R2Result r2);
+    }
+
     private final CloudflareClient client;
 
     public Provisioner(CloudflareClient client) {
@@ -25,6 +41,10 @@ public final class Provisioner {
 
     /** @param dryRun only look: missing resources are reported as would-create */
     public ProvisionResult ensure(String accountId, ResourceManifest manifest, boolean dryRun) {
+        return ensure(accountId, manifest, dryRun, CreationListener.NONE);
+    }
+
+    public ProvisionResult ensure(String accountId, ResourceManifest manifest, boolean dryRun, CreationListener listener) {
         CompletableFuture<List<KvNamespace>> namespaces = client.async(() -> client.listKvNamespaces(accountId));
         List<CompletableFuture<Boolean>> bucketChecks = manifest.r2().stream()
                 .map(b -> client.async(() -> client.r2BucketExists(accountId, b.name()))).toList();
@@ -44,7 +64,13 @@ public final class Provisioner {
                 kv.add(CompletableFuture.completedFuture(new ProvisionResult.KvResult(spec.binding(), spec.title(),
                         Optional.empty(), ProvisionResult.Action.WOULD_CREATE)));
             } else {
-                kv.add(client.async(() -> createKv(accountId, spec)));
+                kv.add(client.async(() -> {
+                    ProvisionResult.KvResult created = createKv(accountId, spec);
+                    if (created.action() == ProvisionResult.Action.CREATED) {
+                        listener.kvCreated(created);
+                    }
+                    return created;
+                }));
             }
         }
         List<CompletableFuture<ProvisionResult.R2Result>> r2 = new ArrayList<>();
@@ -57,9 +83,15 @@ public final class Provisioner {
                 r2.add(CompletableFuture.completedFuture(new ProvisionResult.R2Result(spec.binding(), spec.name(),
                         ProvisionResult.Action.WOULD_CREATE)));
             } else {
-                r2.add(client.async(() -> new ProvisionResult.R2Result(spec.binding(), spec.name(),
-                        client.createR2Bucket(accountId, spec.name()) ? ProvisionResult.Action.CREATED
-                                : ProvisionResult.Action.EXISTS)));
+                r2.add(client.async(() -> {
+                    boolean created = client.createR2Bucket(accountId, spec.name());
+                    var result = new ProvisionResult.R2Result(spec.binding(), spec.name(),
+                            created ? ProvisionResult.Action.CREATED : ProvisionResult.Action.EXISTS);
+                    if (created) {
+                        listener.r2Created(result);
+                    }
+                    return result;
+                }));
             }
         }
         return new ProvisionResult(accountId, CloudflareClient.join(kv), CloudflareClient.join(r2),

@@ -1,6 +1,7 @@
 package dev.arcrun.core.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,6 +95,13 @@ public record InstallConfig(
     public InstallConfig withStep(String step, StepState state) {
         Map<String, StepState> next = new LinkedHashMap<>(steps);
         next.put(step, state);
+        return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, next, history);
+    }
+
+    /** Forgets these steps' state, so a resumed run does them again. */
+    public InstallConfig withoutSteps(Collection<String> names) {
+        Map<String, StepState> next = new LinkedHashMap<>(steps);
+        next.keySet().removeAll(names);
         return new InstallConfig(schema, name, target, engineUrl, accountId, resources, bundle, previousBundle, journal, next, history);
     }
 

@@ -50,6 +50,12 @@ public final class DeployRunner {
      */
     public DeployReport deploy(List<DeployTarget> targets, Map<String, Map<String, String>> secrets, LogListener listener,
                                Cancellation cancellation) {
+        return deploy(targets, secrets, listener, cancellation, outcome -> { });
+    }
+
+    /** @param onEach told of each worker's outcome as soon as it is known, so a caller can record it before the rest run */
+    public DeployReport deploy(List<DeployTarget> targets, Map<String, Map<String, String>> secrets, LogListener listener,
+                               Cancellation cancellation, java.util.function.Consumer<WorkerOutcome> onEach) {
         validate(targets);
         for (String worker : secrets.keySet()) {
             if (targets.stream().noneMatch(t -> t.name().equals(worker))) {
@@ -87,6 +93,7 @@ public final class DeployRunner {
                         streamer.note(target.name(), LogLevel.WARN, "Not deployed: " + n.reason() + ".");
                     }
                     outcomes.add(outcome);
+                    onEach.accept(outcome);
                 }
                 failedEarlier.addAll(failedHere);
             }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class DeployStep implements InstallStep {
     static final String PUBLIC_WORKER = "arcrun-cypher-executor";
+    private static final int MAX_ERROR_LINES = 8;
 
     private final InstallSession session;
 
@@ -43,22 +44,23 @@ final class DeployStep implements InstallStep {
         Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name());
         DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
+        // Each worker is journaled the moment wrangler reports it deployed: if this process is killed before the
+        // next one finishes, uninstall still knows the first is this install's.
         DeployReport report = runner.deploy(targets, secrets,
-                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation());
-
-        Instant now = Instant.now();
-        for (WorkerOutcome o : report.workers()) {
-            if (o instanceof WorkerOutcome.Deployed d) {
-                session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), now)));
-                if (d.name().equals(PUBLIC_WORKER)) {
-                    String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
-                    session.update(c -> c.withEngineUrl(url));
-                }
-            }
-        }
+                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation(),
+                o -> {
+                    if (o instanceof WorkerOutcome.Deployed d) {
+                        session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), Instant.now())));
+                        if (d.name().equals(PUBLIC_WORKER)) {
+                            String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
+                            session.update(c -> c.withEngineUrl(url));
+                        }
+                    }
+                });
         if (!report.allDeployed()) {
             throw new UserFacingException(describeFailure(report),
-                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with --resume.");
+                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with "
+                            + "--resume; a changed engine file, or another --source, is fetched again.");
         }
         if (session.config().engineUrl() == null) {
             session.update(c -> c.withEngineUrl("https://" + PUBLIC_WORKER + "." + c.resources().subdomain() + ".workers.dev"));
@@ -78,11 +80,29 @@ final class DeployStep implements InstallStep {
                 case WorkerOutcome.Failed f -> sb.append("Failed: ").append(f.name())
                         .append(f.exitCode().isPresent() ? " (exit code " + f.exitCode().getAsInt() + ")" : "")
                         .append(": ").append(f.reason())
-                        .append(f.lastLines().isEmpty() ? "" : " — " + f.lastLines().getLast()).append(". ");
+                        .append(wranglerSays(f.lastLines())).append(". ");
                 case WorkerOutcome.NotRun n -> sb.append("Not run: ").append(n.name()).append(" (").append(n.reason()).append("). ");
                 case WorkerOutcome.Deployed d -> Objects.requireNonNull(d);
             }
         }
         return sb.toString().strip();
+    }
+
+    /**
+     * wrangler's own explanation: from its first "✘ [ERROR]" line on (a build error names the file, line and what
+     * it expected), without its closing "Logs were written to …" pointer, which says nothing about the cause.
+     */
+    static String wranglerSays(List<String> lastLines) {
+        List<String> lines = lastLines.stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("🪵") && !l.startsWith("Logs were written")).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).contains("[ERROR]")) {
+            first++;
+        }
+        List<String> said = first == lines.size() ? List.of(lines.getLast()) : lines.subList(first, Math.min(lines.size(), first + MAX_ERROR_LINES));
+        return " — wrangler: " + String.join(" | ", said);
     }
 }

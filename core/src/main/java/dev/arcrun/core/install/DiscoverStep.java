@@ -48,7 +48,7 @@ final class DiscoverStep implements InstallStep {
         List<ResourceManifest.R2> r2 = new ArrayList<>();
         r2Missing.forEach(b -> r2.add(new ResourceManifest.R2(b, prefix + slug(b))));
         ProvisionResult extra = new Provisioner(session.cloudflare())
-                .ensure(session.accountId(), new ResourceManifest(prefix, kv, r2), false);
+                .ensure(session.accountId(), new ResourceManifest(prefix, kv, r2), false, ProvisionStep.journal(session));
         ProvisionStep.record(session, extra);
         return StepResult.done(order + "; added " + String.join(", ", kvMissing) + (kvMissing.isEmpty() || r2Missing.isEmpty() ? "" : ", ")
                 + String.join(", ", r2Missing) + " that the bundle binds");

@@ -7,12 +7,14 @@ import dev.arcrun.core.bundle.BundleSource;
 import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.bundle.FetchEvent;
 import dev.arcrun.core.bundle.FetchedBundle;
+import dev.arcrun.core.bundle.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -43,9 +45,37 @@ final class FetchStep implements InstallStep {
         var bundle = BundleDiscovery.discover(dir);
         session.bundle(bundle);
         String version = bundle.version().orElse("unknown");
-        session.detail(id(), fetched.sha256() + " " + version);
+        session.detail(id(), fetched.sha256() + " " + version + " " + source);
         return StepResult.done("engine " + version + " (" + bundle.workers().size() + " workers, sha256 " + fetched.sha256().substring(0, 12) + "…"
                 + (fetched.fromCache() ? ", from the cache" : "") + ")");
+    }
+
+    /** Where the bundle of a finished fetch came from; empty for a detail written before sources were recorded. */
+    static Optional<String> sourceOf(String detail) {
+        String[] parts = detail == null ? new String[0] : detail.split(" ", 3);
+        return parts.length == 3 ? Optional.of(parts[2]) : Optional.empty();
+    }
+
+    /**
+     * Whether a resumed run would deploy something other than what the earlier run fetched: another source was
+     * given, or the same local file was changed since (the user fixed the engine's code).
+     */
+    static boolean changedSince(String detail, String source) {
+        Optional<String> earlier = sourceOf(detail);
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        if (!earlier.get().equals(source)) {
+            return true;
+        }
+        if (BundleSource.parse(source) instanceof BundleSource.LocalFile f && Files.isRegularFile(f.file())) {
+            try {
+                return !Sha256.of(f.file()).equals(detail.split(" ")[0]);
+            } catch (IOException e) {
+                return true; // unreadable now: fetching again reports it properly
+            }
+        }
+        return false;
     }
 
     private static void report(FetchEvent e, StepReporter reporter) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -128,9 +129,20 @@ public final class Installer {
         });
         InstallConfig config = existing.map(c -> options.resume() ? c : c.withoutSteps())
                 .orElseGet(() -> InstallConfig.create(options.name(), options.target()));
+        StepState fetched = config.steps().get(StepId.FETCH.name());
+        if (options.resume() && fetched != null && fetched.status().finished() && FetchStep.changedSince(fetched.detail(), options.source())) {
+            // A fixed or different engine: fetch it and redo every step after the fetch; the ones before stay done.
+            config = config.withoutSteps(java.util.Arrays.stream(StepId.values())
+                    .filter(id -> id.ordinal() >= StepId.FETCH.ordinal()).map(StepId::name).toList());
+        }
         Run run = run(options, config, Mode.INSTALL, listener);
         existing.ifPresent(c -> run.session.earlierRun(c.steps()));
         return run;
+    }
+
+    /** Where the last fetch of this install's engine came from, for a {@code --resume} that names no source. */
+    public Optional<String> fetchedSource(String name) {
+        return store.find(name).map(c -> c.steps().get(StepId.FETCH.name())).flatMap(s -> FetchStep.sourceOf(s.detail()));
     }
 
     /** Fetches the bundle again (the same source unless another is given) and redeploys it with the same ids and keys. */

@@ -23,9 +23,27 @@ final class ProvisionStep implements InstallStep {
     @Override
     public StepResult run(StepReporter reporter) {
         ResourceManifest manifest = ResourceManifest.standard(session.options().prefix());
-        ProvisionResult result = new Provisioner(session.cloudflare()).ensure(session.accountId(), manifest, false);
+        ProvisionResult result = new Provisioner(session.cloudflare()).ensure(session.accountId(), manifest, false, journal(session));
         record(session, result);
         return StepResult.done(manifest.size() + " resources: " + result.created() + " created, " + (manifest.size() - result.created()) + " reused");
+    }
+
+    /**
+     * Journals each resource as soon as it exists: when another creation then fails, the step fails, yet uninstall
+     * must still know these are this install's (a resumed run finds them and reports them as reused).
+     */
+    static Provisioner.CreationListener journal(InstallSession session) {
+        return new Provisioner.CreationListener() {
+            @Override
+            public void kvCreated(ProvisionResult.KvResult k) {
+                session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.KV_NAMESPACE, k.title(), k.id().orElseThrow(), Instant.now())));
+            }
+
+            @Override
+            public void r2Created(ProvisionResult.R2Result b) {
+                session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.R2_BUCKET, b.name(), b.name(), Instant.now())));
+            }
+        };
     }
 
     /** Adds the ids to the config and the created ones to the journal. */

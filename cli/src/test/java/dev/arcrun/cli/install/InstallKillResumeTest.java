@@ -1,0 +1,118 @@
+package dev.arcrun.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.SecretKind;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code arcrun install} runs as its own process and is killed (SIGKILL, with wrangler and everything it started)
+ * while wrangler uploads the second worker; {@code --resume} then finishes the install without redoing the
+ * finished steps or duplicating anything.
+ */
+class InstallKillResumeTest {
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void anInstallKilledDuringDeployResumesWithoutDuplicates() throws Exception {
+        // The child resolves its toolchain in ARCRUN_HOME/tools: make that the shared test toolchain.
+        ToolchainManager shared = ToolchainManager.forTests();
+        shared.ensure(line -> { });
+        Files.createSymbolicLink(cli.home.tools(), shared.toolsDir());
+
+        CountDownLatch uploading = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        // Holds the executor's upload until the client is dead: Cloudflare got it, the installer never heard back.
+        cli.cf.faults().beforeHandler(RequestMatcher.of("PUT", ".*/workers/scripts/arcrun-cypher-executor"), 1, req -> {
+            uploading.countDown();
+            try {
+                killed.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        Path log = scratch.resolve("install.log");
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.arcrun.cli.ArcrunCli", "install", "--target", "cloudflare")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(cli.env());
+        pb.environment().put("ARCRUN_HOME", cli.home.root().toString());
+        pb.environment().put("ARCRUN_SECRET_STORE", "file");
+        pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
+        Process child = pb.start();
+        List<ProcessHandle> tree = new ArrayList<>();
+        try {
+            assertThat(uploading.await(3, TimeUnit.MINUTES)).as("the executor's upload began; output:\n%s", read(log)).isTrue();
+            assertThat(read(log)).contains("Deploy the workers and their secrets").doesNotContain("Done:");
+            tree.addAll(child.descendants().toList()); // taken first: once the JVM is dead its children are orphans
+            assertThat(tree).as("wrangler is running").isNotEmpty();
+            child.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle p : tree) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            killed.countDown();
+            child.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+
+        // what the killed run left: a readable config, finished steps up to the keys, no engine claimed
+        InstallConfig left = cli.config();
+        assertThat(left.finishedSteps()).contains("TOOLCHAIN", "VERIFY", "PROVISION", "FETCH", "INJECT", "KEYS")
+                .doesNotContain("DEPLOY", "CONFIG");
+        assertThat(left.bundle()).isNull();
+        assertThat(left.journal()).as("the registry was deployed before the kill: uninstall must know it")
+                .anyMatch(e -> e.name().equals("arcrun-registry"))
+                .noneMatch(e -> e.name().equals("arcrun-cypher-executor"));
+        String apiKey = cli.secrets.get("cloudflare", SecretKind.API_KEY).orElseThrow();
+
+        var resumed = cli.run("install", "--target", "cloudflare", "--resume", "--json");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        JsonNode report = resumed.json();
+        assertThat(report.path("outcome").asText()).isEqualTo("completed");
+        var status = StandInCli.stepStatus(report);
+        var summary = StandInCli.stepSummary(report);
+        for (String step : List.of("toolchain", "verify", "provision", "subdomain", "fetch", "discover", "inject", "keys")) {
+            assertThat(status.get(step)).as(step).isEqualTo("skipped");
+            assertThat(summary.get(step)).as(step).isEqualTo("done in an earlier run");
+        }
+        assertThat(status).containsEntry("deploy", "succeeded").containsEntry("seed", "succeeded").containsEntry("config", "succeeded");
+
+        InstallConfig config = cli.config();
+        cli.assertDeployedWithRealIds(config);
+        assertThat(cli.deploys.secretValue(cli.cf.accountId(), "arcrun-cypher-executor", "API_KEY")).contains(apiKey);
+        assertThat(config.bundle().version()).isEqualTo("0.1.0");
+        assertThat(config.engineUrl()).isEqualTo("https://arcrun-cypher-executor.arcrun-test.workers.dev");
+        assertThat(config.journal()).hasSize(7 + 1 + 2).extracting(e -> e.kind() + " " + e.name()).doesNotHaveDuplicates();
+        assertThat(config.history()).hasSize(1);
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}

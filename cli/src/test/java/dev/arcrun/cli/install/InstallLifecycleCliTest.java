@@ -1,0 +1,116 @@
+package dev.arcrun.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arcrun.core.config.HistoryEvent;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.testkit.cloudflare.WorkerDeployState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The install commands a user runs after the install, through the real CLI and wrangler against the stand-in. */
+class InstallLifecycleCliTest {
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
+
+    @Test
+    void aDryRunPrintsThePlanAndTouchesNothing() {
+        var plan = cli.run("install", "--target", "cloudflare", "--dry-run", "--json");
+        assertThat(plan.exit()).as(plan.toString()).isZero();
+        JsonNode json = plan.json();
+        assertThat(json.path("dry_run").asBoolean()).isTrue();
+        assertThat(json.path("plan").findValuesAsText("action"))
+                .contains("would-create KV namespace arcrun-credentials", "would-create R2 bucket arcrun-components")
+                .anyMatch(a -> a.startsWith("create ") && a.endsWith("cloudflare.yaml") || a.contains("create "));
+        assertThat(cli.cf.exchanges()).allMatch(e -> e.method().equals("GET"), "only reads");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).isEmpty();
+        assertThat(cli.cf.state().buckets(cli.cf.accountId())).isEmpty();
+        assertThat(cli.store().names()).isEmpty();
+        assertThat(cli.home.installs()).doesNotExist();
+        assertThat(cli.secrets.get("cloudflare", dev.arcrun.core.config.SecretKind.API_KEY)).isEmpty();
+    }
+
+    @Test
+    void statusGuardsUninstallAndUpdatesThenRollsBack(@TempDir Path work) throws Exception {
+        Path v011 = EngineBundles.withVersion(work.resolve("src"), "0.1.1", work.resolve("arcrun-engine-0.1.1.tar.gz"));
+        var installed = cli.run("install", "--target", "cloudflare", "--json");
+        assertThat(installed.exit()).as(installed.toString()).isZero();
+
+        // status: what uninstall --confirm expects, and the truth about health
+        var status = cli.run("status", "--json");
+        assertThat(status.exit()).as(status.toString()).isZero();
+        JsonNode s = status.json();
+        assertThat(s.path("name").asText()).isEqualTo("cloudflare");
+        assertThat(s.path("target").asText()).isEqualTo("cloudflare");
+        assertThat(s.path("engine_url").asText()).isEqualTo("https://arcrun-cypher-executor.arcrun-test.workers.dev");
+        assertThat(s.path("version").asText()).isEqualTo("0.1.0");
+        assertThat(s.path("health").asText()).isEqualTo("unreachable"); // no internet here: never claimed "ok"
+
+        // uninstall without, then with a wrong, confirmation: exit 1, nothing deleted
+        var unconfirmed = cli.run("uninstall");
+        assertThat(unconfirmed.exit()).isEqualTo(1);
+        assertThat(unconfirmed.out()).contains("kv namespace arcrun-credentials", "worker arcrun-registry");
+        assertThat(unconfirmed.err()).contains("Nothing was deleted", "--confirm cloudflare");
+        var wrong = cli.run("uninstall", "--confirm", "cloudflare-other");
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("does not match");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+        assertThat(cli.cf.state().buckets(cli.cf.accountId())).hasSize(1);
+        assertThat(cli.cf.state().scripts(cli.cf.accountId())).hasSize(2);
+        assertThat(cli.store().find("cloudflare")).isPresent();
+
+        // update to 0.1.1: both workers take wrangler's versions path, the 0.1.0 bundle stays for rollback
+        int before = cli.deploys.uploads().size();
+        var updated = cli.run("update", "--source", v011.toString(), "--json");
+        assertThat(updated.exit()).as(updated.toString()).isZero();
+        assertThat(StandInCli.stepStatus(updated.json())).containsEntry("deploy", "succeeded").containsEntry("config", "succeeded");
+        assertThat(StandInCli.stepSummary(updated.json()).get("config")).contains("0.1.0 → 0.1.1");
+        var redeployed = cli.deploys.uploads().subList(before, cli.deploys.uploads().size());
+        assertThat(redeployed).extracting(WorkerDeployState.Upload::script).containsExactly(StandInCli.ENGINE_WORKERS);
+        assertThat(redeployed).allMatch(u -> u.path() == WorkerDeployState.UploadPath.VERSION);
+        assertThat(latestExecutorCode()).contains("0.1.1");
+        InstallConfig config = cli.config();
+        cli.assertDeployedWithRealIds(config);
+        assertThat(config.bundle().version()).isEqualTo("0.1.1");
+        assertThat(config.previousBundle().version()).isEqualTo("0.1.0");
+        assertThat(bundleDir(config.previousBundle().sha256())).isDirectory();
+        assertThat(config.history().getLast()).extracting(HistoryEvent::kind, HistoryEvent::fromVersion, HistoryEvent::toVersion)
+                .containsExactly(HistoryEvent.Kind.UPDATED, "0.1.0", "0.1.1");
+
+        // again, from where it came (the same 0.1.1 file): nothing to do
+        int afterUpdate = cli.deploys.uploads().size();
+        var again = cli.run("update", "--json");
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(StandInCli.stepStatus(again.json())).containsEntry("deploy", "skipped").containsEntry("seed", "skipped")
+                .containsEntry("config", "skipped");
+        assertThat(StandInCli.stepSummary(again.json()).get("deploy")).contains("0.1.1 is already deployed");
+        assertThat(cli.deploys.uploads()).hasSize(afterUpdate);
+        assertThat(cli.config().history()).hasSize(2);
+
+        // rollback: 0.1.0 goes out again
+        var rolledBack = cli.run("rollback", "--json");
+        assertThat(rolledBack.exit()).as(rolledBack.toString()).isZero();
+        assertThat(StandInCli.stepStatus(rolledBack.json())).containsEntry("deploy", "succeeded");
+        assertThat(cli.deploys.uploads()).hasSize(afterUpdate + 2);
+        assertThat(latestExecutorCode()).doesNotContain("0.1.1").contains("0.1.0");
+        InstallConfig back = cli.config();
+        cli.assertDeployedWithRealIds(back);
+        assertThat(back.bundle().version()).isEqualTo("0.1.0");
+        assertThat(back.previousBundle().version()).isEqualTo("0.1.1");
+        assertThat(back.history().getLast()).extracting(HistoryEvent::kind, HistoryEvent::fromVersion, HistoryEvent::toVersion)
+                .containsExactly(HistoryEvent.Kind.ROLLED_BACK, "0.1.1", "0.1.0");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+    }
+
+    private String latestExecutorCode() {
+        return cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor").orElseThrow().mainModuleContent().orElseThrow();
+    }
+
+    private Path bundleDir(String sha256) {
+        return cli.store().folder("cloudflare").resolve("bundles").resolve(sha256.substring(0, 16));
+    }
+}

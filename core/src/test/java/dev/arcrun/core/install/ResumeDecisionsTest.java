@@ -1,0 +1,40 @@
+package dev.arcrun.core.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.core.bundle.Sha256;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a failed deploy tells the user, and when a resumed install must fetch the engine again. */
+class ResumeDecisionsTest {
+
+    @Test
+    void aFailedWorkerIsExplainedByWranglersErrorLinesNotItsLogPointer() {
+        List<String> tail = List.of("Total Upload: 12 KiB", "✘ [ERROR] Build failed with 1 error:", "",
+                "✘ [ERROR] Unexpected \";\"", "src/index.ts:140:23:", "🪵  Logs were written to \"/x/wrangler.log\"");
+        assertThat(DeployStep.wranglerSays(tail))
+                .isEqualTo(" — wrangler: ✘ [ERROR] Build failed with 1 error: | ✘ [ERROR] Unexpected \";\" | src/index.ts:140:23:");
+        assertThat(DeployStep.wranglerSays(List.of("Uploading…", "Connection refused", "🪵  Logs were written to \"/x\"")))
+                .isEqualTo(" — wrangler: Connection refused");
+        assertThat(DeployStep.wranglerSays(List.of())).isEmpty();
+    }
+
+    @Test
+    void resumeFetchesAgainOnlyForAnotherSourceOrAChangedFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("engine.tar.gz"), "first");
+        String detail = Sha256.of(file) + " 0.1.0 " + file;
+        assertThat(FetchStep.sourceOf(detail)).contains(file.toString());
+        assertThat(FetchStep.changedSince(detail, file.toString())).isFalse();
+        assertThat(FetchStep.changedSince(detail, "builtin")).isTrue();
+        Files.writeString(file, "fixed");
+        assertThat(FetchStep.changedSince(detail, file.toString())).isTrue();
+
+        String builtin = "0".repeat(64) + " 0.1.0 builtin";
+        assertThat(FetchStep.changedSince(builtin, "builtin")).isFalse();
+        assertThat(FetchStep.changedSince("0".repeat(64) + " 0.1.0", "builtin")).as("recorded before sources were").isFalse();
+    }
+}
