@@ -40,8 +40,13 @@ final class FetchStep implements InstallStep {
         FetchedBundle fetched = new BundleFetcher(session.home().cache()).fetch(parsed, incoming, null,
                 BundleExtractor.Existing.REPLACE, e -> report(e, reporter), session.cancellation());
         Path dir = session.bundleDir(fetched.sha256());
-        deleteTree(dir); // same sha256, same archive: a fresh copy drops edits a failed run left behind
-        Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.isDirectory(dir)) {
+            // Same sha256, same archive: keep the folder. The engine on this computer may be running from it
+            // (wrangler dev watches it), and extraction and injection both write atomically, so it is whole.
+            deleteTree(incoming);
+        } else {
+            Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
+        }
         var bundle = BundleDiscovery.discover(dir);
         session.bundle(bundle);
         String version = bundle.version().orElse("unknown");
