@@ -8,6 +8,7 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.testkit.cloudflare.WorkerDeployState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,18 @@ class InstallLifecycleCliTest {
         assertThat(cli.store().names()).isEmpty();
         assertThat(cli.home.installs()).doesNotExist();
         assertThat(cli.secrets.get("cloudflare", dev.arcrun.core.config.SecretKind.API_KEY)).isEmpty();
+    }
+
+    @Test
+    void withoutATokenTheInstallStopsAtOnceAndLeavesNothingBehind() {
+        InstallEnvironment.use(Map.of("CLOUDFLARE_API_BASE_URL", cli.cf.baseUrl().toString()),
+                h -> new dev.arcrun.core.config.FileSecretStore(h, "tests use a file"), h -> dev.arcrun.core.deploy.ToolchainManager.forTests());
+        var run = cli.run("install", "--target", "cloudflare");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("arcrun: No Cloudflare API token was given.").contains("CLOUDFLARE_API_TOKEN", "--token-file");
+        assertThat(run.out()).doesNotContain("Prepare node and wrangler");
+        assertThat(cli.cf.exchanges()).isEmpty();
+        assertThat(cli.home.installs()).doesNotExist();
     }
 
     @Test

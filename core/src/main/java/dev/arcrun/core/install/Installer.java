@@ -137,6 +137,9 @@ public final class Installer {
         }
         Run run = run(options, config, Mode.INSTALL, listener);
         existing.ifPresent(c -> run.session.earlierRun(c.steps()));
+        if (options.target() == Target.CLOUDFLARE) {
+            run.session.token(); // no token at all: say so now, not after the toolchain install
+        }
         return run;
     }
 
