@@ -4,7 +4,6 @@ import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.InstallOptions;
-import dev.arcrun.core.install.Installer;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ public interface CloudflareSetup {
     List<DryRun.Item> plan(String token, InstallOptions options);
 
     /** A pipeline ready to {@code execute()} (and {@code cancel()} from another thread). */
-    Installer.Run install(String token, InstallOptions options, InstallListener listener);
+    InstallRun install(String token, InstallOptions options, InstallListener listener);
 
     /** The engine URL the finished install recorded. */
     String engineUrl(String installName);

@@ -14,6 +14,7 @@ import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
+import dev.arcrun.core.install.PipelineOutcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +115,18 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
     }
 
     @Override
-    public Installer.Run install(String token, InstallOptions options, InstallListener listener) {
+    public InstallRun install(String token, InstallOptions options, InstallListener listener) {
         Installer installer = new Installer(context.home(), context.secrets().get(), context.toolchains().get(), envWith(token));
+        // "Try again" resumes; when the first try stopped before anything was saved there is nothing to resume
         boolean resumable = options.resume() && installer.store().find(options.name()).isPresent();
-        return installer.install(options.withResume(resumable), listener);
+        Installer.Run run = installer.install(options.withResume(resumable), listener);
+        return new InstallRun() {
+            @Override public PipelineOutcome execute() { return run.execute(); }
+
+            @Override public void cancel() { run.cancel(); }
+
+            @Override public String installName() { return run.installName(); }
+        };
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class InstallPageModel implements WizardPage {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     /** The newest progress event not yet shown: progress can be chatty, so it is coalesced like console lines. */
     private final AtomicReference<InstallEvent.Progress> pendingProgress = new AtomicReference<>();
-    private volatile Installer.Run run;
+    private volatile InstallRun run;
 
     public InstallPageModel(TaskExecutor executor, Executor uiThread, CloudflareSetup setup, InstallDraft draft,
                             I18n i18n, ConsoleViewModel console) {
@@ -80,7 +80,7 @@ public final class InstallPageModel implements WizardPage {
     }
 
     public void cancel() {
-        Installer.Run r = run;
+        InstallRun r = run;
         if (phase.get() == Phase.RUNNING && r != null) {
             phase.set(Phase.CANCELLING);
             executor.execute(() -> { r.cancel(); return null; }, x -> { }, x -> { }); // stops wrangler: not on the FX thread
@@ -98,7 +98,7 @@ public final class InstallPageModel implements WizardPage {
         progressText.set("");
         phase.set(Phase.RUNNING);
         executor.execute(() -> {
-            Installer.Run r = setup.install(token, options, this::onEvent);
+            InstallRun r = setup.install(token, options, this::onEvent);
             run = r;
             PipelineOutcome outcome = r.execute();
             return new Result(outcome, outcome.success() ? setup.engineUrl(r.installName()) : "");
