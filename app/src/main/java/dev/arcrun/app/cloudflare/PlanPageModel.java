@@ -22,6 +22,7 @@ public final class PlanPageModel implements WizardPage {
     private final InstallDraft draft;
     private final I18n i18n;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows); // kept: see TokenPageModel
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -69,7 +70,7 @@ public final class PlanPageModel implements WizardPage {
     @Override
     public String nextKey() { return "cf.plan.install"; }
 
-    public ObservableList<Row> rows() { return FXCollections.unmodifiableObservableList(rows); }
+    public ObservableList<Row> rows() { return readOnlyRows; }
 
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
 

@@ -5,7 +5,6 @@ import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.cloudflare.PermissionGroup;
 import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.cloudflare.TokenTemplate;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,6 +36,8 @@ public final class TokenPageModel implements WizardPage {
     private final ReadOnlyStringWrapper account = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<PermissionRow> permissions = FXCollections.observableArrayList();
+    /** One wrapper for good: a wrapper listens to its source weakly, so a fresh one per call could lose listeners. */
+    private final ObservableList<PermissionRow> readOnlyPermissions = FXCollections.unmodifiableObservableList(permissions);
     private String checkedToken;
 
     /** @param browse opens a web page in the user's browser (HostServices.showDocument in the app) */
@@ -124,7 +125,5 @@ public final class TokenPageModel implements WizardPage {
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
-    public ObservableList<PermissionRow> permissions() { return FXCollections.unmodifiableObservableList(permissions); }
-
-    List<PermissionRow> permissionRows() { return List.copyOf(permissions); }
+    public ObservableList<PermissionRow> permissions() { return readOnlyPermissions; }
 }
