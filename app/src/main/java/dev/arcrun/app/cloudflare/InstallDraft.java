@@ -34,11 +34,17 @@ public final class InstallDraft {
         this.source = source;
     }
 
-    /** The install as the core pipeline takes it; the token travels separately (see {@link CloudflareSetup}). */
+    /**
+     * The install as the core pipeline takes it; the token travels separately (see {@link CloudflareSetup}). The
+     * account is left to core: the token check made sure the token reaches exactly one, and core then knows its
+     * name too (a given id comes without one).
+     */
     public InstallOptions installOptions() {
-        return new InstallOptions(Target.CLOUDFLARE, null, source, prefix, null, null,
-                Optional.ofNullable(accountId), false, false);
+        return new InstallOptions(Target.CLOUDFLARE, null, source, prefix, null, null, Optional.empty(), false, false);
     }
+
+    /** The account the token check found (its id is for display and tests; core finds the same one). */
+    public String accountId() { return accountId; }
 
     public String engineUrl() { return engineUrl; }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -27,9 +28,14 @@ final class InstallPageView extends HBox {
 
         VBox steps = new VBox(8);
         steps.setId("install-steps");
-        steps.setMinWidth(300);
-        steps.setPrefWidth(340);
+        steps.getStyleClass().add("install-steps");
         model.steps().forEach(s -> steps.getChildren().add(row(s)));
+        ScrollPane stepScroll = new ScrollPane(steps); // thirteen steps need not fit a small window
+        stepScroll.setFitToWidth(true);
+        stepScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        stepScroll.getStyleClass().add("edge-to-edge");
+        stepScroll.setMinWidth(300);
+        stepScroll.setPrefWidth(360);
 
         Label heading = Views.title(i18n.get("cf.install.title"));
         heading.textProperty().bind(model.phaseProperty().map(p -> i18n.get("cf.install.phase." + p.name().toLowerCase(Locale.ROOT))));
@@ -71,7 +77,7 @@ final class InstallPageView extends HBox {
         VBox.setVgrow(console, Priority.ALWAYS);
         VBox right = new VBox(12, head, bar, progressText, problem, console);
         HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(steps, right);
+        getChildren().addAll(stepScroll, right);
     }
 
     private static Node row(StepRow s) {
@@ -88,6 +94,8 @@ final class InstallPageView extends HBox {
         summary.managedProperty().bind(summary.textProperty().isNotEmpty());
         VBox text = new VBox(2, title, summary);
         HBox row = new HBox(10, icon, text);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
         row.setId("step-" + s.step().name().toLowerCase(Locale.ROOT));
         row.getStyleClass().add("step-row");
         s.stateProperty().subscribe(state -> {

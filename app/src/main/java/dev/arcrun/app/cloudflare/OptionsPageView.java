@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -52,12 +53,14 @@ final class OptionsPageView extends VBox {
         Label sourceError = Views.message("source-error", "danger");
         sourceError.textProperty().bind(model.sourceErrorProperty());
 
-        VBox sourceBox = new VBox(10,
-                option(model, SourceKind.BUILTIN, "source-builtin", i18n.get("cf.options.builtin")),
-                option(model, SourceKind.GITHUB, "source-github", i18n.get("cf.options.github"), github),
-                option(model, SourceKind.URL, "source-url", i18n.get("cf.options.url"), url),
-                option(model, SourceKind.FILE, "source-file", i18n.get("cf.options.file"), file, choose),
-                sourceError);
+        GridPane sourceGrid = new GridPane(); // radios in one column, their inputs aligned in the next
+        sourceGrid.setHgap(12);
+        sourceGrid.setVgap(10);
+        option(sourceGrid, 0, model, SourceKind.BUILTIN, "source-builtin", i18n.get("cf.options.builtin"));
+        option(sourceGrid, 1, model, SourceKind.GITHUB, "source-github", i18n.get("cf.options.github"), github);
+        option(sourceGrid, 2, model, SourceKind.URL, "source-url", i18n.get("cf.options.url"), url);
+        option(sourceGrid, 3, model, SourceKind.FILE, "source-file", i18n.get("cf.options.file"), file, choose);
+        VBox sourceBox = new VBox(10, sourceGrid, sourceError);
         sources.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.kindProperty().set((SourceKind) now.getUserData());
@@ -73,19 +76,23 @@ final class OptionsPageView extends VBox {
                 sourceBox));
     }
 
-    private Node option(OptionsPageModel model, SourceKind kind, String id, String label, Node... inputs) {
+    private void option(GridPane grid, int row, OptionsPageModel model, SourceKind kind, String id, String label,
+                        Node... inputs) {
         RadioButton radio = new RadioButton(label);
         radio.setId(id);
         radio.setUserData(kind);
         radio.setToggleGroup(sources);
         radio.setSelected(model.kindProperty().get() == kind);
-        HBox row = new HBox(10, radio);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (Node input : inputs) {
-            input.disableProperty().bind(radio.selectedProperty().not());
-            row.getChildren().add(input);
+        grid.add(radio, 0, row, inputs.length == 0 ? 2 : 1, 1);
+        if (inputs.length > 0) {
+            HBox box = new HBox(10, inputs);
+            box.setAlignment(Pos.CENTER_LEFT);
+            for (Node input : inputs) {
+                input.disableProperty().bind(radio.selectedProperty().not());
+            }
+            GridPane.setHgrow(box, Priority.ALWAYS);
+            grid.add(box, 1, row);
         }
-        return row;
     }
 
     private static TextField field(String id, String prompt) {
@@ -93,7 +100,8 @@ final class OptionsPageView extends VBox {
         f.setId(id);
         f.setPromptText(prompt);
         f.setPrefColumnCount(28);
-        HBox.setHgrow(f, Priority.SOMETIMES);
+        HBox.setHgrow(f, Priority.ALWAYS);
+        f.setMaxWidth(560);
         return f;
     }
 

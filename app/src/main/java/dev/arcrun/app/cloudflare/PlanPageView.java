@@ -5,9 +5,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Lays out the plan page and binds it to {@link PlanPageModel}. */
 final class PlanPageView extends VBox {
@@ -22,20 +23,22 @@ final class PlanPageView extends VBox {
         loading.visibleProperty().bind(model.loadingProperty());
         loading.managedProperty().bind(model.loadingProperty());
 
-        GridPane rows = new GridPane();
+        VBox rows = new VBox(4);
         rows.setId("plan-rows");
-        rows.setHgap(16);
-        rows.setVgap(6);
         model.rows().addListener((ListChangeListener<PlanPageModel.Row>) c -> {
             rows.getChildren().clear();
-            int i = 0;
+            String lastStep = null;
             for (PlanPageModel.Row r : model.rows()) {
-                Label step = new Label(r.step());
-                step.getStyleClass().add("plan-step");
-                Label action = new Label(r.action());
+                if (!r.step().equals(lastStep)) { // one heading per step, its items below
+                    Label step = new Label(r.step());
+                    step.getStyleClass().add("plan-step");
+                    rows.getChildren().add(step);
+                    lastStep = r.step();
+                }
+                Label action = new Label(r.action(), new FontIcon(r.blocking() ? Feather.ALERT_TRIANGLE : Feather.CHEVRON_RIGHT));
                 action.setWrapText(true);
                 action.getStyleClass().add(r.blocking() ? "danger" : "plan-action");
-                rows.addRow(i++, step, action);
+                rows.getChildren().add(action);
             }
         });
         Label error = Views.message("plan-error", "danger");

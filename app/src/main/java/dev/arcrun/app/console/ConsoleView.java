@@ -112,15 +112,31 @@ public final class ConsoleView extends VBox {
     }
 
     private static final class LineCell extends ListCell<ConsoleLine> {
+        /** Pictographs (wrangler's ✨, 🌀) that monospace fonts lack and would show as empty boxes. */
+        private static final java.util.regex.Pattern PICTOGRAPHS =
+                java.util.regex.Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2728}\\x{FE0F}]+ ?");
+
+        private final Label source = new Label();
+
+        LineCell() {
+            source.getStyleClass().add("console-source");
+            source.setMinWidth(Region.USE_PREF_SIZE);
+            source.setPrefWidth(150);
+            source.setMaxWidth(150);
+        }
+
         @Override
         protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeAll("console-warning", "console-error");
             if (empty || line == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(line.plain());
+            source.setText(line.source());
+            setGraphic(line.source().isEmpty() ? null : source);
+            setText(PICTOGRAPHS.matcher(line.text()).replaceAll(""));
             switch (line.level()) {
                 case WARNING -> getStyleClass().add("console-warning");
                 case ERROR -> getStyleClass().add("console-error");

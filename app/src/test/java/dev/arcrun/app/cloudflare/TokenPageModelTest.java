@@ -36,7 +36,7 @@ class TokenPageModelTest {
         assertThat(draft.token()).as("only on commit").isEmpty();
         page.commit();
         assertThat(draft.token()).contains(TOKEN);
-        assertThat(draft.installOptions().accountId()).contains("0123456789abcdef0123456789abcdef");
+        assertThat(draft.accountId()).isEqualTo("0123456789abcdef0123456789abcdef");
     }
 
     @Test

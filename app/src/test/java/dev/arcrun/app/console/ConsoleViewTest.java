@@ -41,7 +41,7 @@ class ConsoleViewTest {
         appendFromAnotherThread(0, 300);
         waitUntil(() -> model.lines().size() == 300);
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> isShown(robot, "worker | line 299"));
+        waitUntil(() -> isShown(robot, "line 299"));
 
         robot.clickOn("#console-list");
         robot.type(KeyCode.HOME); // back to the first line to read it (Monocle's robot sends no wheel events)
@@ -49,11 +49,11 @@ class ConsoleViewTest {
         appendFromAnotherThread(300, 400);
         waitUntil(() -> model.lines().size() == 400);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(isShown(robot, "worker | line 399")).as("no jump while reading").isFalse();
+        assertThat(isShown(robot, "line 399")).as("no jump while reading").isFalse();
         assertThat(robot.lookup("#console-latest").queryAs(Button.class).isVisible()).isTrue();
 
         robot.clickOn("#console-latest");
-        waitUntil(() -> isShown(robot, "worker | line 399"));
+        waitUntil(() -> isShown(robot, "line 399"));
         assertThat(view.followProperty().get()).isTrue();
 
         robot.clickOn("#console-copy");
