@@ -4,6 +4,8 @@ import dev.arcrun.app.cloudflare.InstallPageModel.Phase;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleView;
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,8 +31,8 @@ final class InstallPageView extends HBox {
         VBox steps = new VBox(8);
         steps.setId("install-steps");
         steps.getStyleClass().add("install-steps");
-        model.steps().forEach(s -> steps.getChildren().add(row(s)));
         ScrollPane stepScroll = new ScrollPane(steps); // thirteen steps need not fit a small window
+        model.steps().forEach(s -> steps.getChildren().add(row(s, r -> reveal(stepScroll, r))));
         stepScroll.setFitToWidth(true);
         stepScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         stepScroll.getStyleClass().add("edge-to-edge");
@@ -80,7 +82,23 @@ final class InstallPageView extends HBox {
         getChildren().addAll(stepScroll, right);
     }
 
-    private static Node row(StepRow s) {
+    /** Scrolls the step list so the step that runs (or failed) is in view. */
+    private static void reveal(ScrollPane scroll, Node row) {
+        Platform.runLater(() -> { // after the layout that sized the rows
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            if (content <= view) {
+                return;
+            }
+            double y = row.getBoundsInParent().getMinY();
+            double top = scroll.getVvalue() * (content - view);
+            if (y < top || y + row.getBoundsInParent().getHeight() > top + view) {
+                scroll.setVvalue(Math.clamp((y - view / 3) / (content - view), 0, 1));
+            }
+        });
+    }
+
+    private static Node row(StepRow s, Consumer<Node> onActive) {
         StackPane icon = new StackPane();
         icon.setMinSize(20, 20);
         icon.setPrefSize(20, 20);
@@ -102,6 +120,9 @@ final class InstallPageView extends HBox {
             icon.getChildren().setAll(icon(state));
             row.getStyleClass().removeIf(c -> c.startsWith("step-state-"));
             row.getStyleClass().add("step-state-" + state.name().toLowerCase(Locale.ROOT));
+            if (state == StepRow.State.RUNNING || state == StepRow.State.FAILED) {
+                onActive.accept(row);
+            }
         });
         return row;
     }
