@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -60,6 +61,9 @@ final class InstallPageView extends HBox {
         again.setOnAction(e -> model.tryAgain());
         VBox problem = new VBox(8, cause, advice, again);
         problem.setId("install-failure");
+        problem.setMinHeight(Region.USE_PREF_SIZE); // the console gives way, never the cause and its advice
+        cause.setMinHeight(Region.USE_PREF_SIZE);
+        advice.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("problem-box");
         problem.visibleProperty().bind(model.phaseProperty().isEqualTo(Phase.FAILED).or(model.phaseProperty().isEqualTo(Phase.CANCELLED)));
         problem.managedProperty().bind(problem.visibleProperty());

@@ -64,7 +64,8 @@ public final class OptionsPageModel implements WizardPage {
         });
         boolean ok = prefixError.get().isEmpty() && sourceError.get().isEmpty();
         valid.set(ok);
-        summary.set(ok ? i18n.get("cf.options.summary", options().name(), p + "credentials", p + "components") : "");
+        // follows the prefix only: a source being typed must not make the page jump under the pointer
+        summary.set(prefixError.get().isEmpty() ? i18n.get("cf.options.summary", options().name(), p + "credentials", p + "components") : "");
     }
 
     private static boolean validUrl(String s) {
