@@ -107,9 +107,13 @@ public final class TokenPageModel implements WizardPage {
         return i18n.get("cf.token.other", failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
     }
 
+    /** Hands the checked token to the draft and keeps no copy (coming back and pressing Next again keeps the draft's). */
     @Override
     public void commit() {
-        draft.token(checkedToken);
+        if (checkedToken != null) {
+            draft.token(checkedToken);
+            checkedToken = null;
+        }
     }
 
     @Override

@@ -62,4 +62,14 @@ class OptionsPageModelTest {
         page.kindProperty().set(SourceKind.BUILTIN);
         assertThat(page.validProperty().get()).as("the other fields no longer matter").isTrue();
     }
+
+    @Test
+    void theSummaryFollowsThePrefixOnlySoTheLayoutStaysPutWhileASourceIsTyped() {
+        String before = page.summaryProperty().get();
+        page.kindProperty().set(SourceKind.URL);
+        assertThat(page.validProperty().get()).isFalse();
+        assertThat(page.summaryProperty().get()).isEqualTo(before);
+        page.prefixProperty().set("Bad");
+        assertThat(page.summaryProperty().get()).isEmpty();
+    }
 }

@@ -36,6 +36,8 @@ class TokenPageModelTest {
         assertThat(draft.token()).as("only on commit").isEmpty();
         page.commit();
         assertThat(draft.token()).contains(TOKEN);
+        page.commit(); // back to this page and Next again: the draft keeps it
+        assertThat(draft.token()).contains(TOKEN);
         assertThat(draft.accountId()).isEqualTo("0123456789abcdef0123456789abcdef");
     }
 
