@@ -48,6 +48,7 @@ public final class InstallPageModel implements WizardPage {
     /** The newest progress event not yet shown: progress can be chatty, so it is coalesced like console lines. */
     private final AtomicReference<InstallEvent.Progress> pendingProgress = new AtomicReference<>();
     private volatile InstallRun run;
+    private boolean cancelRequested;
 
     public InstallPageModel(TaskExecutor executor, Executor uiThread, CloudflareSetup setup, InstallDraft draft,
                             I18n i18n, ConsoleViewModel console) {
@@ -83,6 +84,7 @@ public final class InstallPageModel implements WizardPage {
         InstallRun r = run;
         if (phase.get() == Phase.RUNNING && r != null) {
             phase.set(Phase.CANCELLING);
+            cancelRequested = true;
             executor.execute(() -> { r.cancel(); return null; }, x -> { }, x -> { }); // stops wrangler: not on the FX thread
         }
     }
@@ -91,6 +93,7 @@ public final class InstallPageModel implements WizardPage {
         String token = draft.token().orElse("");
         InstallOptions options = draft.installOptions().withResume(resume);
         steps.forEach(s -> s.set(StepRow.State.PENDING, ""));
+        cancelRequested = false;
         cause.set("");
         advice.set("");
         warning.set("");
@@ -119,6 +122,12 @@ public final class InstallPageModel implements WizardPage {
                 draft.engineUrl(result.engineUrl());
                 draft.forgetToken(); // the pipeline keeps it in the secret store now
                 phase.set(Phase.DONE);
+            }
+            // A step stopped by Cancel may end as "failed: … was cancelled": to the user it is the cancel they asked for.
+            case PipelineOutcome.Failed f when cancelRequested -> {
+                cause.set(i18n.get("cf.install.cancelled"));
+                advice.set("");
+                phase.set(Phase.CANCELLED);
             }
             case PipelineOutcome.Failed f -> {
                 cause.set(f.cause());

@@ -11,11 +11,13 @@ import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
 import dev.arcrun.testkit.cloudflare.StandInToken;
 import dev.arcrun.testkit.cloudflare.TokenPermission;
 import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,5 +173,40 @@ class CloudflareWizardEndToEndTest {
 
     private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void cancelDuringTheDeployStopsResumablyAndTryAgainFinishes(FxRobot robot) throws Exception {
+        cf.faults().slow(RequestMatcher.of("PUT", "/accounts/[^/]+/workers/scripts/arcrun-cypher-executor"), 1, Duration.ofMinutes(2));
+        robot.clickOn("#token-field").write(cf.token());
+        robot.clickOn("#check-token");
+        waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        waitUntil(60, () -> !robot.lookup("#wizard-next").queryAs(Button.class).isDisabled());
+        robot.clickOn("#wizard-next"); // Install
+        @SuppressWarnings("unchecked")
+        ListView<dev.arcrun.app.console.ConsoleLine> console = robot.lookup("#console-list").queryAs(ListView.class);
+        // wrangler says "Total Upload" just before the upload the stand-in holds back
+        waitUntil(300, () -> console.getItems().stream().anyMatch(l -> l.source().equals("arcrun-cypher-executor")
+                && l.text().contains("Total Upload")));
+
+        robot.clickOn("#cancel-install");
+        waitUntil(60, () -> robot.lookup("#install-failure").queryAs(Node.class).isVisible());
+        assertThat(robot.lookup("#install-cause").queryAs(Label.class).getText()).isEqualTo(i18n.get("cf.install.cancelled"));
+        assertThat(robot.lookup("#step-deploy.step-state-pending").tryQuery().isPresent()
+                || robot.lookup("#step-deploy.step-state-failed").tryQuery().isPresent()).as("deploy not done").isTrue();
+        assertThat(robot.lookup("#step-provision.step-state-done").tryQuery()).isPresent();
+        assertThat(robot.lookup("#wizard-next").queryAs(Button.class).isDisabled()).isTrue();
+
+        int namespacesBefore = cf.state().namespaces(cf.accountId()).size();
+        robot.clickOn("#try-again");
+        waitUntil(600, () -> robot.lookup("#step-check.step-state-done").tryQuery().isPresent()
+                || robot.lookup("#install-failure").queryAs(Node.class).isVisible());
+        assertThat(robot.lookup("#step-check.step-state-done").tryQuery()).as(texts(robot, "#install-failure").toString()).isPresent();
+        assertThat(robot.lookup("#step-provision.step-state-skipped").tryQuery()).as("resumed, not redone").isPresent();
+        assertThat(cf.state().namespaces(cf.accountId())).hasSize(namespacesBefore);
+        robot.clickOn("#wizard-next");
+        assertThat(robot.lookup("#engine-url").queryAs(TextField.class).getText()).isEqualTo(WORKERS_URL);
     }
 }

@@ -110,6 +110,21 @@ class InstallPageModelTest {
     }
 
     @Test
+    void aStepThatFailsBecauseOfTheUsersCancelIsShownAsCancelled() {
+        draft.token("tok");
+        setup.script = l -> {
+            l.on(new InstallEvent.Started(StepId.DEPLOY));
+            page.cancel();
+            l.on(new InstallEvent.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume."));
+            return new PipelineOutcome.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume.");
+        };
+        page.enter();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
+        assertThat(page.causeProperty().get()).isEqualTo(i18n.get("cf.install.cancelled"));
+        assertThat(row(StepId.DEPLOY).summaryProperty().get()).isEqualTo("wrangler secret bulk was cancelled");
+    }
+
+    @Test
     void everyStepPhaseAndPermissionStateHasItsTextInBothLanguages() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
             I18n l = new I18n(locale);
