@@ -16,7 +16,9 @@ public final class CloudflareWizard {
         var token = new TokenPageModel(c.executor(), setup, draft, c.i18n(), browse);
         var options = new OptionsPageModel(draft, c.i18n());
         var plan = new PlanPageModel(c.executor(), setup, draft, c.i18n());
-        var install = new InstallPageModel(c.executor(), c.uiThread(), setup, draft, c.i18n(), new ConsoleViewModel(c.uiThread()));
+        ConsoleViewModel console = new ConsoleViewModel(c.uiThread());
+        console.logLocation(c.home().logs().toString()); // wrangler's full output is kept there (core's log files)
+        var install = new InstallPageModel(c.executor(), c.uiThread(), setup, draft, c.i18n(), console);
         var done = new DonePageModel(draft, install.warningProperty());
         WizardModel wizard = new WizardModel(List.of(token, options, plan, install, done));
         List<Node> views = List.of(

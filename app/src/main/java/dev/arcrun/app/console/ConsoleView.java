@@ -31,6 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ConsoleView extends VBox {
     private final ListView<ConsoleLine> list = new ListView<>();
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
+    private boolean scrollPending;
 
     public ConsoleView(ConsoleViewModel model, I18n i18n) {
         getStyleClass().add("console");
@@ -46,7 +47,8 @@ public final class ConsoleView extends VBox {
         hidden.setId("console-hidden");
         hidden.getStyleClass().add("muted");
         hidden.textProperty().bind(model.hiddenProperty().map(n -> n.longValue() == 0 ? ""
-                : i18n.get("console.hidden", n.longValue())));
+                : model.logLocation().isEmpty() ? i18n.get("console.hidden", n.longValue())
+                : i18n.get("console.hidden.at", n.longValue(), model.logLocation())));
         Button latest = new Button(i18n.get("console.latest"), new FontIcon(Feather.ARROW_DOWN));
         latest.setId("console-latest");
         latest.visibleProperty().bind(follow.not());
@@ -71,8 +73,16 @@ public final class ConsoleView extends VBox {
         getChildren().addAll(bar, list);
 
         model.lines().addListener((ListChangeListener<ConsoleLine>) c -> {
-            if (follow.get()) {
-                scrollToEnd();
+            if (follow.get() && !scrollPending) {
+                // After the list's own skin has seen the change: scrolling inside this callback can be undone by
+                // the skin's later recount of the lines.
+                scrollPending = true;
+                Platform.runLater(() -> {
+                    scrollPending = false;
+                    if (follow.get()) {
+                        scrollToEnd();
+                    }
+                });
             }
         });
         // Scrolling up means "let me read": stop following until the user is back at the end.

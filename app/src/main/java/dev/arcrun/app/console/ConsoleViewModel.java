@@ -27,6 +27,7 @@ public final class ConsoleViewModel {
     private final ObservableList<ConsoleLine> lines = FXCollections.observableArrayList();
     private final ObservableList<ConsoleLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private final ReadOnlyLongWrapper hidden = new ReadOnlyLongWrapper(0);
+    private volatile String logLocation = "";
 
     /** @param uiThread {@code Platform::runLater} in the app; a test's own executor in tests */
     public ConsoleViewModel(Executor uiThread) {
@@ -90,6 +91,15 @@ public final class ConsoleViewModel {
     /** How many earlier lines dropped out of the visible buffer (they are still in the log file). */
     public ReadOnlyLongProperty hiddenProperty() {
         return hidden.getReadOnlyProperty();
+    }
+
+    /** Where core keeps the full log (a folder or file), named when lines drop out of the visible buffer. */
+    public void logLocation(String location) {
+        this.logLocation = location == null ? "" : location;
+    }
+
+    public String logLocation() {
+        return logLocation;
     }
 
     public int cap() {

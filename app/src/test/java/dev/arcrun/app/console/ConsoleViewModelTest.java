@@ -158,6 +158,13 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void theHiddenLinesMessageNamesWhereTheFullLogIs() {
+        var i18n = new dev.arcrun.app.common.I18n(java.util.Locale.ENGLISH);
+        assertThat(i18n.get("console.hidden.at", 5_000L, "/home/ada/.local/share/arcrun/logs"))
+                .isEqualTo("Showing the newest lines (5,000 earlier lines hidden). wrangler's full output is kept in /home/ada/.local/share/arcrun/logs.");
+    }
+
+    @Test
     void clearEmptiesTheConsole() {
         QueuedUiThread ui = new QueuedUiThread();
         ConsoleViewModel vm = new ConsoleViewModel(ui, 2);

@@ -38,7 +38,10 @@ class ConsoleViewTest {
 
     @Test
     void followsNewLinesUntilTheUserScrollsUpThenJumpsBackAndCopiesEverything(FxRobot robot) throws Exception {
-        appendFromAnotherThread(0, 300);
+        for (int chunk = 0; chunk < 10; chunk++) { // many batches, with layout passes between them
+            appendFromAnotherThread(chunk * 30, chunk * 30 + 30);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         waitUntil(() -> model.lines().size() == 300);
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> isShown(robot, "line 299"));
