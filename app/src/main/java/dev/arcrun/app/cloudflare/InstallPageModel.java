@@ -66,10 +66,13 @@ public final class InstallPageModel implements WizardPage {
         });
     }
 
+    /** Install was pressed on the plan page: a first run, or (after going back to change something) a resumed one. */
     @Override
     public void enter() {
-        if (phase.get() == Phase.IDLE) {
-            start(false);
+        switch (phase.get()) {
+            case IDLE -> start(false);
+            case FAILED, CANCELLED -> start(true);
+            case RUNNING, CANCELLING, DONE -> { }
         }
     }
 

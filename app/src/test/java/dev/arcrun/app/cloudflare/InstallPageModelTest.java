@@ -110,6 +110,22 @@ class InstallPageModelTest {
     }
 
     @Test
+    void comingBackThroughThePlanAfterAFailureResumesWithTheNewChoices() {
+        draft.token("tok");
+        setup.script = l -> new PipelineOutcome.Failed(StepId.FETCH, "Downloading failed.", "Check the address.");
+        page.enter();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
+
+        draft.options("arcrun-", "builtin"); // Back, another engine source, Next, Install
+        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+        page.enter();
+        assertThat(setup.installs).hasSize(2);
+        assertThat(setup.installs.get(1).resume()).isTrue();
+        assertThat(setup.installs.get(1).source()).isEqualTo("builtin");
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.DONE);
+    }
+
+    @Test
     void aStepThatFailsBecauseOfTheUsersCancelIsShownAsCancelled() {
         draft.token("tok");
         setup.script = l -> {
