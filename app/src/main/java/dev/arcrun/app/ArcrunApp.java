@@ -1,5 +1,7 @@
 package dev.arcrun.app;
 
+import dev.arcrun.app.cloudflare.CloudflareWizard;
+import dev.arcrun.app.cloudflare.CoreCloudflareSetup;
 import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.home.HomeView;
@@ -7,6 +9,7 @@ import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
 import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.app.shell.MainWindow;
+import dev.arcrun.app.shell.Navigation;
 import dev.arcrun.app.shell.Page;
 import dev.arcrun.app.theme.ThemeManager;
 import dev.arcrun.core.config.AppHome;
@@ -22,7 +25,7 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 
 public final class ArcrunApp extends Application {
-    private final FxTaskExecutor executor = new FxTaskExecutor(2);
+    private final FxTaskExecutor executor = new FxTaskExecutor(4);
 
     @Override
     public void start(Stage stage) {
@@ -30,17 +33,22 @@ public final class ArcrunApp extends Application {
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
         stage.setTitle(context.i18n().get("app.title"));
-        stage.setScene(buildScene(new MainWindow(context.i18n(), pages(context))));
+        MainWindow[] window = new MainWindow[1]; // pages navigate through the window that holds them
+        Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
+        window[0] = new MainWindow(context.i18n(), pages(context, nav));
+        stage.setScene(buildScene(window[0]));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         stage.show();
     }
 
     /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c) {
+    static List<Page> pages(AppContext c, Navigation nav) {
         return List.of(
-                new Page("home", "nav.home", Feather.HOME,
-                        () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(), new LocalStart(c)), c.i18n())));
+                new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(),
+                        c.uiThread(), new LocalStart(c), () -> nav.showPage().accept("cloudflare")), c.i18n())),
+                new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
+                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())));
     }
 
     static Scene buildScene(MainWindow window) {

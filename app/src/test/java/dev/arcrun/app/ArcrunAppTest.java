@@ -26,4 +26,12 @@ class ArcrunAppTest {
         assertThat(robot.lookup("#home").tryQuery()).isPresent();
         assertThat(robot.lookup("#start-local").tryQuery()).isPresent();
     }
+
+    @Test
+    void theCloudflareCardOpensTheInstallWizard(FxRobot robot) {
+        robot.clickOn("#open-cloudflare");
+        assertThat(robot.lookup("#cloudflare").tryQuery()).isPresent();
+        assertThat(robot.lookup("#token-field").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nav-cloudflare").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+    }
 }

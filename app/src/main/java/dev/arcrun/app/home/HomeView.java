@@ -49,9 +49,10 @@ public final class HomeView extends VBox {
         VBox local = card(i18n.get("home.local.title"), i18n.get("home.local.body"), true, i18n,
                 new HBox(10, startLocal, spinner), progress, url, error);
 
-        Label cliHint = new Label(i18n.get("home.cloudflare.cli"));
-        cliHint.setWrapText(true);
-        VBox cloud = card(i18n.get("home.cloudflare.title"), i18n.get("home.cloudflare.body"), false, i18n, cliHint);
+        Button openWizard = new Button(i18n.get("home.cloudflare.open"), new FontIcon(Feather.CLOUD));
+        openWizard.setId("open-cloudflare");
+        openWizard.setOnAction(e -> model.openCloudflareWizard());
+        VBox cloud = card(i18n.get("home.cloudflare.title"), i18n.get("home.cloudflare.body"), false, i18n, openWizard);
 
         HBox cards = new HBox(20, local, cloud);
         HBox.setHgrow(local, Priority.ALWAYS);

@@ -28,16 +28,23 @@ public final class HomeViewModel {
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final LocalEngineStarter starter;
+    private final Runnable openCloudflareWizard;
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper localUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     /** @param uiThread where property changes must happen ({@code Platform::runLater}; direct in tests) */
-    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter) {
+    /** @param openCloudflareWizard shows the Cloudflare install wizard (the window's navigation) */
+    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter, Runnable openCloudflareWizard) {
         this.executor = executor;
         this.uiThread = uiThread;
         this.starter = starter;
+        this.openCloudflareWizard = openCloudflareWizard;
+    }
+
+    public void openCloudflareWizard() {
+        openCloudflareWizard.run();
     }
 
     public void startLocal() {

@@ -31,7 +31,10 @@ class I18nBundlesTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = KEY_USE.matcher(Files.readString(f));
                 while (m.find()) {
-                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!key.endsWith(".")) { // a prefix completed at run time ("step." + id): its feature's tests check those
+                        used.add(key);
+                    }
                 }
             }
         }

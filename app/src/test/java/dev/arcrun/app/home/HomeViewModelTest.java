@@ -12,7 +12,7 @@ class HomeViewModelTest {
         var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> {
             progress.accept("Start the engine on this computer…");
             return "http://127.0.0.1:8787";
-        });
+        }, () -> { });
         var seen = new java.util.ArrayList<String>();
         vm.progressProperty().addListener((o, was, now) -> seen.add(now));
         vm.startLocal();
@@ -27,10 +27,18 @@ class HomeViewModelTest {
     void failureShowsTheMessageWithItsAdviceAndNoUrl() {
         var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> {
             throw new UserFacingException("npm was not found.", "Install Node.js 22 from your package manager.");
-        });
+        }, () -> { });
         vm.startLocal();
         assertThat(vm.errorProperty().get()).isEqualTo("npm was not found. Install Node.js 22 from your package manager.");
         assertThat(vm.localUrlProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCloudflareCardOpensTheWizardThroughTheWindowsNavigation() {
+        var opened = new java.util.concurrent.atomic.AtomicInteger();
+        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> "unused", opened::incrementAndGet);
+        vm.openCloudflareWizard();
+        assertThat(opened).hasValue(1);
     }
 }

@@ -1,0 +1,35 @@
+package dev.arcrun.app.cloudflare;
+
+import dev.arcrun.core.install.StepId;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One pipeline step on the install page: its name, its state and what it reported. Changed on the FX thread. */
+public final class StepRow {
+    public enum State { PENDING, RUNNING, DONE, SKIPPED, FAILED }
+
+    private final StepId step;
+    private final String title;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.PENDING);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    StepRow(StepId step, String title) {
+        this.step = step;
+        this.title = title;
+    }
+
+    void set(State s, String text) {
+        state.set(s);
+        summary.set(text == null ? "" : text);
+    }
+
+    public StepId step() { return step; }
+
+    public String title() { return title; }
+
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+}

@@ -1,0 +1,158 @@
+package dev.arcrun.app.cloudflare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.app.cloudflare.InstallPageModel.Phase;
+import dev.arcrun.app.common.CurrentThreadTaskExecutor;
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.console.ConsoleLine;
+import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.PipelineOutcome;
+import dev.arcrun.core.install.StepId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class InstallPageModelTest {
+    private final I18n i18n = new I18n(Locale.ENGLISH);
+    private final FakeSetup setup = new FakeSetup();
+    private final InstallDraft draft = new InstallDraft();
+    private final ConsoleViewModel console = new ConsoleViewModel(Runnable::run);
+    private final InstallPageModel page = new InstallPageModel(new CurrentThreadTaskExecutor(), Runnable::run, setup, draft, i18n, console);
+
+    private StepRow row(StepId id) {
+        return page.steps().stream().filter(r -> r.step() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSuccessfulRunShowsEachStepTheConsoleAndTheUrlAndForgetsTheToken() {
+        draft.token("tok");
+        setup.script = l -> {
+            l.on(new InstallEvent.Started(StepId.TOOLCHAIN));
+            l.on(new InstallEvent.Succeeded(StepId.TOOLCHAIN, "node 22 and wrangler 4", Duration.ofSeconds(1)));
+            l.on(new InstallEvent.Skipped(StepId.VERIFY, "done in an earlier run"));
+            l.on(new InstallEvent.Started(StepId.DEPLOY));
+            l.on(new InstallEvent.Progress(StepId.DEPLOY, 0.5, "arcrun-registry"));
+            l.on(new InstallEvent.Log(StepId.DEPLOY, "arcrun-registry", "Uploaded arcrun-registry (1.2 sec)", false));
+            assertThat(page.progressProperty().get()).isEqualTo(0.5);
+            assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.RUNNING);
+            l.on(new InstallEvent.Succeeded(StepId.DEPLOY, "2 workers deployed", Duration.ofSeconds(9)));
+            l.on(new InstallEvent.Warning(StepId.CHECK, "no answer yet", "wait"));
+            return new PipelineOutcome.Completed(List.of(StepId.TOOLCHAIN, StepId.DEPLOY), List.of(StepId.VERIFY));
+        };
+        assertThat(page.steps()).extracting(StepRow::step).startsWith(StepId.TOOLCHAIN, StepId.VERIFY, StepId.PROVISION)
+                .endsWith(StepId.CHECK);
+        page.enter();
+
+        assertThat(setup.installTokens).containsExactly("tok");
+        assertThat(setup.installs.getFirst().resume()).isFalse();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.DONE);
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.backAllowedProperty().get()).isFalse();
+        assertThat(row(StepId.TOOLCHAIN).stateProperty().get()).isEqualTo(StepRow.State.DONE);
+        assertThat(row(StepId.TOOLCHAIN).summaryProperty().get()).isEqualTo("node 22 and wrangler 4");
+        assertThat(row(StepId.VERIFY).stateProperty().get()).isEqualTo(StepRow.State.SKIPPED);
+        assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.DONE);
+        assertThat(row(StepId.SEED).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
+        assertThat(console.lines()).extracting(ConsoleLine::text).contains("Uploaded arcrun-registry (1.2 sec)");
+        assertThat(page.warningProperty().get()).isEqualTo(i18n.get("cf.done.notyet"));
+        assertThat(draft.engineUrl()).isEqualTo("https://arcrun-cypher-executor.ada.workers.dev");
+        assertThat(draft.token()).as("stored by the pipeline; the wizard lets go of it").isEmpty();
+
+        page.enter(); // shown again: does not install twice
+        assertThat(setup.installs).hasSize(1);
+    }
+
+    @Test
+    void aFailureShowsCauseAndAdviceAndTryAgainResumes() {
+        draft.token("tok");
+        setup.script = l -> {
+            l.on(new InstallEvent.Started(StepId.PROVISION));
+            l.on(new InstallEvent.Failed(StepId.PROVISION, "Cloudflare refused creating the R2 bucket: HTTP 500.", "Try again later."));
+            return new PipelineOutcome.Failed(StepId.PROVISION, "Cloudflare refused creating the R2 bucket: HTTP 500.", "Try again later.");
+        };
+        page.enter();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
+        assertThat(page.validProperty().get()).isFalse();
+        assertThat(page.backAllowedProperty().get()).isTrue();
+        assertThat(page.causeProperty().get()).isEqualTo("Cloudflare refused creating the R2 bucket: HTTP 500.");
+        assertThat(page.adviceProperty().get()).isEqualTo("Try again later.");
+        assertThat(row(StepId.PROVISION).stateProperty().get()).isEqualTo(StepRow.State.FAILED);
+
+        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+        page.tryAgain();
+        assertThat(setup.installs).hasSize(2);
+        assertThat(setup.installs.get(1).resume()).isTrue();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.DONE);
+        assertThat(page.causeProperty().get()).isEmpty();
+        assertThat(row(StepId.PROVISION).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
+    }
+
+    @Test
+    void aCancelledRunSaysSoAndCanContinue() {
+        draft.token("tok");
+        setup.script = l -> {
+            l.on(new InstallEvent.Started(StepId.DEPLOY));
+            page.cancel(); // the user presses Cancel while wrangler runs
+            l.on(new InstallEvent.Failed(StepId.DEPLOY, "Cancelled", "Run the install again with --resume to continue."));
+            return new PipelineOutcome.Cancelled(StepId.DEPLOY);
+        };
+        page.enter();
+        assertThat(setup.cancels).isEqualTo(1);
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
+        assertThat(page.causeProperty().get()).isEqualTo(i18n.get("cf.install.cancelled"));
+        assertThat(page.adviceProperty().get()).as("core's CLI advice is not shown").isEmpty();
+        assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
+        page.tryAgain();
+        assertThat(setup.installs.get(1).resume()).isTrue();
+    }
+
+    @Test
+    void comingBackThroughThePlanAfterAFailureResumesWithTheNewChoices() {
+        draft.token("tok");
+        setup.script = l -> new PipelineOutcome.Failed(StepId.FETCH, "Downloading failed.", "Check the address.");
+        page.enter();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
+
+        draft.options("arcrun-", "builtin"); // Back, another engine source, Next, Install
+        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+        page.enter();
+        assertThat(setup.installs).hasSize(2);
+        assertThat(setup.installs.get(1).resume()).isTrue();
+        assertThat(setup.installs.get(1).source()).isEqualTo("builtin");
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.DONE);
+    }
+
+    @Test
+    void aStepThatFailsBecauseOfTheUsersCancelIsShownAsCancelled() {
+        draft.token("tok");
+        setup.script = l -> {
+            l.on(new InstallEvent.Started(StepId.DEPLOY));
+            page.cancel();
+            l.on(new InstallEvent.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume."));
+            return new PipelineOutcome.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume.");
+        };
+        page.enter();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
+        assertThat(page.causeProperty().get()).isEqualTo(i18n.get("cf.install.cancelled"));
+        assertThat(row(StepId.DEPLOY).summaryProperty().get()).isEqualTo("wrangler secret bulk was cancelled");
+    }
+
+    @Test
+    void everyStepPhaseAndPermissionStateHasItsTextInBothLanguages() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
+            I18n l = new I18n(locale);
+            for (StepId id : StepId.values()) {
+                assertThat(StepNames.of(id, l)).as(locale + " " + id).doesNotStartWith("!");
+            }
+            for (Phase p : Phase.values()) {
+                assertThat(l.get("cf.install.phase." + p.name().toLowerCase(Locale.ROOT))).as(locale + " " + p).doesNotStartWith("!");
+            }
+            for (String s : List.of("granted", "missing", "unchecked")) {
+                assertThat(l.get("cf.token.perm." + s)).doesNotStartWith("!");
+            }
+        }
+    }
+}
