@@ -70,12 +70,18 @@ public final class Pipeline {
             } catch (CancellationException e) {
                 return cancelled(id);
             } catch (UserFacingException e) {
+                if (cancel.get()) {
+                    return cancelled(id); // the step failed because the user stopped it (e.g. wrangler was killed)
+                }
                 listener.on(new InstallEvent.Failed(id, e.getMessage(), e.advice()));
                 return new PipelineOutcome.Failed(id, e.getMessage(), e.advice());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return cancelled(id);
             } catch (Exception e) {
+                if (cancel.get()) {
+                    return cancelled(id);
+                }
                 String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 String advice = "Run the install again with --resume; finished steps are not repeated.";
                 listener.on(new InstallEvent.Failed(id, cause, advice));

@@ -35,7 +35,7 @@ final class VerifyStep implements InstallStep {
         if (!session.options().dryRun()) {
             session.secrets().put(session.config().name(), SecretKind.CLOUDFLARE_TOKEN, session.token().secretValue());
         }
-        return StepResult.done(check.kind().label() + " token is active with all " + report.checks().size()
+        return StepResult.done("the " + check.kind().label() + " is active with all " + report.checks().size()
                 + " permissions; account " + account.name());
     }
 }

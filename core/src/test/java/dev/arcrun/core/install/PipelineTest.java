@@ -87,6 +87,20 @@ class PipelineTest {
         assertThat(executed).isEmpty();
     }
 
+    @Test
+    void aStepThatFailsBecauseItWasCancelledEndsCancelledNotFailed() {
+        var pipeline = new Pipeline(events::add);
+        InstallStep killed = new InstallStep() {
+            @Override public StepId id() { return StepId.DEPLOY; }
+            @Override public StepResult run(StepReporter r) {
+                pipeline.cancel(); // the user presses Cancel; wrangler dies and the step reports the failure
+                throw new UserFacingException("wrangler stopped (exit code 143).", "See the log.");
+            }
+        };
+        assertThat(pipeline.run(List.of(killed), journal)).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
+        assertThat(events).noneMatch(e -> e instanceof InstallEvent.Failed f && f.cause().startsWith("wrangler"));
+    }
+
     private static final class MemoryJournal implements Pipeline.StepJournal {
         final List<StepId> done = new ArrayList<>();
 
