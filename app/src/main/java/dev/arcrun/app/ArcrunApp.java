@@ -2,6 +2,8 @@ package dev.arcrun.app;
 
 import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.dashboard.DashboardPage;
+import dev.arcrun.app.dashboard.FilePicker;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
@@ -14,6 +16,8 @@ import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.deploy.ToolchainManager;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,17 +34,23 @@ public final class ArcrunApp extends Application {
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
         stage.setTitle(context.i18n().get("app.title"));
-        stage.setScene(buildScene(new MainWindow(context.i18n(), pages(context))));
+        // Pages are built on first visit, after the window exists, so their navigation callbacks can reach it.
+        AtomicReference<MainWindow> window = new AtomicReference<>();
+        window.set(new MainWindow(context.i18n(), pages(context, id -> window.get().show(id))));
+        stage.setScene(buildScene(window.get()));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         stage.show();
     }
 
-    /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c) {
+    /** The sidebar's pages, in order; {@code navigate} shows a page by id. */
+    static List<Page> pages(AppContext c, Consumer<String> navigate) {
         return List.of(
                 new Page("home", "nav.home", Feather.HOME,
-                        () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(), new LocalStart(c)), c.i18n())));
+                        () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(), new LocalStart(c),
+                                () -> navigate.accept("dashboard")), c.i18n())),
+                new Page("dashboard", "nav.dashboard", Feather.GRID,
+                        () -> DashboardPage.create(c, navigate, FilePicker.system())));
     }
 
     static Scene buildScene(MainWindow window) {

@@ -28,6 +28,7 @@ public final class HomeViewModel {
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final LocalEngineStarter starter;
+    private final Runnable openDashboard;
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper localUrl = new ReadOnlyStringWrapper("");
@@ -35,9 +36,19 @@ public final class HomeViewModel {
 
     /** @param uiThread where property changes must happen ({@code Platform::runLater}; direct in tests) */
     public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter) {
+        this(executor, uiThread, starter, () -> { });
+    }
+
+    /** @param openDashboard shows the dashboard page, offered once the local engine runs */
+    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter, Runnable openDashboard) {
         this.executor = executor;
         this.uiThread = uiThread;
         this.starter = starter;
+        this.openDashboard = openDashboard;
+    }
+
+    public void openDashboard() {
+        openDashboard.run();
     }
 
     public void startLocal() {

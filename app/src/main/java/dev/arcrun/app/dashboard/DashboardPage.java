@@ -1,0 +1,32 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.core.install.InstallListener;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/** Builds the dashboard: its view models (one per tab, all following the header's install) and their views. */
+public final class DashboardPage {
+    private DashboardPage() {}
+
+    /** @param navigate shows another page by id ("home" for the empty state's button) */
+    public static DashboardView create(AppContext c, Consumer<String> navigate, FilePicker files) {
+        Installs installs = new Installs(c);
+        DashboardViewModel header = new DashboardViewModel(c.executor(), installs, () -> navigate.accept("home"));
+        var connection = header.connectionProperty();
+        var creds = new CredentialsViewModel(c.executor(), connection, c.i18n());
+        var services = new ServicesViewModel(c.executor(), connection, c.i18n());
+        var workflows = new WorkflowsViewModel(c.executor(), connection, c.i18n());
+        var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());
+        Node console = new Label();
+        InstallListener consoleSink = InstallListener.NONE;
+        var maintenance = new MaintenanceViewModel(c.executor(), c.uiThread(), installs, connection, c.i18n(),
+                consoleSink, header::reload);
+        return new DashboardView(header, c.i18n(), new DashboardView.Tabs(
+                new CredentialsView(creds, c.i18n()),
+                new ServicesView(services, c.i18n()),
+                new WorkflowsView(workflows, run, c.i18n(), files),
+                new MaintenanceView(maintenance, header, c.i18n(), console)));
+    }
+}
