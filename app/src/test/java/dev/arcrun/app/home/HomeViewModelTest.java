@@ -33,4 +33,13 @@ class HomeViewModelTest {
         assertThat(vm.localUrlProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void openDashboardUsesTheNavigationItWasGiven() {
+        var opened = new java.util.concurrent.atomic.AtomicInteger();
+        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> "http://127.0.0.1:8787",
+                opened::incrementAndGet);
+        vm.openDashboard();
+        assertThat(opened).hasValue(1);
+    }
 }
