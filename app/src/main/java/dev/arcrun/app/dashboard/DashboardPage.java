@@ -1,10 +1,9 @@
 package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.shell.AppContext;
-import dev.arcrun.core.install.InstallListener;
+import dev.arcrun.app.console.ConsoleView;
+import dev.arcrun.app.console.ConsoleViewModel;
 import java.util.function.Consumer;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 /** Builds the dashboard: its view models (one per tab, all following the header's install) and their views. */
 public final class DashboardPage {
@@ -19,14 +18,13 @@ public final class DashboardPage {
         var services = new ServicesViewModel(c.executor(), connection, c.i18n());
         var workflows = new WorkflowsViewModel(c.executor(), connection, c.i18n());
         var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());
-        Node console = new Label();
-        InstallListener consoleSink = InstallListener.NONE;
+        var console = new ConsoleViewModel(c.uiThread());
         var maintenance = new MaintenanceViewModel(c.executor(), c.uiThread(), installs, connection, c.i18n(),
-                consoleSink, header::reload);
+                console, header::reload);
         return new DashboardView(header, c.i18n(), new DashboardView.Tabs(
                 new CredentialsView(creds, c.i18n()),
                 new ServicesView(services, c.i18n()),
                 new WorkflowsView(workflows, run, c.i18n(), files),
-                new MaintenanceView(maintenance, header, c.i18n(), console)));
+                new MaintenanceView(maintenance, header, c.i18n(), new ConsoleView(console, c.i18n()))));
     }
 }

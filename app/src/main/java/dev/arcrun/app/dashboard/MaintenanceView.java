@@ -65,6 +65,9 @@ final class MaintenanceView extends ScrollPane {
         steps.setCellFactory(v -> new StepCell());
         steps.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps()));
         steps.visibleProperty().bind(steps.managedProperty());
+        if (console instanceof javafx.scene.layout.Region r) {
+            r.setPrefHeight(240);
+        }
         console.managedProperty().bind(steps.managedProperty());
         console.visibleProperty().bind(steps.managedProperty());
 

@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.core.config.DeployedBundle;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
@@ -31,7 +32,7 @@ public final class MaintenanceViewModel {
     private final Installs installs;
     private final ReadOnlyObjectProperty<Connection> connection;
     private final I18n i18n;
-    private final InstallListener console;
+    private final ConsoleViewModel console;
     private final Runnable installsChanged;
     private final ObservableList<PipelineStep> steps = FXCollections.observableArrayList();
     private final StringProperty source = new SimpleStringProperty("");
@@ -43,11 +44,11 @@ public final class MaintenanceViewModel {
 
     /**
      * @param uiThread        where pipeline events are applied (they arrive on the pipeline's thread)
-     * @param console         receives every pipeline event for the live console (called on the pipeline's thread)
+     * @param console         the live console: the pipeline's tool output and warnings, drained in batches
      * @param installsChanged called after a pipeline or uninstall, so the header reads the installs again
      */
     public MaintenanceViewModel(TaskExecutor executor, Executor uiThread, Installs installs,
-                                ReadOnlyObjectProperty<Connection> connection, I18n i18n, InstallListener console,
+                                ReadOnlyObjectProperty<Connection> connection, I18n i18n, ConsoleViewModel console,
                                 Runnable installsChanged) {
         this.executor = executor;
         this.uiThread = uiThread;
@@ -95,9 +96,21 @@ public final class MaintenanceViewModel {
         error.set("");
         notice.set("");
         steps.clear();
+        console.clear();
         InstallListener listener = e -> {
-            console.on(e);
-            uiThread.execute(() -> apply(e));
+            switch (e) {
+                // Tool output goes through the console's sink (batched); only step changes are posted one by one.
+                case InstallEvent.Log l -> console.append(l.source(), l.text(), l.error());
+                case InstallEvent.Warning w -> {
+                    console.append("arcrun", w.message() + " " + w.advice(), true);
+                    uiThread.execute(() -> apply(e));
+                }
+                case InstallEvent.Failed f -> {
+                    console.append("arcrun", f.cause() + " " + f.advice(), true);
+                    uiThread.execute(() -> apply(e));
+                }
+                default -> uiThread.execute(() -> apply(e));
+            }
         };
         executor.execute(() -> {
             Installer.Run run = pipeline.create(installs.installer(), name, listener);

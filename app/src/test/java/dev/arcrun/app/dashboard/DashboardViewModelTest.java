@@ -47,7 +47,7 @@ class DashboardViewModelTest {
         header.reload();
         AtomicInteger changed = new AtomicInteger();
         var vm = new MaintenanceViewModel(EXECUTOR, Runnable::run, new Installs(context), header.connectionProperty(), I18N,
-                e -> { }, changed::incrementAndGet);
+                new dev.arcrun.app.console.ConsoleViewModel(Runnable::run), changed::incrementAndGet);
         assertThat(vm.confirms("local")).isTrue();
         assertThat(vm.confirms("Local")).isFalse();
         assertThat(vm.confirms("local ")).isFalse();

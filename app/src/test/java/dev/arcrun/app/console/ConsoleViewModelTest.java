@@ -1,0 +1,180 @@
+package dev.arcrun.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ConsoleViewModelTest {
+
+    /** Stands in for Platform.runLater: keeps what was scheduled until the test runs it, and counts calls. */
+    static final class QueuedUiThread implements Executor {
+        final ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public void execute(Runnable r) {
+            calls.incrementAndGet();
+            queued.add(r);
+        }
+
+        void runAll() {
+            for (Runnable r; (r = queued.poll()) != null; ) {
+                r.run();
+            }
+        }
+    }
+
+    @Test
+    void linesFromManyThreadsArriveInOrderPerSourceInOneBatch() throws Exception {
+        QueuedUiThread ui = new QueuedUiThread();
+        ConsoleViewModel vm = new ConsoleViewModel(ui, 50_000);
+        int threads = 4;
+        int perThread = 5_000;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            String source = "worker-" + t;
+            pool.execute(() -> {
+                await(go);
+                for (int i = 0; i < perThread; i++) {
+                    vm.append(source, "line " + i, false);
+                }
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(vm.lines()).as("nothing shows before the UI thread drains").isEmpty();
+        assertThat(ui.calls).as("20,000 lines while the UI was busy: one drain").hasValue(1);
+        ui.runAll();
+
+        assertThat(vm.lines()).hasSize(threads * perThread);
+        Map<String, List<String>> bySource = vm.lines().stream().collect(Collectors.groupingBy(ConsoleLine::source,
+                Collectors.mapping(ConsoleLine::text, Collectors.toList())));
+        for (int t = 0; t < threads; t++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                expected.add("line " + i);
+            }
+            assertThat(bySource.get("worker-" + t)).as("worker-" + t).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRealUiThreadDrainingWhileLinesPourInNeverHasTwoDrainsPendingAndLosesNothing() throws Exception {
+        ExecutorService fx = Executors.newSingleThreadExecutor();
+        AtomicInteger pending = new AtomicInteger();
+        AtomicInteger maxPending = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        Executor ui = r -> {
+            calls.incrementAndGet();
+            maxPending.accumulateAndGet(pending.incrementAndGet(), Math::max);
+            fx.execute(() -> {
+                pending.decrementAndGet();
+                r.run();
+            });
+        };
+        ConsoleViewModel vm = new ConsoleViewModel(ui, 100_000);
+        int threads = 3;
+        int perThread = 10_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            String source = "s" + t;
+            pool.execute(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    vm.append(source, Integer.toString(i), false);
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        fx.submit(() -> { }).get(30, TimeUnit.SECONDS); // every drain scheduled so far has run
+        fx.shutdown();
+
+        assertThat(maxPending).as("at most one drain waits on the UI thread").hasValueLessThanOrEqualTo(1);
+        assertThat(calls.get()).isLessThan(threads * perThread);
+        assertThat(vm.lines()).hasSize(threads * perThread);
+        for (int t = 0; t < threads; t++) {
+            String source = "s" + t;
+            List<Integer> seen = vm.lines().stream().filter(l -> l.source().equals(source))
+                    .map(l -> Integer.parseInt(l.text())).toList();
+            assertThat(seen).isSorted().hasSize(perThread);
+        }
+    }
+
+    @Test
+    void theVisibleBufferKeepsTheNewestLinesUpToTheCapAndCountsTheRest() {
+        QueuedUiThread ui = new QueuedUiThread();
+        ConsoleViewModel vm = new ConsoleViewModel(ui, 100);
+        for (int i = 0; i < 60; i++) {
+            vm.append("npm", "a" + i, false);
+        }
+        ui.runAll();
+        for (int i = 0; i < 250; i++) {
+            vm.append("npm", "b" + i, false);
+        }
+        ui.runAll();
+        assertThat(vm.lines()).hasSize(100);
+        assertThat(vm.lines().getFirst().text()).isEqualTo("b150");
+        assertThat(vm.lines().getLast().text()).isEqualTo("b249");
+        assertThat(vm.hiddenProperty().get()).isEqualTo(60 + 150);
+
+        for (int i = 0; i < 10; i++) {
+            vm.append("npm", "c" + i, false);
+        }
+        ui.runAll();
+        assertThat(vm.lines()).hasSize(100);
+        assertThat(vm.lines().getFirst().text()).isEqualTo("b160");
+        assertThat(vm.lines().getLast().text()).isEqualTo("c9");
+        assertThat(vm.hiddenProperty().get()).isEqualTo(220);
+    }
+
+    @Test
+    void errorAndWarningLinesAreMarkedByTheToolsOwnMarkers() {
+        QueuedUiThread ui = new QueuedUiThread();
+        ConsoleViewModel vm = new ConsoleViewModel(ui);
+        vm.append("arcrun-registry", "✘ [ERROR] Could not resolve \"./missing\"", true);
+        vm.append("arcrun-registry", "▲ [WARNING] The entrypoint has no default export", true);
+        vm.append("npm", "npm warn deprecated glob@7", false);
+        vm.append("arcrun-registry", "Total Upload: 12.3 KiB / gzip: 3.1 KiB", false);
+        vm.append("download", "Connection dropped; retrying", true);
+        ui.runAll();
+        assertThat(vm.lines()).extracting(ConsoleLine::level).containsExactly(ConsoleLine.Level.ERROR,
+                ConsoleLine.Level.WARNING, ConsoleLine.Level.WARNING, ConsoleLine.Level.INFO, ConsoleLine.Level.WARNING);
+        assertThat(vm.allText()).startsWith("arcrun-registry | ✘ [ERROR] Could not resolve \"./missing\"\n")
+                .endsWith("download | Connection dropped; retrying\n");
+    }
+
+    @Test
+    void clearEmptiesTheConsole() {
+        QueuedUiThread ui = new QueuedUiThread();
+        ConsoleViewModel vm = new ConsoleViewModel(ui, 2);
+        vm.append("a", "1", false);
+        vm.append("a", "2", false);
+        vm.append("a", "3", false);
+        ui.runAll();
+        vm.clear();
+        assertThat(vm.lines()).isEmpty();
+        assertThat(vm.hiddenProperty().get()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
