@@ -61,7 +61,10 @@ public final class DashboardViewModel {
 
     private void connect(String name) {
         int mine = ++generation;
-        replace(null);
+        Connection shown = connection.get();
+        if (name == null || shown == null || !shown.config().name().equals(name)) {
+            replace(null); // another install: nothing of the previous one may stay on screen meanwhile
+        }
         if (name == null) {
             return;
         }

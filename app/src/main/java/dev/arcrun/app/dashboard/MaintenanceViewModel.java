@@ -60,7 +60,8 @@ public final class MaintenanceViewModel {
         connection.addListener((o, was, now) -> {
             DeployedBundle previous = now == null ? null : now.config().previousBundle();
             previousVersion.set(previous == null ? "" : previous.version());
-            if (!running.get()) {
+            boolean sameInstall = was != null && now != null && was.config().name().equals(now.config().name());
+            if (!running.get() && !sameInstall) { // a reconnect after an update keeps its result on screen
                 steps.clear();
                 error.set("");
                 notice.set("");

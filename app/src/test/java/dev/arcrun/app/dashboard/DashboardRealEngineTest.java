@@ -41,7 +41,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +64,7 @@ class DashboardRealEngineTest {
 
     private final AtomicReference<Path> nextFile = new AtomicReference<>();
     private final AtomicReference<String> navigatedTo = new AtomicReference<>();
-    private FxTaskExecutor executor;
+    private static final FxTaskExecutor executor = new FxTaskExecutor(2);
 
     @BeforeAll
     static void installLocally() {
@@ -79,6 +78,7 @@ class DashboardRealEngineTest {
 
     @AfterAll
     static void stopEngine() {
+        executor.close();
         if (home != null) {
             new LocalEngine(home, ToolchainManager.forTests()).stop();
         }
@@ -86,7 +86,6 @@ class DashboardRealEngineTest {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor(2);
         AppContext context = new AppContext(home, executor, javafx.application.Platform::runLater, new I18n(Locale.ENGLISH),
                 () -> secrets, ToolchainManager::forTests, Map.of());
         FilePicker picker = (Window owner, String title, String filter) -> Optional.ofNullable(nextFile.getAndSet(null));
@@ -94,11 +93,6 @@ class DashboardRealEngineTest {
         new ThemeManager().apply(scene);
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void closeExecutor() {
-        executor.close();
     }
 
     @Test
@@ -259,6 +253,28 @@ class DashboardRealEngineTest {
         robot.clickOn("#uninstall-cancel");
 
         assertThat(new InstallConfigStore(home).names()).containsExactly("local");
+        try (EngineClient engine = engine()) {
+            assertThat(engine.health().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot) throws Exception {
+        waitForText(robot, "#engine-health", t -> t.equals("Running"));
+        robot.clickOn("#tab-maintenance");
+        robot.clickOn("#update-button");
+        ListView<PipelineStep> steps = robot.lookup("#maint-steps").queryListView();
+        waitUntil(() -> !steps.getItems().isEmpty());
+        // The whole pipeline (fetch, discover, inject, start, register, seed, config, check) on a busy machine.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !(text(robot, "#maint-notice") + text(robot, "#maint-error")).isEmpty());
+        assertThat(text(robot, "#maint-notice")).as(text(robot, "#maint-error") + " " + steps.getItems()).isEqualTo("The engine is updated.");
+        assertThat(steps.getItems()).extracting(PipelineStep::state)
+                .containsOnly(PipelineStep.State.DONE, PipelineStep.State.SKIPPED);
+        assertThat(steps.getItems()).extracting(PipelineStep::id).contains(dev.arcrun.core.install.StepId.FETCH,
+                dev.arcrun.core.install.StepId.CHECK);
+        ListView<?> console = robot.lookup("#console-list").queryListView();
+        assertThat(console.isVisible()).isTrue();
+        waitForText(robot, "#engine-health", t -> t.equals("Running"));
         try (EngineClient engine = engine()) {
             assertThat(engine.health().ok()).isTrue();
         }
