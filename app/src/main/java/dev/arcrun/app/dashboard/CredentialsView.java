@@ -27,6 +27,7 @@ final class CredentialsView extends VBox {
         TextField name = new TextField();
         name.setId("cred-name");
         name.setPromptText(i18n.get("dashboard.creds.name_prompt"));
+        name.setPrefWidth(260);
         name.textProperty().bindBidirectional(model.newNameProperty());
         PasswordField value = new PasswordField();
         value.setId("cred-value");

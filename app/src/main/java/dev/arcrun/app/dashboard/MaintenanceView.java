@@ -59,6 +59,11 @@ final class MaintenanceView extends ScrollPane {
         spinner.visibleProperty().bind(model.runningProperty());
         cancel.setOnAction(e -> model.cancel());
 
+        HBox busyRow = new HBox(10, spinner, cancel);
+        busyRow.setAlignment(Pos.CENTER_LEFT);
+        busyRow.managedProperty().bind(model.runningProperty()); // no blank gap when idle
+        busyRow.visibleProperty().bind(model.runningProperty());
+
         ListView<PipelineStep> steps = new ListView<>(model.steps());
         steps.setId("maint-steps");
         steps.setPrefHeight(220);
@@ -72,7 +77,7 @@ final class MaintenanceView extends ScrollPane {
         console.visibleProperty().bind(steps.managedProperty());
 
         VBox engine = card(i18n.get("dashboard.maint.engine_title"), i18n.get("dashboard.maint.engine_body"),
-                updateRow, new HBox(10, rollback, noRollback), new HBox(10, spinner, cancel),
+                updateRow, new HBox(10, rollback, noRollback), busyRow,
                 Widgets.message("maint-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("maint-notice", model.noticeProperty(), Styles.SUCCESS), steps, console);
 
@@ -98,6 +103,11 @@ final class MaintenanceView extends ScrollPane {
 
     /** A step with an icon for its state, its title and what it reported. */
     private static final class StepCell extends ListCell<PipelineStep> {
+        StepCell() {
+            setPrefWidth(0); // wrap long details instead of scrolling sideways
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(PipelineStep s, boolean empty) {
             super.updateItem(s, empty);

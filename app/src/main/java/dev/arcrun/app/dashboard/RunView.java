@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -34,7 +35,7 @@ final class RunView extends VBox {
         TextArea input = new TextArea();
         input.setId("run-input");
         input.getStyleClass().add("code");
-        input.setPrefRowCount(4);
+        input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(model.inputProperty());
         Button run = new Button(i18n.get("dashboard.run.button"), new FontIcon(Feather.PLAY));
         run.setId("run-button");
@@ -61,24 +62,32 @@ final class RunView extends VBox {
         });
 
         TableView<TraceRow> trace = traceTable(model, i18n);
-        VBox.setVgrow(trace, Priority.ALWAYS);
 
         TextArea output = new TextArea();
         output.setId("run-output");
         output.getStyleClass().add("code");
         output.setEditable(false);
-        output.setPrefRowCount(4);
         output.textProperty().bind(model.outputProperty());
-        output.managedProperty().bind(model.outputProperty().isNotEmpty());
-        output.visibleProperty().bind(output.managedProperty());
-        Label outputTitle = Widgets.title(i18n.get("dashboard.run.output"));
-        outputTitle.managedProperty().bind(output.managedProperty());
-        outputTitle.visibleProperty().bind(output.managedProperty());
+        VBox.setVgrow(output, Priority.ALWAYS);
+        VBox outputBox = new VBox(6, Widgets.title(i18n.get("dashboard.run.output")), output);
+        // Trace over output, the divider the user's to move; without an output (a failed run) the trace has it all.
+        SplitPane results = new SplitPane(trace);
+        results.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        results.getStyleClass().add("dashboard-split");
+        model.outputProperty().addListener((o, was, now) -> {
+            if (now.isEmpty()) {
+                results.getItems().remove(outputBox);
+            } else if (!results.getItems().contains(outputBox)) {
+                results.getItems().add(outputBox);
+                results.setDividerPositions(0.55);
+            }
+        });
+        VBox.setVgrow(results, Priority.ALWAYS);
 
         getChildren().addAll(heading, new Label(i18n.get("dashboard.run.input")), input,
                 Widgets.message("run-input-error", model.inputErrorProperty(), Styles.DANGER), actions,
                 Widgets.message("run-error", model.errorProperty(), Styles.DANGER),
-                summary, trace, outputTitle, output);
+                summary, results);
     }
 
     private static TableView<TraceRow> traceTable(RunViewModel model, I18n i18n) {
@@ -86,14 +95,14 @@ final class RunView extends VBox {
         table.setId("trace-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Widgets.muted(i18n.get("dashboard.run.no_trace")));
-        TableColumn<TraceRow, String> step = Widgets.column(i18n.get("dashboard.run.col.step"), 110);
+        TableColumn<TraceRow, String> step = Widgets.column(i18n.get("dashboard.run.col.step"), 90);
         step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().step()));
-        TableColumn<TraceRow, String> component = Widgets.column(i18n.get("dashboard.run.col.component"), 120);
+        TableColumn<TraceRow, String> component = Widgets.column(i18n.get("dashboard.run.col.component"), 125);
         component.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().component()));
-        TableColumn<TraceRow, StepStatus> status = Widgets.column(i18n.get("dashboard.run.col.status"), 110);
+        TableColumn<TraceRow, StepStatus> status = Widgets.column(i18n.get("dashboard.run.col.status"), 95);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell(i18n));
-        TableColumn<TraceRow, String> took = Widgets.column(i18n.get("dashboard.run.col.duration"), 80);
+        TableColumn<TraceRow, String> took = Widgets.column(i18n.get("dashboard.run.col.duration"), 70);
         took.setCellValueFactory(c -> new ReadOnlyStringWrapper(i18n.get("dashboard.run.ms", c.getValue().durationMs())));
         TableColumn<TraceRow, String> detail = Widgets.column(i18n.get("dashboard.run.col.detail"), 260);
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));

@@ -35,7 +35,7 @@ final class ServicesView extends VBox {
         table.setPlaceholder(new Label(i18n.get("dashboard.services.empty")));
         TableColumn<ServiceSummary, String> name = Widgets.column(i18n.get("dashboard.services.col.name"), 220);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(ServicesViewModel.title(c.getValue())));
-        TableColumn<ServiceSummary, String> id = Widgets.column(i18n.get("dashboard.services.col.service"), 140);
+        TableColumn<ServiceSummary, String> id = Widgets.column(i18n.get("dashboard.services.col.service"), 180);
         id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().service()));
         TableColumn<ServiceSummary, ServiceSummary> setup = Widgets.column("", 120);
         setup.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

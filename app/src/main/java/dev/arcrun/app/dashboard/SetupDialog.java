@@ -15,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,7 +37,10 @@ final class SetupDialog extends Dialog<Void> {
             field.setId("secret-" + f.key());
             field.setPrefColumnCount(28);
             fields.put(f.key(), field);
-            grid.addRow(row++, new Label(f.label()), field);
+            Label label = new Label(f.label());
+            label.setMinWidth(Region.USE_PREF_SIZE); // the recipe's whole label, never "Personal access to…"
+            label.setLabelFor(field);
+            grid.addRow(row++, label, field);
         }
         Label hosts = Widgets.muted(i18n.get("dashboard.services.dialog_hosts", String.join(", ", form.recipe().hosts())));
         hosts.setMaxWidth(460);

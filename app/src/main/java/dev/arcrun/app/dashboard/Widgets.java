@@ -6,7 +6,6 @@ import dev.arcrun.core.engineclient.StepStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -27,6 +26,7 @@ final class Widgets {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         l.textProperty().bind(text);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
@@ -34,10 +34,12 @@ final class Widgets {
         return l;
     }
 
+    /** Local time, the same unambiguous form as the CLI's tables (a bare "en" locale formats dates oddly). */
     static String time(I18n i18n, Instant t) {
-        return t == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault()).format(t);
+        return t == null ? "" : TIME.format(t);
     }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     static Label title(String text) {
         Label l = new Label(text);
@@ -49,6 +51,7 @@ final class Widgets {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines rather than cut the sentence short
         return l;
     }
 
@@ -70,6 +73,8 @@ final class Widgets {
     static <S, T> TableColumn<S, T> column(String title, double width) {
         TableColumn<S, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110)); // a header word never shrinks to "Compon…"
+
         return c;
     }
 

@@ -68,10 +68,10 @@ final class WorkflowsView extends SplitPane {
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
         left.getStyleClass().add("dashboard-tab");
-        left.setMinWidth(240);
+        left.setMinWidth(300);
 
         getItems().setAll(left, new RunView(run, model, i18n));
-        setDividerPositions(0.3);
+        setDividerPositions(0.36);
         setOrientation(Orientation.HORIZONTAL);
     }
 
@@ -86,6 +86,7 @@ final class WorkflowsView extends SplitPane {
 
         WorkflowCell(I18n i18n) {
             this.i18n = i18n;
+            setPrefWidth(0); // follow the list's width and wrap, never scroll sideways
         }
 
         @Override
@@ -103,7 +104,6 @@ final class WorkflowsView extends SplitPane {
                     : w.description());
             about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             about.setWrapText(true);
-            about.setMaxWidth(260);
             setText(null);
             setGraphic(new VBox(2, name, about));
         }
@@ -114,6 +114,7 @@ final class WorkflowsView extends SplitPane {
 
         RunCell(I18n i18n) {
             this.i18n = i18n;
+            setPrefWidth(0);
         }
 
         @Override
