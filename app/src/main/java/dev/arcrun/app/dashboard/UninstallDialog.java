@@ -51,6 +51,7 @@ final class UninstallDialog extends Dialog<Void> {
                 e.consume();
             }
         });
+        setOnShown(e -> typed.requestFocus());
         setResultConverter(b -> null);
     }
 }

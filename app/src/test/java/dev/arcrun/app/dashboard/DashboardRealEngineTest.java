@@ -42,6 +42,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * same local install pipeline the Start page runs.
  */
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardRealEngineTest {
     private static final long WAIT = 60;
 
@@ -259,6 +263,7 @@ class DashboardRealEngineTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // it restarts the engine; last, so the other tests never depend on the restart
     void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
