@@ -51,7 +51,7 @@ final class UninstallDialog extends Dialog<Void> {
                 e.consume();
             }
         });
-        setOnShown(e -> typed.requestFocus());
+        setOnShown(e -> javafx.application.Platform.runLater(typed::requestFocus)); // once the dialog window has the focus
         setResultConverter(b -> null);
     }
 }

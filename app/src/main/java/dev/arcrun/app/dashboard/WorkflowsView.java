@@ -95,6 +95,7 @@ final class WorkflowsView extends SplitPane {
             if (empty || w == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             Label name = new Label(w.name());
@@ -106,6 +107,7 @@ final class WorkflowsView extends SplitPane {
             about.setWrapText(true);
             setText(null);
             setGraphic(new VBox(2, name, about));
+            setTooltip(new javafx.scene.control.Tooltip(about.getText()));
         }
     }
 

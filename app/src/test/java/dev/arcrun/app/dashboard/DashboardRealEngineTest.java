@@ -263,7 +263,7 @@ class DashboardRealEngineTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // it restarts the engine; last, so the other tests never depend on the restart
+    @Order(Integer.MAX_VALUE - 1) // it restarts the engine: after the others, so they never depend on the restart
     void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
@@ -283,6 +283,24 @@ class DashboardRealEngineTest {
         try (EngineClient engine = engine()) {
             assertThat(engine.health().ok()).isTrue();
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // removes the install: the very last
+    void uninstallWithTheExactNameRemovesTheInstallAndTheDashboardFallsBackToItsEmptyState(FxRobot robot) throws Exception {
+        waitForText(robot, "#engine-health", t -> t.equals("Running"));
+        robot.clickOn("#tab-maintenance");
+        robot.clickOn("#uninstall-button");
+        waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
+        robot.clickOn("#uninstall-confirm").write("local");
+        Button ok = robot.lookup("#uninstall-ok").queryButton();
+        assertThat(ok.isDisabled()).isFalse();
+        robot.clickOn(ok);
+
+        waitUntil(() -> robot.lookup("#dashboard-empty").query().isVisible());
+        assertThat(new InstallConfigStore(home).names()).isEmpty();
+        assertThat(new LocalEngine(home, ToolchainManager.forTests()).status())
+                .isInstanceOf(dev.arcrun.core.local.LocalStatus.Stopped.class);
     }
 
     private static EngineClient engine() {

@@ -58,4 +58,20 @@ class DashboardViewModelTest {
         assertThat(changed).hasValue(0);
         assertThat(vm.previousVersionProperty().get()).as("no earlier engine: no rollback").isEmpty();
     }
+
+    @Test
+    void withSeveralInstallsTheFirstIsShownAndPickingAnotherSwitchesTheConnection() {
+        var context = ViewModelFixture.context(root);
+        var store = new InstallConfigStore(context.home());
+        store.save(InstallConfig.create("local", Target.LOCAL).withEngineUrl(ViewModelFixture.NOWHERE));
+        store.save(InstallConfig.create("cloudflare", Target.CLOUDFLARE).withEngineUrl("https://arcrun-cypher-executor.example.invalid"));
+        var vm = new DashboardViewModel(EXECUTOR, new Installs(context), () -> { });
+        vm.reload();
+        assertThat(vm.installNames()).containsExactly("cloudflare", "local");
+        assertThat(vm.connectionProperty().get().config().target()).isEqualTo(Target.CLOUDFLARE);
+
+        vm.selectedProperty().set("local");
+        assertThat(vm.connectionProperty().get().config().name()).isEqualTo("local");
+        assertThat(vm.engineVersionProperty().get()).as("never finished: no version").isEmpty();
+    }
 }
