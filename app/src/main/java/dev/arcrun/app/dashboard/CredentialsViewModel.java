@@ -28,6 +28,7 @@ public final class CredentialsViewModel {
     private final ObservableList<CredentialInfo> credentials = FXCollections.observableArrayList();
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty newValue = new SimpleStringProperty("");
+    private Runnable changed = () -> { };
 
     public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
@@ -73,6 +74,7 @@ public final class CredentialsViewModel {
             show(list);
             newName.set("");
             calls.notice(i18n.get("dashboard.creds.added", name));
+            changed.run();
         });
     }
 
@@ -84,7 +86,13 @@ public final class CredentialsViewModel {
         }, list -> {
             show(list);
             calls.notice(i18n.get("dashboard.creds.deleted", name));
+            changed.run();
         });
+    }
+
+    /** Called after a credential was added or deleted (the Services tab re-checks which services are set up). */
+    public void onChanged(Runnable r) {
+        this.changed = r;
     }
 
     public ObservableList<CredentialInfo> credentials() { return credentials; }

@@ -16,6 +16,8 @@ public final class DashboardPage {
         var connection = header.connectionProperty();
         var creds = new CredentialsViewModel(c.executor(), connection, c.i18n());
         var services = new ServicesViewModel(c.executor(), connection, c.i18n());
+        creds.onChanged(services::credentialsChanged);
+        services.onCredentialsChanged(creds::refresh);
         var workflows = new WorkflowsViewModel(c.executor(), connection, c.i18n());
         var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());
         var console = new ConsoleViewModel(c.uiThread());

@@ -41,14 +41,45 @@ final class ServicesView extends VBox {
         setup.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         setup.setCellFactory(col -> new SetupCell(model, i18n));
         setup.setSortable(false);
+        TableColumn<ServiceSummary, ServiceSummary> state = Widgets.column(i18n.get("dashboard.services.col.state"), 120);
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        state.setCellFactory(col -> new StateCell(model, i18n));
+        state.setSortable(false);
+        model.storedCredentials().addListener((javafx.collections.SetChangeListener<String>) ch -> table.refresh());
         TableColumn<ServiceSummary, String> hosts = Widgets.column(i18n.get("dashboard.services.col.hosts"), 300);
         hosts.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join(", ", c.getValue().hosts())));
-        table.getColumns().setAll(java.util.List.of(name, id, setup, hosts));
+        table.getColumns().setAll(java.util.List.of(name, state, setup, id, hosts));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.services.intro")), search,
                 Widgets.message("services-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("services-notice", model.noticeProperty(), Styles.SUCCESS), table);
+    }
+
+    /** "Set up" with a check when every secret the service needs is stored, else a muted "Not set up". */
+    private static final class StateCell extends TableCell<ServiceSummary, ServiceSummary> {
+        private final ServicesViewModel model;
+        private final I18n i18n;
+
+        StateCell(ServicesViewModel model, I18n i18n) {
+            this.model = model;
+            this.i18n = i18n;
+        }
+
+        @Override
+        protected void updateItem(ServiceSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.SUCCESS, Styles.TEXT_MUTED);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            boolean ready = model.isSetUp(item);
+            setText(ready ? i18n.get("dashboard.services.ready") : i18n.get("dashboard.services.not_ready"));
+            setGraphic(ready ? Widgets.statusIcon(dev.arcrun.core.engineclient.StepStatus.OK) : null);
+            getStyleClass().add(ready ? Styles.SUCCESS : Styles.TEXT_MUTED);
+        }
     }
 
     /** A "Set up" button per row (#setup-SERVICE); it fetches the recipe, then shows the dialog made from it. */

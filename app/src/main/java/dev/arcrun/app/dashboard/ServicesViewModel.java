@@ -2,8 +2,10 @@ package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.core.engineclient.CredentialInfo;
 import dev.arcrun.core.engineclient.ServiceSummary;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -26,6 +29,8 @@ public final class ServicesViewModel {
     private final ObservableList<ServiceSummary> all = FXCollections.observableArrayList();
     private final FilteredList<ServiceSummary> shown = new FilteredList<>(all);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableSet<String> stored = FXCollections.observableSet();
+    private Runnable credentialsChanged = () -> { };
 
     public ServicesViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
@@ -38,9 +43,36 @@ public final class ServicesViewModel {
         });
     }
 
+    /** Reads the services, and the stored credential names to tell which services are set up. */
     public void refresh() {
-        calls.call(c -> c.services().list(),
-                list -> all.setAll(list.stream().sorted(Comparator.comparing(ServicesViewModel::title, String.CASE_INSENSITIVE_ORDER)).toList()));
+        calls.call(c -> new Loaded(c.services().list(), c.credentials().list().stream().map(CredentialInfo::name).toList()), l -> {
+            stored.clear();
+            stored.addAll(l.credentials());
+            all.setAll(l.services().stream().sorted(Comparator.comparing(ServicesViewModel::title, String.CASE_INSENSITIVE_ORDER)).toList());
+        });
+    }
+
+    private record Loaded(List<ServiceSummary> services, List<String> credentials) {}
+
+    /** Re-reads which credentials exist (another tab added or deleted one). */
+    public void credentialsChanged() {
+        calls.call(c -> c.credentials().list().stream().map(CredentialInfo::name).toList(), names -> {
+            stored.clear();
+            stored.addAll(names);
+        });
+    }
+
+    /** Whether every secret the service needs is stored. */
+    public boolean isSetUp(ServiceSummary s) {
+        return !s.requiredSecrets().isEmpty() && s.requiredSecrets().stream().allMatch(r -> stored.contains(r.key()));
+    }
+
+    /** The credential names stored; the view listens to redraw the status column. */
+    public ObservableSet<String> storedCredentials() { return stored; }
+
+    /** Called after a setup stored credentials (the Credentials tab refreshes). */
+    public void onCredentialsChanged(Runnable r) {
+        this.credentialsChanged = r;
     }
 
     /** Display name, service id or a host contains the text, ignoring case. */
@@ -75,7 +107,11 @@ public final class ServicesViewModel {
         var values = form.values(typed);
         calls.clear();
         calls.call(c -> c.services().setup(form.recipe(), values),
-                keys -> calls.notice(i18n.get("dashboard.services.saved", form.recipe().displayName(), String.join(", ", keys))));
+                keys -> {
+                    stored.addAll(keys);
+                    calls.notice(i18n.get("dashboard.services.saved", form.recipe().displayName(), String.join(", ", keys)));
+                    credentialsChanged.run();
+                });
         return true;
     }
 

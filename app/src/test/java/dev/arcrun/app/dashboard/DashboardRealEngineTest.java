@@ -159,6 +159,11 @@ class DashboardRealEngineTest {
                     .contains("twilio_account_sid", "twilio_auth_token");
         }
         assertThat(allText(robot.lookup("#dashboard").query())).noneMatch(t -> t.contains("it-auth-token"));
+        waitUntil(() -> robot.lookup("#services-table .table-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof Labeled l && "Ready".equals(l.getText())));
+        // The Credentials tab follows without a refresh by hand.
+        TableView<CredentialInfo> creds = robot.lookup("#creds-table").queryTableView();
+        waitUntil(() -> creds.getItems().stream().anyMatch(c -> c.name().equals("twilio_auth_token")));
     }
 
     @Test
