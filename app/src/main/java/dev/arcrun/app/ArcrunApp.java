@@ -4,6 +4,8 @@ import dev.arcrun.app.cloudflare.CloudflareWizard;
 import dev.arcrun.app.cloudflare.CoreCloudflareSetup;
 import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.dashboard.DashboardPage;
+import dev.arcrun.app.dashboard.FilePicker;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
@@ -33,7 +35,7 @@ public final class ArcrunApp extends Application {
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
         stage.setTitle(context.i18n().get("app.title"));
-        MainWindow[] window = new MainWindow[1]; // pages navigate through the window that holds them
+        MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
         window[0] = new MainWindow(context.i18n(), pages(context, nav));
         stage.setScene(buildScene(window[0]));
@@ -45,8 +47,11 @@ public final class ArcrunApp extends Application {
     /** The sidebar's pages, in order. */
     static List<Page> pages(AppContext c, Navigation nav) {
         return List.of(
-                new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(),
-                        c.uiThread(), new LocalStart(c), () -> nav.showPage().accept("cloudflare")), c.i18n())),
+                new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
+                        new LocalStart(c), () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard")),
+                        c.i18n())),
+                new Page("dashboard", "nav.dashboard", Feather.GRID,
+                        () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),
                 new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
                         () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())));
     }

@@ -40,6 +40,11 @@ public final class HomeView extends VBox {
         progress.getStyleClass().add("muted");
         progress.textProperty().bind(model.progressProperty());
         progress.managedProperty().bind(progress.textProperty().isNotEmpty()); // no blank gap once done
+        Button openDashboard = new Button(i18n.get("home.local.open_dashboard"), new FontIcon(Feather.GRID));
+        openDashboard.setId("open-dashboard");
+        openDashboard.managedProperty().bind(model.localUrlProperty().isNotEmpty());
+        openDashboard.visibleProperty().bind(openDashboard.managedProperty());
+        openDashboard.setOnAction(e -> model.openDashboard());
         Label error = new Label();
         error.setId("local-error");
         error.setWrapText(true);
@@ -47,7 +52,7 @@ public final class HomeView extends VBox {
         error.textProperty().bind(model.errorProperty());
 
         VBox local = card(i18n.get("home.local.title"), i18n.get("home.local.body"), true, i18n,
-                new HBox(10, startLocal, spinner), progress, url, error);
+                new HBox(10, startLocal, spinner), progress, url, openDashboard, error);
 
         Button openWizard = new Button(i18n.get("home.cloudflare.open"), new FontIcon(Feather.CLOUD));
         openWizard.setId("open-cloudflare");

@@ -29,22 +29,32 @@ public final class HomeViewModel {
     private final Executor uiThread;
     private final LocalEngineStarter starter;
     private final Runnable openCloudflareWizard;
+    private final Runnable openDashboard;
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper localUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     /** @param uiThread where property changes must happen ({@code Platform::runLater}; direct in tests) */
-    /** @param openCloudflareWizard shows the Cloudflare install wizard (the window's navigation) */
-    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter, Runnable openCloudflareWizard) {
+    /**
+     * @param openCloudflareWizard shows the Cloudflare install wizard (the window's navigation)
+     * @param openDashboard        shows the dashboard page, offered once the local engine runs
+     */
+    public HomeViewModel(TaskExecutor executor, Executor uiThread, LocalEngineStarter starter, Runnable openCloudflareWizard,
+                         Runnable openDashboard) {
         this.executor = executor;
         this.uiThread = uiThread;
         this.starter = starter;
         this.openCloudflareWizard = openCloudflareWizard;
+        this.openDashboard = openDashboard;
     }
 
     public void openCloudflareWizard() {
         openCloudflareWizard.run();
+    }
+
+    public void openDashboard() {
+        openDashboard.run();
     }
 
     public void startLocal() {

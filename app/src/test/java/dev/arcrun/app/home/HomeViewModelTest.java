@@ -12,7 +12,7 @@ class HomeViewModelTest {
         var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> {
             progress.accept("Start the engine on this computer…");
             return "http://127.0.0.1:8787";
-        }, () -> { });
+        }, () -> { }, () -> { });
         var seen = new java.util.ArrayList<String>();
         vm.progressProperty().addListener((o, was, now) -> seen.add(now));
         vm.startLocal();
@@ -27,7 +27,7 @@ class HomeViewModelTest {
     void failureShowsTheMessageWithItsAdviceAndNoUrl() {
         var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> {
             throw new UserFacingException("npm was not found.", "Install Node.js 22 from your package manager.");
-        }, () -> { });
+        }, () -> { }, () -> { });
         vm.startLocal();
         assertThat(vm.errorProperty().get()).isEqualTo("npm was not found. Install Node.js 22 from your package manager.");
         assertThat(vm.localUrlProperty().get()).isEmpty();
@@ -35,10 +35,15 @@ class HomeViewModelTest {
     }
 
     @Test
-    void theCloudflareCardOpensTheWizardThroughTheWindowsNavigation() {
-        var opened = new java.util.concurrent.atomic.AtomicInteger();
-        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> "unused", opened::incrementAndGet);
+    void theCloudflareCardAndOpenDashboardUseTheWindowsNavigation() {
+        var wizard = new java.util.concurrent.atomic.AtomicInteger();
+        var dashboard = new java.util.concurrent.atomic.AtomicInteger();
+        var vm = new HomeViewModel(new CurrentThreadTaskExecutor(), Runnable::run, progress -> "http://127.0.0.1:8787",
+                wizard::incrementAndGet, dashboard::incrementAndGet);
         vm.openCloudflareWizard();
-        assertThat(opened).hasValue(1);
+        assertThat(wizard).hasValue(1);
+        assertThat(dashboard).hasValue(0);
+        vm.openDashboard();
+        assertThat(dashboard).hasValue(1);
     }
 }

@@ -1,0 +1,110 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.core.engineclient.CredentialInfo;
+import dev.arcrun.core.engineclient.Secret;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Credentials tab: names and dates of the stored credentials (the engine never gives values back), adding one
+ * (the SDK encrypts the value before it leaves this computer) and deleting one.
+ */
+public final class CredentialsViewModel {
+    /** The engine's rule for credential names, checked here so the user gets the reason before anything is sent. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+    private final EngineCalls calls;
+    private final I18n i18n;
+    private final ObservableList<CredentialInfo> credentials = FXCollections.observableArrayList();
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final StringProperty newValue = new SimpleStringProperty("");
+    private Runnable changed = () -> { };
+
+    public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
+        this.calls = new EngineCalls(executor, connection);
+        this.i18n = i18n;
+        connection.addListener((o, was, now) -> {
+            credentials.clear();
+            calls.clear();
+            refresh();
+        });
+    }
+
+    public void refresh() {
+        calls.call(c -> c.credentials().list(), this::show);
+    }
+
+    private void show(List<CredentialInfo> list) {
+        credentials.setAll(list.stream().sorted(Comparator.comparing(CredentialInfo::name)).toList());
+    }
+
+    /** Stores the typed value under the typed name; the value field is cleared whatever happens. */
+    public void add() {
+        String name = newName.get() == null ? "" : newName.get().strip();
+        String value = newValue.get() == null ? "" : newValue.get();
+        newValue.set("");
+        if (name.isEmpty()) {
+            calls.fail(i18n.get("dashboard.creds.error.no_name"));
+            return;
+        }
+        if (!NAME.matcher(name).matches()) {
+            calls.fail(i18n.get("dashboard.creds.error.bad_name"));
+            return;
+        }
+        if (value.isBlank()) {
+            calls.fail(i18n.get("dashboard.creds.error.no_value"));
+            return;
+        }
+        calls.clear();
+        Secret secret = Secret.of(value);
+        calls.call(c -> {
+            c.credentials().push(name, secret);
+            return c.credentials().list();
+        }, list -> {
+            show(list);
+            newName.set("");
+            calls.notice(i18n.get("dashboard.creds.added", name));
+            changed.run();
+        });
+    }
+
+    public void delete(String name) {
+        calls.clear();
+        calls.call(c -> {
+            c.credentials().delete(name);
+            return c.credentials().list();
+        }, list -> {
+            show(list);
+            calls.notice(i18n.get("dashboard.creds.deleted", name));
+            changed.run();
+        });
+    }
+
+    /** Called after a credential was added or deleted (the Services tab re-checks which services are set up). */
+    public void onChanged(Runnable r) {
+        this.changed = r;
+    }
+
+    public ObservableList<CredentialInfo> credentials() { return credentials; }
+
+    public StringProperty newNameProperty() { return newName; }
+
+    /** Bound to a PasswordField; emptied as soon as it was read. */
+    public StringProperty newValueProperty() { return newValue; }
+
+    public ReadOnlyBooleanProperty busyProperty() { return calls.busyProperty(); }
+
+    public ReadOnlyStringProperty errorProperty() { return calls.errorProperty(); }
+
+    public ReadOnlyStringProperty noticeProperty() { return calls.noticeProperty(); }
+}

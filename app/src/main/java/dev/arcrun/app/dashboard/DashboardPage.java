@@ -1,0 +1,32 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.app.console.ConsoleView;
+import dev.arcrun.app.console.ConsoleViewModel;
+import java.util.function.Consumer;
+
+/** Builds the dashboard: its view models (one per tab, all following the header's install) and their views. */
+public final class DashboardPage {
+    private DashboardPage() {}
+
+    /** @param navigate shows another page by id ("home" for the empty state's button) */
+    public static DashboardView create(AppContext c, Consumer<String> navigate, FilePicker files) {
+        Installs installs = new Installs(c);
+        DashboardViewModel header = new DashboardViewModel(c.executor(), installs, () -> navigate.accept("home"));
+        var connection = header.connectionProperty();
+        var creds = new CredentialsViewModel(c.executor(), connection, c.i18n());
+        var services = new ServicesViewModel(c.executor(), connection, c.i18n());
+        creds.onChanged(services::credentialsChanged);
+        services.onCredentialsChanged(creds::refresh);
+        var workflows = new WorkflowsViewModel(c.executor(), connection, c.i18n());
+        var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());
+        var console = new ConsoleViewModel(c.uiThread());
+        var maintenance = new MaintenanceViewModel(c.executor(), c.uiThread(), installs, connection, c.i18n(),
+                console, header::reload);
+        return new DashboardView(header, c.i18n(), new DashboardView.Tabs(
+                new CredentialsView(creds, c.i18n()),
+                new ServicesView(services, c.i18n()),
+                new WorkflowsView(workflows, run, c.i18n(), files),
+                new MaintenanceView(maintenance, header, c.i18n(), new ConsoleView(console, c.i18n()))));
+    }
+}

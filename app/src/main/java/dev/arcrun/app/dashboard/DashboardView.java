@@ -1,0 +1,159 @@
+package dev.arcrun.app.dashboard;
+
+import atlantafx.base.theme.Styles;
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.core.config.Target;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The dashboard page: a header about the engine, and tabs; or, with no install, a way to the Start page. */
+public final class DashboardView extends StackPane {
+
+    /** The four tabs' views, built by {@link DashboardPage}. */
+    record Tabs(Node credentials, Node services, Node workflows, Node maintenance) {}
+
+    DashboardView(DashboardViewModel model, I18n i18n, Tabs tabs) {
+        setId("dashboard");
+
+        TabPane tabPane = new TabPane(
+                tab("tab-creds", i18n.get("dashboard.tab.creds"), Feather.KEY, tabs.credentials()),
+                tab("tab-services", i18n.get("dashboard.tab.services"), Feather.LINK, tabs.services()),
+                tab("tab-workflows", i18n.get("dashboard.tab.workflows"), Feather.GIT_MERGE, tabs.workflows()),
+                tab("tab-maintenance", i18n.get("dashboard.tab.maintenance"), Feather.TOOL, tabs.maintenance()));
+        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabPane.getStyleClass().add(Styles.TABS_FLOATING);
+        VBox.setVgrow(tabPane, Priority.ALWAYS);
+        VBox page = new VBox(16, header(model, i18n), Widgets.message("dashboard-error", model.errorProperty(), Styles.DANGER), tabPane);
+        page.getStyleClass().add("dashboard-page");
+
+        Node empty = emptyState(model, i18n);
+        BooleanBinding none = Bindings.isEmpty(model.installNames()).and(model.loadedProperty());
+        empty.visibleProperty().bind(none);
+        page.visibleProperty().bind(none.not());
+        getChildren().addAll(page, empty);
+
+        // Read the installs each time the page is shown: one may have been added on the Start page meanwhile.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.reload();
+            }
+        });
+    }
+
+    private static Tab tab(String id, String title, Feather icon, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setGraphic(new FontIcon(icon));
+        return t;
+    }
+
+    private static Node header(DashboardViewModel model, I18n i18n) {
+        Label title = new Label(i18n.get("dashboard.title"));
+        title.getStyleClass().add("page-title");
+
+        ComboBox<String> picker = new ComboBox<>(model.installNames());
+        picker.setId("install-picker");
+        picker.valueProperty().bindBidirectional(model.selectedProperty());
+        picker.managedProperty().bind(Bindings.size(model.installNames()).greaterThan(1));
+        picker.visibleProperty().bind(picker.managedProperty());
+        HBox top = new HBox(14, title, picker);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        var connection = model.connectionProperty();
+        Label target = fact("engine-target", Feather.MONITOR);
+        target.textProperty().bind(connection.map(c -> c.config().target() == Target.LOCAL
+                ? i18n.get("dashboard.target.local") : i18n.get("dashboard.target.cloudflare")).orElse(""));
+        Label url = fact("engine-url", Feather.GLOBE);
+        url.textProperty().bind(connection.map(c -> c.config().engineUrl() == null ? i18n.get("dashboard.url.none")
+                : c.config().engineUrl()).orElse(""));
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setId("copy-url");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        copy.setTooltip(new Tooltip(i18n.get("dashboard.url.copy")));
+        copy.disableProperty().bind(connection.map(c -> c.config().engineUrl() == null).orElse(true));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(url.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label version = fact("engine-version", Feather.TAG);
+        version.textProperty().bind(model.engineVersionProperty().map(v -> v.isEmpty() ? "" : i18n.get("dashboard.version", v)));
+
+        Label health = new Label();
+        health.setId("engine-health");
+        health.getStyleClass().add("health-badge");
+        health.textProperty().bind(model.healthProperty().map(h -> switch (h) {
+            case UNKNOWN -> "";
+            case CHECKING -> i18n.get("dashboard.health.checking");
+            case OK -> i18n.get("dashboard.health.ok");
+            case DOWN -> i18n.get("dashboard.health.down");
+        }));
+        health.graphicProperty().bind(model.healthProperty().map(h -> new FontIcon(switch (h) {
+            case OK -> Feather.CHECK_CIRCLE;
+            case DOWN -> Feather.ALERT_CIRCLE;
+            default -> Feather.CLOCK;
+        })));
+        model.healthProperty().addListener((o, was, now) -> {
+            health.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+            if (now == HealthState.OK || now == HealthState.DOWN) {
+                health.getStyleClass().add(now == HealthState.OK ? Styles.SUCCESS : Styles.DANGER);
+            }
+        });
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refresh-health");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        refresh.setTooltip(new Tooltip(i18n.get("dashboard.health.refresh")));
+        refresh.disableProperty().bind(model.healthProperty().isEqualTo(HealthState.CHECKING));
+        refresh.setOnAction(e -> model.checkHealth());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox facts = new HBox(18, target, new HBox(2, url, copy), version, grow, health, refresh);
+        facts.setAlignment(Pos.CENTER_LEFT);
+        facts.getStyleClass().add("engine-facts");
+        return new VBox(10, top, facts);
+    }
+
+    private static Label fact(String id, Feather icon) {
+        Label l = new Label();
+        l.setId(id);
+        l.setGraphic(new FontIcon(icon));
+        return l;
+    }
+
+    private static Node emptyState(DashboardViewModel model, I18n i18n) {
+        FontIcon icon = new FontIcon(Feather.INBOX);
+        icon.getStyleClass().add("empty-icon");
+        Label title = new Label(i18n.get("dashboard.empty.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label body = Widgets.muted(i18n.get("dashboard.empty.body"));
+        body.setMaxWidth(420);
+        body.setAlignment(Pos.CENTER);
+        body.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        Button start = new Button(i18n.get("dashboard.empty.start"), new FontIcon(Feather.ARROW_RIGHT));
+        start.setId("empty-open-start");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setOnAction(e -> model.openStart());
+        VBox box = new VBox(14, icon, title, body, start);
+        box.setId("dashboard-empty");
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("page");
+        return box;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.core.engineclient.EngineSettings;
+import dev.arcrun.core.engineclient.EngineSettingsResolver;
+import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
+import dev.arcrun.core.engineclient.EngineSettingsResolver.InstallSource;
+import dev.arcrun.core.engineclient.Health;
+import dev.arcrun.core.install.Installer;
+import dev.arcrun.core.install.Uninstaller;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The installs on this computer and how to reach their engines. Every method does I/O (config files, keychain,
+ * network), so view models call them only through the task executor.
+ */
+public final class Installs {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AppContext context;
+
+    public Installs(AppContext context) {
+        this.context = context;
+    }
+
+    public List<String> names() {
+        return store().names();
+    }
+
+    public InstallConfig load(String name) {
+        return store().load(name);
+    }
+
+    /**
+     * A client for the install's engine. The environment is not consulted: the user picked this install, so an
+     * {@code ARCRUN_API_URL} meant for the CLI must not send the dashboard to another engine.
+     */
+    public EngineClient connect(InstallConfig config) {
+        return EngineClient.create(EngineSettingsResolver.resolve(Explicit.NONE, Map.of(),
+                () -> InstallSource.of(config, context.secrets().get())));
+    }
+
+    /** {@code GET /health} with a short timeout and no keys: a stopped engine is reported quickly. */
+    public Health health(InstallConfig config) {
+        try (EngineClient probe = new EngineClient(new EngineSettings(EngineSettings.parseUrl(config.engineUrl()), null, null),
+                HEALTH_TIMEOUT, HEALTH_TIMEOUT)) {
+            return probe.health();
+        }
+    }
+
+    public Installer installer() {
+        return context.installer();
+    }
+
+    public Uninstaller uninstaller() {
+        return new Uninstaller(context.home(), context.secrets().get(), context.env());
+    }
+
+    private InstallConfigStore store() {
+        return new InstallConfigStore(context.home());
+    }
+}

@@ -1,0 +1,228 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.core.config.DeployedBundle;
+import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.InstallListener;
+import dev.arcrun.core.install.Installer;
+import dev.arcrun.core.install.PipelineOutcome;
+import dev.arcrun.core.install.Uninstaller;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Maintenance tab: update (optionally from another source), roll back to the previous engine, and uninstall
+ * after the user typed the install's name. Update and rollback run the install pipeline; its steps show as a list
+ * and its tool output goes to the console.
+ */
+public final class MaintenanceViewModel {
+    private final TaskExecutor executor;
+    private final Executor uiThread;
+    private final Installs installs;
+    private final ReadOnlyObjectProperty<Connection> connection;
+    private final I18n i18n;
+    private final ConsoleViewModel console;
+    private final Runnable installsChanged;
+    private final ObservableList<PipelineStep> steps = FXCollections.observableArrayList();
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper previousVersion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final AtomicReference<Installer.Run> current = new AtomicReference<>();
+
+    /**
+     * @param uiThread        where pipeline events are applied (they arrive on the pipeline's thread)
+     * @param console         the live console: the pipeline's tool output and warnings, drained in batches
+     * @param installsChanged called after a pipeline or uninstall, so the header reads the installs again
+     */
+    public MaintenanceViewModel(TaskExecutor executor, Executor uiThread, Installs installs,
+                                ReadOnlyObjectProperty<Connection> connection, I18n i18n, ConsoleViewModel console,
+                                Runnable installsChanged) {
+        this.executor = executor;
+        this.uiThread = uiThread;
+        this.installs = installs;
+        this.connection = connection;
+        this.i18n = i18n;
+        this.console = console;
+        this.installsChanged = installsChanged;
+        connection.addListener((o, was, now) -> {
+            DeployedBundle previous = now == null ? null : now.config().previousBundle();
+            previousVersion.set(previous == null ? "" : previous.version());
+            boolean sameInstall = was != null && now != null && was.config().name().equals(now.config().name());
+            if (!running.get() && !sameInstall) { // a reconnect after an update keeps its result on screen
+                steps.clear();
+                error.set("");
+                notice.set("");
+            }
+        });
+    }
+
+    public void update() {
+        String from = source.get() == null ? "" : source.get().strip();
+        start(i18n.get("dashboard.maint.updated"), (installer, name, listener) -> installer.update(name, from.isEmpty() ? null : from, listener));
+    }
+
+    public void rollback() {
+        if (previousVersion.get().isEmpty()) {
+            error.set(i18n.get("dashboard.maint.error.no_previous"));
+            return;
+        }
+        start(i18n.get("dashboard.maint.rolled_back"), (installer, name, listener) -> installer.rollback(name, listener));
+    }
+
+    /** Makes the pipeline run for the named install (called off the FX thread). */
+    @FunctionalInterface
+    private interface PipelineFactory {
+        Installer.Run create(Installer installer, String name, InstallListener listener);
+    }
+
+    private void start(String doneText, PipelineFactory pipeline) {
+        if (running.get() || connection.get() == null) {
+            return;
+        }
+        String name = name();
+        running.set(true);
+        error.set("");
+        notice.set("");
+        steps.clear();
+        console.clear();
+        InstallListener listener = e -> {
+            switch (e) {
+                // Tool output goes through the console's sink (batched); only step changes are posted one by one.
+                case InstallEvent.Log l -> console.append(l.source(), l.text(), l.error());
+                case InstallEvent.Warning w -> {
+                    console.append("arcrun", w.message() + " " + w.advice(), true);
+                    uiThread.execute(() -> apply(e));
+                }
+                case InstallEvent.Failed f -> {
+                    console.append("arcrun", f.cause() + " " + f.advice(), true);
+                    uiThread.execute(() -> apply(e));
+                }
+                default -> uiThread.execute(() -> apply(e));
+            }
+        };
+        executor.execute(() -> {
+            Installer.Run run = pipeline.create(installs.installer(), name, listener);
+            uiThread.execute(() -> steps.setAll(run.steps().stream()
+                    .map(id -> new PipelineStep(id, PipelineStep.State.PENDING, "")).toList()));
+            current.set(run);
+            try {
+                return run.execute();
+            } finally {
+                current.set(null);
+            }
+        }, outcome -> {
+            running.set(false);
+            switch (outcome) {
+                case PipelineOutcome.Completed c -> notice.set(doneText);
+                case PipelineOutcome.Failed f -> error.set(i18n.get("dashboard.maint.failed", f.step().title(), f.cause() + " " + f.advice()));
+                case PipelineOutcome.Cancelled c -> error.set(i18n.get("dashboard.maint.cancelled"));
+            }
+            installsChanged.run();
+        }, failure -> {
+            running.set(false);
+            error.set(Failures.text(failure));
+        });
+    }
+
+    /** Step events change the step list; log lines are the console's. */
+    void apply(InstallEvent e) {
+        PipelineStep.State state = switch (e) {
+            case InstallEvent.Started s -> PipelineStep.State.RUNNING;
+            case InstallEvent.Succeeded s -> PipelineStep.State.DONE;
+            case InstallEvent.Skipped s -> PipelineStep.State.SKIPPED;
+            case InstallEvent.Warning w -> PipelineStep.State.WARNING;
+            case InstallEvent.Failed f -> PipelineStep.State.FAILED;
+            case InstallEvent.Progress p -> null;
+            case InstallEvent.Log l -> null;
+        };
+        String detail = switch (e) {
+            case InstallEvent.Succeeded s -> s.summary();
+            case InstallEvent.Skipped s -> s.reason();
+            case InstallEvent.Warning w -> w.message();
+            case InstallEvent.Failed f -> f.cause();
+            case InstallEvent.Progress p -> p.message();
+            default -> null;
+        };
+        for (int i = 0; i < steps.size(); i++) {
+            PipelineStep s = steps.get(i);
+            if (s.id() == e.step()) {
+                steps.set(i, s.with(state == null ? s.state() : state, detail));
+            }
+        }
+    }
+
+    public void cancel() {
+        Installer.Run run = current.get();
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    /** Whether the typed text is exactly the install's name, as {@code arcrun uninstall --confirm NAME} wants it. */
+    public boolean confirms(String typed) {
+        Connection c = connection.get();
+        return c != null && c.config().name().equals(typed);
+    }
+
+    /** Removes the install when {@code typed} is its name; otherwise refuses and says why. */
+    public boolean uninstall(String typed) {
+        if (!confirms(typed)) {
+            error.set(i18n.get("dashboard.maint.error.confirm", connection.get() == null ? "" : name()));
+            return false;
+        }
+        if (running.get()) {
+            return false;
+        }
+        String name = name();
+        running.set(true);
+        error.set("");
+        notice.set("");
+        executor.execute(() -> {
+            Uninstaller u = installs.uninstaller();
+            return u.uninstall(name, typed, InstallListener.NONE);
+        }, report -> {
+            running.set(false);
+            if (report.complete()) {
+                notice.set(i18n.get("dashboard.maint.uninstalled", name));
+            } else {
+                error.set(i18n.get("dashboard.maint.uninstall_incomplete", String.join("; ", report.problems())));
+            }
+            installsChanged.run();
+        }, failure -> {
+            running.set(false);
+            error.set(Failures.text(failure));
+        });
+        return true;
+    }
+
+    private String name() {
+        return connection.get().config().name();
+    }
+
+    public ObservableList<PipelineStep> steps() { return steps; }
+
+    /** Where to update from; empty means where the engine came from. */
+    public StringProperty sourceProperty() { return source; }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /** The version rollback would go back to; empty when there is none (rollback is then hidden). */
+    public ReadOnlyStringProperty previousVersionProperty() { return previousVersion.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+}

@@ -1,0 +1,134 @@
+package dev.arcrun.app.dashboard;
+
+import atlantafx.base.theme.Styles;
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.core.engineclient.RunStatus;
+import dev.arcrun.core.engineclient.RunSummary;
+import dev.arcrun.core.engineclient.StepStatus;
+import dev.arcrun.core.engineclient.WorkflowSummary;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Workflows tab: the list and the selected workflow's recent runs on the left, the run panel on the right. */
+final class WorkflowsView extends SplitPane {
+
+    WorkflowsView(WorkflowsViewModel model, RunViewModel run, I18n i18n, FilePicker files) {
+        setId("workflows");
+        getStyleClass().add("dashboard-split");
+
+        Button add = new Button(i18n.get("dashboard.workflows.add"), new FontIcon(Feather.FILE_PLUS));
+        add.setId("wf-add");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.disableProperty().bind(model.busyProperty());
+        add.setOnAction(e -> files.pick(getScene().getWindow(), i18n.get("dashboard.workflows.pick_title"),
+                i18n.get("dashboard.workflows.pick_filter")).ifPresent(model::addFromFile));
+        Button delete = new Button(i18n.get("dashboard.delete"), new FontIcon(Feather.TRASH_2));
+        delete.setId("wf-delete");
+        delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        delete.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        delete.setOnAction(e -> {
+            WorkflowSummary w = model.selectedProperty().get();
+            if (w != null && Widgets.confirm(this, i18n.get("dashboard.workflows.delete_title", w.name()),
+                    i18n.get("dashboard.workflows.delete_body"), i18n.get("dashboard.delete"), i18n)) {
+                model.delete(w.name());
+            }
+        });
+
+        ListView<WorkflowSummary> list = new ListView<>(model.workflows());
+        list.setId("workflows-list");
+        list.setPlaceholder(placeholder(i18n.get("dashboard.workflows.empty")));
+        list.setCellFactory(v -> new WorkflowCell(i18n));
+        // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (list.getSelectionModel().getSelectedItem() != now) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        ListView<RunSummary> runs = new ListView<>(run.runs());
+        runs.setId("runs-list");
+        runs.setPrefHeight(180);
+        runs.setPlaceholder(placeholder(i18n.get("dashboard.runs.empty")));
+        runs.setCellFactory(v -> new RunCell(i18n));
+        runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
+
+        VBox left = new VBox(10, new HBox(8, add, delete),
+                Widgets.message("wf-error", model.errorProperty(), Styles.DANGER),
+                Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
+                list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
+        left.getStyleClass().add("dashboard-tab");
+        left.setMinWidth(300);
+
+        getItems().setAll(left, new RunView(run, model, i18n));
+        setDividerPositions(0.36);
+        setOrientation(Orientation.HORIZONTAL);
+    }
+
+    private static Label placeholder(String text) {
+        Label l = Widgets.muted(text);
+        l.setMaxWidth(220);
+        return l;
+    }
+
+    private static final class WorkflowCell extends ListCell<WorkflowSummary> {
+        private final I18n i18n;
+
+        WorkflowCell(I18n i18n) {
+            this.i18n = i18n;
+            setPrefWidth(0); // follow the list's width and wrap, never scroll sideways
+        }
+
+        @Override
+        protected void updateItem(WorkflowSummary w, boolean empty) {
+            super.updateItem(w, empty);
+            if (empty || w == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label name = new Label(w.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label about = new Label(w.description() == null || w.description().isBlank()
+                    ? i18n.get("dashboard.workflows.steps", w.steps())
+                    : w.description());
+            about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            about.setWrapText(true);
+            setText(null);
+            setGraphic(new VBox(2, name, about));
+            setTooltip(new javafx.scene.control.Tooltip(about.getText()));
+        }
+    }
+
+    private static final class RunCell extends ListCell<RunSummary> {
+        private final I18n i18n;
+
+        RunCell(I18n i18n) {
+            this.i18n = i18n;
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(RunSummary r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setGraphic(Widgets.statusIcon(r.status() == RunStatus.OK ? StepStatus.OK : StepStatus.ERROR));
+            setText(i18n.get("dashboard.runs.item", Widgets.time(i18n, r.startedAt()), r.durationMs()));
+        }
+    }
+}
