@@ -122,9 +122,20 @@ public final class DashboardView extends StackPane {
         refresh.disableProperty().bind(model.healthProperty().isEqualTo(HealthState.CHECKING));
         refresh.setOnAction(e -> model.checkHealth());
 
+        // Short facts keep their full text; a long workers.dev URL is what gives way (its tooltip has all of it).
+        for (Label l : new Label[] {target, version, health}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        url.setMinWidth(0);
+        url.tooltipProperty().bind(url.textProperty().map(Tooltip::new));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox facts = new HBox(18, target, new HBox(2, url, copy), version, grow, health, refresh);
+        HBox urlBox = new HBox(2, url, copy);
+        urlBox.setAlignment(Pos.CENTER_LEFT);
+        urlBox.setMinWidth(0);
+        HBox.setHgrow(urlBox, Priority.SOMETIMES);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox facts = new HBox(18, target, urlBox, version, grow, health, refresh);
         facts.setAlignment(Pos.CENTER_LEFT);
         facts.getStyleClass().add("engine-facts");
         return new VBox(10, top, facts);

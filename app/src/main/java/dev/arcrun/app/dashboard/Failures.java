@@ -12,6 +12,9 @@ final class Failures {
         while (!(t instanceof UserFacingException) && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof dev.arcrun.core.engineclient.EngineUnreachableException u) {
+            return u.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
+        }
         if (t instanceof UserFacingException u) {
             return u.oneLine();
         }
