@@ -20,6 +20,24 @@ export function errorResponse(status: number, code: string, message: string): Re
 }
 
 /** Reads a JSON object body or throws a 400 that says what is wrong with it. */
+/**
+ * A worker's fetch handler around its router: an ApiError becomes its JSON error; anything else a 500 whose log
+ * line holds only the error's message (never a request body or a value).
+ */
+export function handler<E>(label: string, route: (request: Request, env: E) => Promise<Response>) {
+  return {
+    async fetch(request: Request, env: E): Promise<Response> {
+      try {
+        return await route(request, env);
+      } catch (e) {
+        if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
+        console.error(label + ": unexpected error:", (e as Error).message);
+        return errorResponse(500, "internal_error", "The " + label + " failed unexpectedly: " + (e as Error).message);
+      }
+    },
+  };
+}
+
 export async function readJsonObject(request: Request, maxBytes = 1_000_000): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (text.length > maxBytes) {

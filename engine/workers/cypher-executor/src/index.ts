@@ -1,6 +1,6 @@
 // arcrun-cypher-executor: the engine's public API (see engine/openapi.yaml).
 import bundle from "../../../arcrun.bundle.json";
-import { ApiError, errorResponse, isObject, json, readJsonObject } from "../../../lib/http";
+import { ApiError, handler, isObject, json, readJsonObject } from "../../../lib/http";
 import { deleteCredential, listCredentials, putCredential } from "./credentials";
 import type { Env } from "./env";
 import { authorize, register } from "./keys";
@@ -9,18 +9,7 @@ import { getRun, listRuns, runWorkflow } from "./runner";
 import { testService } from "./service-test";
 import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow } from "./workflows";
 
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    try {
-      return await route(request, env);
-    } catch (e) {
-      if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
-      // Never log request bodies or values: only the error's message.
-      console.error("executor: unexpected error:", (e as Error).message);
-      return errorResponse(500, "internal_error", "The engine failed unexpectedly: " + (e as Error).message);
-    }
-  },
-};
+export default handler<Env>("engine", route);
 
 async function route(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);

@@ -6,7 +6,7 @@
 // exactly what runs. A missing R2 copy is written from the bundled bytes on first use.
 import bundle from "../../../arcrun.bundle.json";
 import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
-import { ApiError, errorResponse, isObject, json, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
+import { ApiError, handler, isObject, json, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
 import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
 
 export interface Env {
@@ -16,17 +16,7 @@ export interface Env {
 
 const MAX_TEXT_BYTES = 1_000_000;
 
-export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    try {
-      return await route(request, env);
-    } catch (e) {
-      if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
-      console.error("registry: unexpected error", (e as Error).message);
-      return errorResponse(500, "internal_error", "The registry failed unexpectedly: " + (e as Error).message);
-    }
-  },
-};
+export default handler<Env>("registry", route);
 
 async function route(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
