@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
-/** Options every {@code arcrun cf} command takes. There is deliberately no option that takes the token itself. */
+/**
+ * The Cloudflare options of {@code arcrun cf}, {@code deploy} and {@code install} (a picocli mixin). There is
+ * deliberately no option that takes the token itself.
+ */
 public final class CfOptions {
 
     /** The process environment; tests substitute a fixed map. */
@@ -28,6 +31,18 @@ public final class CfOptions {
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the API token (default: $CLOUDFLARE_API_TOKEN).")
     Path tokenFile;
+
+    public Optional<String> apiBase() {
+        return Optional.ofNullable(apiBase);
+    }
+
+    public Optional<String> account() {
+        return Optional.ofNullable(account);
+    }
+
+    public Optional<Path> tokenFile() {
+        return Optional.ofNullable(tokenFile);
+    }
 
     CloudflareSettings settings() {
         return CloudflareSettings.resolve(Optional.ofNullable(apiBase), Optional.ofNullable(tokenFile),

@@ -43,14 +43,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (live lines go to stderr).")
     boolean json;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the Cloudflare API token (default: env CLOUDFLARE_API_TOKEN).")
-    Path tokenFile;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: env CLOUDFLARE_ACCOUNT_ID, or the token's only account).")
-    String account;
-
-    @Option(names = "--api-base", paramLabel = "URL", description = "Cloudflare API base URL (default: env CLOUDFLARE_API_BASE_URL, else Cloudflare's).")
-    String apiBase;
+    @picocli.CommandLine.Mixin
+    dev.arcrun.cli.cloudflare.CfOptions cloudflare;
 
     private final Map<String, String> env;
     private final Supplier<AppHome> home;
@@ -132,8 +126,8 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Same sources and rules as {@code arcrun cf}: flags, then CLOUDFLARE_* variables; the only account when none is given. */
     private DeployCredentials credentials() {
-        CloudflareSettings settings = CloudflareSettings.resolve(Optional.ofNullable(apiBase), Optional.ofNullable(tokenFile),
-                Optional.ofNullable(account), env);
+        CloudflareSettings settings = CloudflareSettings.resolve(cloudflare.apiBase(), cloudflare.tokenFile(),
+                cloudflare.account(), env);
         String accountId = settings.accountId().orElseGet(() -> {
             try (CloudflareClient client = new CloudflareClient(settings, CloudflareClient.Options.defaults())) {
                 return client.resolveAccount(Optional.empty()).id();

@@ -50,20 +50,14 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout; progress goes to stderr.")
     boolean json;
 
-    @Option(names = "--api-base", paramLabel = "URL", description = "Cloudflare API base URL (default: $CLOUDFLARE_API_BASE_URL or Cloudflare's).")
-    String apiBase;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account id (default: $CLOUDFLARE_ACCOUNT_ID, or the token's only account).")
-    String account;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the Cloudflare API token.")
-    Path tokenFile;
+    @picocli.CommandLine.Mixin
+    dev.arcrun.cli.cloudflare.CfOptions cloudflare;
 
     @Override
     public Integer call() throws Exception {
         Target t = parseTarget(spec, target);
-        InstallOptions options = new InstallOptions(t, name, source, prefix, Optional.ofNullable(apiBase),
-                Optional.ofNullable(tokenFile), Optional.ofNullable(account), resume, dryRun);
+        InstallOptions options = new InstallOptions(t, name, source, prefix, cloudflare.apiBase(),
+                cloudflare.tokenFile(), cloudflare.account(), resume, dryRun);
         AppHome home = InstallEnvironment.home();
         if (dryRun) {
             return printPlan(home, options);
