@@ -31,6 +31,11 @@ public final class CloudflareClient implements AutoCloseable {
     static final int KV_TITLE_EXISTS = 10014;
     static final int R2_BUCKET_EXISTS_YOURS = 10004;
     static final int R2_NO_SUCH_BUCKET = 10006;
+    static final int R2_NO_SUCH_KEY = 10007;
+    /** Cloudflare refuses to delete a bucket that still holds objects (409, BucketNotEmpty). */
+    public static final int R2_BUCKET_NOT_EMPTY = 10008;
+    /** Largest page of R2's object list. */
+    static final int R2_OBJECTS_PAGE_SIZE = 1000;
     static final int WORKERS_NOT_FOUND = 10007;
 
     public record Options(RetryPolicy retry, Sleeper sleeper, int maxConcurrent) {
@@ -293,6 +298,76 @@ public final class CloudflareClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Every object key in the bucket, following Cloudflare's cursor page by page (each page needs the previous
+     * one's cursor, so pages cannot be fetched concurrently). Empty when the bucket does not exist.
+     */
+    public List<String> listR2ObjectKeys(String accountId, String bucket) {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        while (true) {
+            CloudflareHttp.Call call = CloudflareHttp.Call.of(Operation.LIST_R2_OBJECTS, accountId, bucket)
+                    .query("per_page", R2_OBJECTS_PAGE_SIZE);
+            if (cursor != null) {
+                call = call.query("cursor", cursor);
+            }
+            CloudflareHttp.Reply reply;
+            try {
+                reply = http.send(call);
+            } catch (PermissionDeniedException e) {
+                throw e;
+            } catch (CloudflareApiException e) {
+                if (e.hasCode(R2_NO_SUCH_BUCKET) || e.httpStatus() == 404) {
+                    return keys;
+                }
+                throw e;
+            }
+            reply.result().forEach(o -> keys.add(o.path("key").asText()));
+            JsonNode info = reply.envelope().path("result_info");
+            String next = info.path("cursor").asText("");
+            if (!info.path("is_truncated").asBoolean(false) || next.isEmpty()) {
+                return keys;
+            }
+            if (next.equals(cursor)) {
+                throw new CloudflareApiException(Operation.LIST_R2_OBJECTS.action(), reply.status(), List.of(),
+                        "Cloudflare returned the same page cursor twice; try again later.");
+            }
+            cursor = next;
+        }
+    }
+
+    /**
+     * Deletes the objects concurrently (bounded by the in-flight limit, each call retried like any other).
+     *
+     * @return how many were deleted; keys that were already gone are not counted
+     */
+    public int deleteR2Objects(String accountId, String bucket, List<String> keys) {
+        List<CompletableFuture<Boolean>> deletes = new ArrayList<>();
+        for (String key : keys) {
+            deletes.add(async(() -> deleteIfPresent(
+                    CloudflareHttp.Call.of(Operation.DELETE_R2_OBJECT, accountId, bucket, key))));
+        }
+        return (int) join(deletes).stream().filter(Boolean::booleanValue).count();
+    }
+
+    /**
+     * Deletes every object in the bucket, listing again until a listing comes back empty (a worker may still be
+     * writing). Cloudflare refuses to delete a bucket that holds objects.
+     *
+     * @return how many objects were deleted
+     */
+    public int emptyR2Bucket(String accountId, String bucket) {
+        int deleted = 0;
+        for (int round = 0; round < 3; round++) {
+            List<String> keys = listR2ObjectKeys(accountId, bucket);
+            if (keys.isEmpty()) {
+                break;
+            }
+            deleted += deleteR2Objects(accountId, bucket, keys);
+        }
+        return deleted;
+    }
+
     // ---- workers.dev
 
     /** The account's workers.dev subdomain, or empty when it has none yet. */
@@ -319,7 +394,12 @@ public final class CloudflareClient implements AutoCloseable {
         return deleteIfPresent(CloudflareHttp.Call.of(Operation.DELETE_KV_NAMESPACE, accountId, namespaceId));
     }
 
-    /** Deletes an (empty) R2 bucket; false when it was already gone. */
+    /**
+     * Deletes an R2 bucket; false when it was already gone.
+     *
+     * @throws CloudflareApiException with code {@value #R2_BUCKET_NOT_EMPTY} when it still holds objects (see
+     *                                {@link #emptyR2Bucket})
+     */
     public boolean deleteR2Bucket(String accountId, String name) {
         return deleteIfPresent(CloudflareHttp.Call.of(Operation.DELETE_R2_BUCKET, accountId, name));
     }

@@ -26,6 +26,13 @@ public enum Operation {
             "com.cloudflare.edge.r2.bucket.read", "reading an R2 bucket"),
     CREATE_R2_BUCKET("POST", "/accounts/{account_id}/r2/buckets", "r2-create-bucket",
             "com.cloudflare.edge.r2.bucket.create", "creating an R2 bucket"),
+    // R2 objects are outside the contract slice (Cloudflare's schema of 2024-08-01 has no object paths); wrangler's
+    // r2 object commands use these paths. No permission key is published for them: the bucket keys, granted by the
+    // same group (Workers R2 Storage), let a denial name the group to add.
+    LIST_R2_OBJECTS("GET", "/accounts/{account_id}/r2/buckets/{bucket_name}/objects", null,
+            "com.cloudflare.edge.r2.bucket.read", "listing the objects in an R2 bucket"),
+    DELETE_R2_OBJECT("DELETE", "/accounts/{account_id}/r2/buckets/{bucket_name}/objects/{object_key}", null,
+            "com.cloudflare.edge.r2.bucket.delete", "deleting an object from an R2 bucket"),
     GET_SUBDOMAIN("GET", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-get-subdomain",
             "com.cloudflare.edge.worker.cron.subdomain.read", "looking up the workers.dev subdomain"),
     CREATE_SUBDOMAIN("PUT", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-create-subdomain",

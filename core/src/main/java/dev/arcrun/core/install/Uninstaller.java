@@ -77,15 +77,23 @@ public final class Uninstaller {
         List<JournalEntry> ordered = new ArrayList<>(session.config().journal());
         ordered.sort((a, b) -> Integer.compare(rank(a.kind()), rank(b.kind())));
         for (JournalEntry e : ordered) {
+            String detail = "";
             try {
                 boolean existed = switch (e.kind()) {
                     case WORKER -> cf.deleteWorkerScript(account, e.name());
                     case KV_NAMESPACE -> cf.deleteKvNamespace(account, e.id());
-                    case R2_BUCKET -> cf.deleteR2Bucket(account, e.name());
+                    case R2_BUCKET -> {
+                        // Cloudflare refuses to delete a bucket that holds objects, and the registry copies
+                        // component binaries into it; the bucket is this install's, so its objects are too.
+                        int objects = cf.emptyR2Bucket(account, e.name());
+                        detail = objects == 0 ? "" : " (with its " + objects + (objects == 1 ? " object)" : " objects)");
+                        yield cf.deleteR2Bucket(account, e.name());
+                    }
                 };
                 session.update(c -> c.withoutJournalEntry(e.kind(), e.name()));
-                removed.add(label(e) + (existed ? "" : " (already gone)"));
+                removed.add(label(e) + detail + (existed ? "" : " (already gone)"));
             } catch (UserFacingException ex) {
+                // The journal entry stays, so running uninstall again continues with this resource.
                 problems.add(label(e) + ": " + ex.getMessage());
             }
         }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +26,12 @@ public final class StandInState {
 
     public record Bucket(String name, String creationDate, String location, String storageClass) {}
 
+    /** One object in a bucket: what the list endpoint reports about it (the bytes only give its size). */
+    public record R2Object(String key, long size, String etag, String lastModified, String contentType) {}
+
+    /** What a bucket delete came to; Cloudflare refuses to delete a bucket that still holds objects. */
+    public enum BucketRemoval { DELETED, NO_SUCH_BUCKET, NOT_EMPTY }
+
     public record Script(String name, byte[] content, String contentType, Instant createdOn, Instant modifiedOn,
                          String etag) {}
 
@@ -31,6 +39,8 @@ public final class StandInState {
     private final Map<String, StandInToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Namespace>> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, Bucket>> buckets = new LinkedHashMap<>();
+    /** account → bucket → key → object, keys in order (R2 lists lexicographically). */
+    private final Map<String, Map<String, NavigableMap<String, R2Object>>> objects = new LinkedHashMap<>();
     private final Map<String, String> subdomains = new LinkedHashMap<>();
     private final Map<String, Map<String, Script>> scripts = new LinkedHashMap<>();
 
@@ -143,8 +153,50 @@ public final class StandInState {
         return Optional.of(b);
     }
 
-    public synchronized boolean deleteBucket(String accountId, String name) {
-        return buckets.getOrDefault(accountId, new LinkedHashMap<>()).remove(name) != null;
+    /** Deletes a bucket the way Cloudflare does: only when it holds no objects. */
+    public synchronized BucketRemoval deleteBucket(String accountId, String name) {
+        Map<String, Bucket> all = buckets.getOrDefault(accountId, new LinkedHashMap<>());
+        if (!all.containsKey(name)) {
+            return BucketRemoval.NO_SUCH_BUCKET;
+        }
+        if (!bucketObjects(accountId, name).isEmpty()) {
+            return BucketRemoval.NOT_EMPTY;
+        }
+        all.remove(name);
+        objects.getOrDefault(accountId, new LinkedHashMap<>()).remove(name);
+        return BucketRemoval.DELETED;
+    }
+
+    /**
+     * Puts an object into a bucket, as a worker with the bucket bound would (e.g. the engine's registry copying a
+     * component binary on first use).
+     *
+     * @return false when there is no such bucket
+     */
+    public synchronized boolean putObject(String accountId, String bucket, String key, byte[] content,
+                                          String contentType) {
+        if (bucket(accountId, bucket).isEmpty()) {
+            return false;
+        }
+        R2Object o = new R2Object(key, content.length, newId(), Instant.now().toString(), contentType);
+        objects.computeIfAbsent(accountId, k -> new LinkedHashMap<>())
+                .computeIfAbsent(bucket, k -> new TreeMap<>()).put(key, o);
+        return true;
+    }
+
+    /** The bucket's objects in key order (empty when the bucket does not exist or holds none). */
+    public synchronized List<R2Object> objects(String accountId, String bucket) {
+        return List.copyOf(bucketObjects(accountId, bucket).values());
+    }
+
+    /** Deletes one object; false when the bucket or the key does not exist. */
+    public synchronized boolean deleteObject(String accountId, String bucket, String key) {
+        return bucketObjects(accountId, bucket).remove(key) != null;
+    }
+
+    private NavigableMap<String, R2Object> bucketObjects(String accountId, String bucket) {
+        NavigableMap<String, R2Object> m = objects.getOrDefault(accountId, Map.of()).get(bucket);
+        return m == null ? new TreeMap<>() : m;
     }
 
     // ---- workers

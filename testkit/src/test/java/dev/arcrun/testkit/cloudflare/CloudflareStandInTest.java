@@ -209,6 +209,39 @@ class CloudflareStandInTest {
     }
 
     @Test
+    void listsABucketsObjectsByCursorAndRefusesToDeleteItUntilEmpty() throws Exception {
+        String bucket = "/accounts/" + cf.accountId() + "/r2/buckets/arcrun-components";
+        cf.state().createBucket(cf.accountId(), "arcrun-components", "enam", "Standard");
+        for (int i = 0; i < 5; i++) {
+            cf.state().putObject(cf.accountId(), "arcrun-components", "c/" + i + ".wasm", new byte[i], "application/wasm");
+        }
+
+        JsonNode first = json(call("GET", bucket + "/objects?per_page=3", null, cf.token()));
+        assertThat(first.get("result")).extracting(o -> o.get("key").asText())
+                .containsExactly("c/0.wasm", "c/1.wasm", "c/2.wasm");
+        assertThat(first.at("/result/1/size").asLong()).isEqualTo(1);
+        assertThat(first.at("/result_info/is_truncated").asBoolean()).isTrue();
+        String cursor = first.at("/result_info/cursor").asText();
+        JsonNode second = json(call("GET", bucket + "/objects?per_page=3&cursor=" + cursor, null, cf.token()));
+        assertThat(second.get("result")).extracting(o -> o.get("key").asText()).containsExactly("c/3.wasm", "c/4.wasm");
+        assertThat(second.at("/result_info/is_truncated").asBoolean()).isFalse();
+
+        HttpResponse<String> refused = call("DELETE", bucket, null, cf.token());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).at("/errors/0/code").asInt()).isEqualTo(10008);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("DELETE", bucket + "/objects/c%2F" + i + ".wasm", null, cf.token()).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> gone = call("DELETE", bucket + "/objects/c%2F0.wasm", null, cf.token());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json(gone).at("/errors/0/code").asInt()).isEqualTo(10007);
+        assertThat(call("DELETE", bucket, null, cf.token()).statusCode()).isEqualTo(200);
+        assertThat(cf.state().bucket(cf.accountId(), "arcrun-components")).isEmpty();
+    }
+
+    @Test
     void standaloneMainStartsOnTheGivenOptions() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CloudflareStandIn s = CloudflareStandInMain.start(
