@@ -74,7 +74,7 @@ class CloudflareInstallEndToEndTest {
     @Test
     void installsEverythingThenASecondInstallIsANoOpAndUninstallRemovesExactlyTheJournal() throws Exception {
         var mine = cf.state().createNamespace(cf.accountId(), "my-notes").orElseThrow();
-        cf.state().createBucket(cf.accountId(), "my-photos", "WNAM", "Standard");
+        cf.state().createBucket(cf.accountId(), "my-photos", "wnam", "Standard");
 
         PipelineOutcome outcome = install(false);
         assertThat(outcome).as(events.toString()).isInstanceOf(PipelineOutcome.Completed.class);
