@@ -35,7 +35,7 @@ public final class InstallCommand implements Callable<Integer> {
                     "With --resume: the earlier run's source unless given; a different or changed engine is fetched again."})
     String source;
 
-    @Option(names = "--prefix", paramLabel = "P", description = "Prefix of the KV namespaces and bucket (default arcrun-).")
+    @Option(names = "--prefix", paramLabel = "P", description = "Prefix of the KV namespaces, the bucket and the worker names, so two installs can share an account (default arcrun-).")
     String prefix;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of this install (default: local, or cloudflare).")

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes real resource ids and vars into the workers' wrangler configs by editing only the characters of the values
- * concerned: comments, order and layout stay as they were (TOML and JSONC alike). Only the top level of a config is
+ * concerned: comments, order and layout stay as they were (TOML and JSONC alike). Workers may be renamed too (an
+ * install with its own prefix), their service bindings following. Only the top level of a config is
  * touched, not {@code [env.*]} sections. Each result is parsed again before it is written, atomically.
  */
 public final class ConfigInjector {
@@ -78,6 +79,13 @@ public final class ConfigInjector {
         }
         for (Map.Entry<String, String> v : values.vars().entrySet()) {
             ok &= v.getValue().equals(cfg.path("vars").path(v.getKey()).asText(null));
+        }
+        // No name that was to be renamed may be left, as the worker's own or as a service binding's target.
+        ok &= !values.workerNames().containsKey(cfg.path("name").asText(""))
+                || values.workerName(cfg.path("name").asText()).equals(cfg.path("name").asText());
+        for (JsonNode n : cfg.path("services")) {
+            String svc = n.path("service").asText("");
+            ok &= !values.workerNames().containsKey(svc) || values.workerName(svc).equals(svc);
         }
         if (!ok) {
             throw new IllegalStateException("Injecting into " + file + " did not produce the expected values");

@@ -5,7 +5,10 @@ import dev.arcrun.core.bundle.JsoncDocument.Node;
 import dev.arcrun.core.bundle.JsoncDocument.Obj;
 import java.util.Map;
 
-/** Injection into wrangler.json / wrangler.jsonc, keeping comments and trailing commas. */
+/**
+ * Injection into wrangler.json / wrangler.jsonc, keeping comments and trailing commas: bindings, vars, the worker's
+ * {@code name} and the {@code service} of each entry of its {@code services} array.
+ */
 final class JsoncInjection {
     private JsoncInjection() {}
 
@@ -25,7 +28,24 @@ final class JsoncInjection {
                 set(text, edits, doc.root, "vars", sb.append(" }").toString());
             }
         }
+        rename(text, doc.root.member("name"), edits, values.workerNames());
+        Member services = doc.root.member("services");
+        if (services != null && services.value() instanceof JsoncDocument.Arr arr) {
+            for (Node item : arr.items()) {
+                if (item instanceof Obj o) {
+                    rename(text, o.member("service"), edits, values.workerNames());
+                }
+            }
+        }
         return edits.applyTo(text);
+    }
+
+    /** Replaces a string member's value when it names a renamed worker. */
+    private static void rename(String text, Member m, TextEdits edits, Map<String, String> renames) {
+        if (m != null && m.value() instanceof JsoncDocument.Scalar s && text.charAt(s.start()) == '"'
+                && renames.containsKey(s.text()) && !renames.get(s.text()).equals(s.text())) {
+            edits.replace(s.start(), s.end(), JsoncDocument.quote(renames.get(s.text())));
+        }
     }
 
     private static void bindings(JsoncDocument doc, TextEdits edits, String section, String field, Map<String, String> byBinding) {

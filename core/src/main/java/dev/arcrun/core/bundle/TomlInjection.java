@@ -9,7 +9,10 @@ import dev.arcrun.core.bundle.TomlDocument.Value;
 import java.util.List;
 import java.util.Map;
 
-/** Injection into wrangler.toml: {@code [[kv_namespaces]]} / inline arrays, {@code [[r2_buckets]]}, {@code [vars]}. */
+/**
+ * Injection into wrangler.toml: {@code [[kv_namespaces]]} / inline arrays, {@code [[r2_buckets]]}, {@code [vars]},
+ * the worker's {@code name} and the {@code service} of its {@code [[services]]} (or inline) bindings.
+ */
 final class TomlInjection {
     private TomlInjection() {}
 
@@ -19,7 +22,35 @@ final class TomlInjection {
         bindings(doc, edits, "kv_namespaces", "id", values.kvIds());
         bindings(doc, edits, "r2_buckets", "bucket_name", values.r2Buckets());
         vars(doc, edits, values.vars());
+        rename(doc, edits, values.workerNames());
         return edits.applyTo(text);
+    }
+
+    /** Replaces the top-level {@code name} and each top-level service binding's {@code service} that is renamed. */
+    private static void rename(TomlDocument doc, TextEdits edits, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return;
+        }
+        renameValue(edits, TomlDocument.entry(doc.tables.getFirst().entries(), "name"), renames);
+        for (Table t : doc.tables) {
+            if (t.arrayTable() && t.path().equals(List.of("services"))) {
+                renameValue(edits, TomlDocument.entry(t.entries(), "service"), renames);
+            }
+        }
+        KeyVal inline = TomlDocument.entry(doc.tables.getFirst().entries(), "services");
+        if (inline != null && inline.value() instanceof Arr arr) {
+            for (Value item : arr.items()) {
+                if (item instanceof Inline it) {
+                    renameValue(edits, TomlDocument.entry(it.entries(), "service"), renames);
+                }
+            }
+        }
+    }
+
+    private static void renameValue(TextEdits edits, KeyVal kv, Map<String, String> renames) {
+        if (kv != null && kv.value() instanceof Str s && renames.containsKey(s.value()) && !renames.get(s.value()).equals(s.value())) {
+            edits.replace(s.start(), s.end(), quote(renames.get(s.value())));
+        }
     }
 
     static String quote(String s) {

@@ -16,7 +16,8 @@ import java.util.Map;
 final class BundleSecrets {
     private BundleSecrets() {}
 
-    static Map<String, Map<String, String>> forWorkers(Bundle bundle, SecretStore store, String install) {
+    /** @param prefix the install's prefix: the manifest names workers as the bundle does, they deploy renamed */
+    static Map<String, Map<String, String>> forWorkers(Bundle bundle, SecretStore store, String install, String prefix) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (BundleManifest.Secret s : bundle.manifest().map(BundleManifest::secrets).orElse(java.util.List.of())) {
             String value = switch (s.name()) {
@@ -32,7 +33,7 @@ final class BundleSecrets {
                 continue;
             }
             for (var w : bundle.workers()) {
-                if (s.worker() == null || s.worker().equals(w.name())) {
+                if (s.worker() == null || WorkerNames.deployed(s.worker(), prefix).equals(w.name())) {
                     out.computeIfAbsent(w.name(), k -> new LinkedHashMap<>()).put(s.name(), value);
                 }
             }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * failed is never reported as deployed; the error names it and shows wrangler's own last lines.
  */
 final class DeployStep implements InstallStep {
+    /** The worker the engine URL points at, as the bundle names it; deployed under {@link WorkerNames#deployed}. */
     static final String PUBLIC_WORKER = "arcrun-cypher-executor";
     private static final int MAX_ERROR_LINES = 8;
 
@@ -41,7 +42,8 @@ final class DeployStep implements InstallStep {
             return StepResult.skipped("engine " + cfg.bundle().version() + " is already deployed");
         }
         List<DeployTarget> targets = DeployTarget.of(bundle);
-        Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name());
+        String publicWorker = WorkerNames.deployed(PUBLIC_WORKER, session.prefix());
+        Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name(), session.prefix());
         DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
         // Each worker is journaled the moment wrangler reports it deployed: if this process is killed before the
@@ -51,8 +53,8 @@ final class DeployStep implements InstallStep {
                 o -> {
                     if (o instanceof WorkerOutcome.Deployed d) {
                         session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), Instant.now())));
-                        if (d.name().equals(PUBLIC_WORKER)) {
-                            String url = d.url().orElseGet(() -> "https://" + PUBLIC_WORKER + "." + cfg.resources().subdomain() + ".workers.dev");
+                        if (d.name().equals(publicWorker)) {
+                            String url = d.url().orElseGet(() -> "https://" + publicWorker + "." + cfg.resources().subdomain() + ".workers.dev");
                             session.update(c -> c.withEngineUrl(url));
                         }
                     }
@@ -63,7 +65,7 @@ final class DeployStep implements InstallStep {
                             + "--resume; a changed engine file, or another --source, is fetched again.");
         }
         if (session.config().engineUrl() == null) {
-            session.update(c -> c.withEngineUrl("https://" + PUBLIC_WORKER + "." + c.resources().subdomain() + ".workers.dev"));
+            session.update(c -> c.withEngineUrl("https://" + publicWorker + "." + c.resources().subdomain() + ".workers.dev"));
         }
         return StepResult.done(report.workers().size() + " workers deployed with their secrets: "
                 + report.workers().stream().map(WorkerOutcome::name).collect(Collectors.joining(", ")));

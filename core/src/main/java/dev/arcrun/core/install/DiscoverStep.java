@@ -42,7 +42,7 @@ final class DiscoverStep implements InstallStep {
         if (kvMissing.isEmpty() && r2Missing.isEmpty()) {
             return StepResult.done(order + "; every binding has its resource");
         }
-        String prefix = session.options().prefix();
+        String prefix = session.prefix();
         List<ResourceManifest.Kv> kv = new ArrayList<>();
         kvMissing.forEach(b -> kv.add(new ResourceManifest.Kv(b, prefix + slug(b))));
         List<ResourceManifest.R2> r2 = new ArrayList<>();

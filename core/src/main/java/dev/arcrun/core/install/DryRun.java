@@ -68,7 +68,9 @@ public final class DryRun {
         boolean hasKeys = secrets.get(options.name(), SecretKind.API_KEY).isPresent();
         if (options.target() == Target.CLOUDFLARE) {
             items.add(new Item(StepId.KEYS, hasKeys ? "keep this install's keys" : "generate an api key and an encryption key"));
-            items.add(new Item(StepId.DEPLOY, "deploy arcrun-registry, then arcrun-cypher-executor, with their secrets"));
+            String prefix = config.resources().prefix() != null ? config.resources().prefix() : options.prefix();
+            items.add(new Item(StepId.DEPLOY, "deploy " + WorkerNames.deployed("arcrun-registry", prefix) + ", then "
+                    + WorkerNames.deployed(DeployStep.PUBLIC_WORKER, prefix) + ", with their secrets"));
         } else {
             items.add(new Item(StepId.START, "start the engine with wrangler dev on 127.0.0.1"));
             items.add(new Item(StepId.REGISTER, hasKeys ? "keep this install's keys" : "register with the engine for its keys"));

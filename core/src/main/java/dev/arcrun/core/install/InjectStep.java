@@ -1,5 +1,6 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.bundle.BundleDiscovery;
 import dev.arcrun.core.bundle.ConfigInjector;
 import dev.arcrun.core.bundle.InjectionValues;
 import dev.arcrun.core.bundle.ProvisionedResources;
@@ -9,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the real resource ids into every worker's wrangler config. For this computer the ids are stable names
+ * Writes the real resource ids into every worker's wrangler config, and for Cloudflare the install's worker names
+ * (see {@link WorkerNames}) with the service bindings that point at them. For this computer the ids are stable names
  * (workerd keys its local storage by them), so data survives restarts.
  */
 final class InjectStep implements InstallStep {
@@ -34,9 +36,11 @@ final class InjectStep implements InstallStep {
         } else {
             var res = session.config().resources();
             Map<String, String> vars = res.subdomain() == null ? Map.of() : Map.of(ProvisionedResources.SUBDOMAIN_VAR, res.subdomain());
-            values = new InjectionValues(res.kv(), res.r2(), vars);
+            values = new InjectionValues(res.kv(), res.r2(), vars, WorkerNames.renames(bundle, session.prefix()));
         }
         var injected = ConfigInjector.injectAll(bundle, values);
+        // Later steps deploy, journal and address the workers by the names now in their configs.
+        session.bundle(BundleDiscovery.discover(bundle.root()));
         long changed = injected.stream().filter(ConfigInjector.Injected::changed).count();
         return StepResult.done(injected.size() + " worker configs checked, " + changed + " updated");
     }

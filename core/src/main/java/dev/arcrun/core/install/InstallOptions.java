@@ -9,7 +9,7 @@ import java.util.Optional;
  * install's secret store.
  *
  * @param source    {@code builtin}, {@code github:OWNER/REPO@REF}, an https URL or a local .tar.gz
- * @param prefix    prefix of the KV namespace titles and the bucket name, so two installs can share an account
+ * @param prefix    prefix of the KV namespace titles, the bucket name and the worker names, so two installs can share an account
  */
 public record InstallOptions(Target target, String name, String source, String prefix, Optional<String> apiBase,
                              Optional<Path> tokenFile, Optional<String> accountId, boolean resume, boolean dryRun) {

@@ -73,6 +73,15 @@ public final class InstallSession implements AutoCloseable {
 
     public InstallConfig config() { return config; }
 
+    /**
+     * The prefix of this install's resource titles and worker names: the one recorded at its first provisioning, so
+     * an update, rollback or resume keeps it; else the one asked for.
+     */
+    public String prefix() {
+        String recorded = config.resources().prefix();
+        return recorded != null ? recorded : options.prefix();
+    }
+
     /** Tests tune retries and sleeps of the Cloudflare client through this. */
     public void cloudflareOptions(CloudflareClient.Options o) { this.cloudflareOptions = o; }
 

@@ -172,7 +172,7 @@ public final class Installer {
     }
 
     private InstallOptions optionsFor(InstallConfig config, String source) {
-        return new InstallOptions(config.target(), config.name(), source, null, null, null,
+        return new InstallOptions(config.target(), config.name(), source, config.resources().prefix(), null, null,
                 java.util.Optional.ofNullable(config.accountId()), false, false);
     }
 

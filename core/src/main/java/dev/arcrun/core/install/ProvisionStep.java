@@ -22,7 +22,7 @@ final class ProvisionStep implements InstallStep {
 
     @Override
     public StepResult run(StepReporter reporter) {
-        ResourceManifest manifest = ResourceManifest.standard(session.options().prefix());
+        ResourceManifest manifest = ResourceManifest.standard(session.prefix());
         ProvisionResult result = new Provisioner(session.cloudflare()).ensure(session.accountId(), manifest, false, journal(session));
         record(session, result);
         return StepResult.done(manifest.size() + " resources: " + result.created() + " created, " + (manifest.size() - result.created()) + " reused");
@@ -66,7 +66,7 @@ final class ProvisionStep implements InstallStep {
                     next = next.withJournalEntry(new JournalEntry(JournalEntry.Kind.R2_BUCKET, b.name(), b.name(), now));
                 }
             }
-            return next.withResources(new Resources(kv, r2, c.resources().subdomain()));
+            return next.withResources(new Resources(kv, r2, c.resources().subdomain(), session.prefix()));
         });
     }
 }

@@ -17,7 +17,7 @@ final class SubdomainStep implements InstallStep {
                 "This Cloudflare account has no workers.dev subdomain yet, so the engine would have no address.",
                 "Open Workers & Pages once on Cloudflare's dashboard to choose one, or run: arcrun cf register-subdomain NAME"
                         + " — then run the install again with --resume."));
-        session.update(c -> c.withResources(new Resources(c.resources().kv(), c.resources().r2(), sub)));
+        session.update(c -> c.withResources(new Resources(c.resources().kv(), c.resources().r2(), sub, c.resources().prefix())));
         return StepResult.done(sub + ".workers.dev");
     }
 }

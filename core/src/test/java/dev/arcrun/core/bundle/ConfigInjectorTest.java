@@ -167,6 +167,120 @@ class ConfigInjectorTest {
         assertThat(after).isEqualTo("{\n  \"name\": \"w\",\n  \"main\": \"x.ts\",\n  \"vars\": { \"WORKERS_SUBDOMAIN\": \"acme\" }\n}\n");
     }
 
+    private static final InjectionValues RENAMED = new InjectionValues(Map.of("CREDENTIALS", "id-cred-111"), Map.of(), Map.of(),
+            Map.of("arcrun-registry", "team2-registry", "arcrun-cypher-executor", "team2-cypher-executor"));
+
+    @Test
+    void tomlRenamesTheWorkerAndItsServiceBindingsAndNothingElse() {
+        String before = """
+                name = "arcrun-cypher-executor" # the public one
+                main = "src/index.ts"
+
+                [[services]]
+                binding = "AUDIT"
+                service = "someone-elses-worker" # not ours: stays
+
+                [[services]]
+                # the registry
+                binding = "REGISTRY"
+                service = "arcrun-registry"   # renamed with the install
+
+                [[kv_namespaces]]
+                binding = "CREDENTIALS"
+                id = "x"
+
+                [env.staging]
+                name = "arcrun-cypher-executor"
+                """;
+        String expected = """
+                name = "team2-cypher-executor" # the public one
+                main = "src/index.ts"
+
+                [[services]]
+                binding = "AUDIT"
+                service = "someone-elses-worker" # not ours: stays
+
+                [[services]]
+                # the registry
+                binding = "REGISTRY"
+                service = "team2-registry"   # renamed with the install
+
+                [[kv_namespaces]]
+                binding = "CREDENTIALS"
+                id = "id-cred-111"
+
+                [env.staging]
+                name = "arcrun-cypher-executor"
+                """;
+        String after = ConfigInjector.inject(ConfigFormat.TOML, before, RENAMED, FILE);
+        assertThat(after).isEqualTo(expected);
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, after, RENAMED, FILE)).as("idempotent").isEqualTo(after);
+    }
+
+    @Test
+    void tomlInlineServiceBindingsAreRenamedInPlace() {
+        String before = """
+                name = 'arcrun-cypher-executor'
+                services = [
+                  { binding = "AUDIT", service = "someone-elses-worker" }, # not ours: stays
+                  { binding = "REGISTRY", service = 'arcrun-registry' },
+                ]
+                """;
+        String after = ConfigInjector.inject(ConfigFormat.TOML, before, RENAMED, FILE);
+        assertThat(after).isEqualTo("""
+                name = "team2-cypher-executor"
+                services = [
+                  { binding = "AUDIT", service = "someone-elses-worker" }, # not ours: stays
+                  { binding = "REGISTRY", service = "team2-registry" },
+                ]
+                """);
+        assertThat(ConfigInjector.inject(ConfigFormat.TOML, after, RENAMED, FILE)).isEqualTo(after);
+    }
+
+    @Test
+    void jsoncRenamesTheWorkerAndItsServiceBindingsKeepingComments() {
+        String before = """
+                {
+                  // the executor
+                  "name": "arcrun-cypher-executor", // public
+                  "services": [
+                    { "binding": "REGISTRY", /* ours */ "service": "arcrun-registry" },
+                    { "binding": "AUDIT", "service": "someone-elses-worker", },
+                  ],
+                  "kv_namespaces": [{ "binding": "CREDENTIALS", "id": "x" }],
+                }
+                """;
+        String expected = """
+                {
+                  // the executor
+                  "name": "team2-cypher-executor", // public
+                  "services": [
+                    { "binding": "REGISTRY", /* ours */ "service": "team2-registry" },
+                    { "binding": "AUDIT", "service": "someone-elses-worker", },
+                  ],
+                  "kv_namespaces": [{ "binding": "CREDENTIALS", "id": "id-cred-111" }],
+                }
+                """;
+        Path jsonc = Path.of("wrangler.jsonc");
+        String after = ConfigInjector.inject(ConfigFormat.JSONC, before, RENAMED, jsonc);
+        assertThat(after).isEqualTo(expected);
+        assertThat(ConfigInjector.inject(ConfigFormat.JSONC, after, RENAMED, jsonc)).as("idempotent").isEqualTo(after);
+    }
+
+    @Test
+    void injectAllRenamesSoDiscoveryThenSeesTheNewNamesAndTiers(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("registry"));
+        Files.createDirectories(dir.resolve("executor"));
+        Files.writeString(dir.resolve("registry/wrangler.toml"), "name = \"arcrun-registry\"\n");
+        Files.writeString(dir.resolve("executor/wrangler.jsonc"),
+                "{ \"name\": \"arcrun-cypher-executor\", \"services\": [{ \"binding\": \"REGISTRY\", \"service\": \"arcrun-registry\" }] }\n");
+        ConfigInjector.injectAll(BundleDiscovery.discover(dir), RENAMED);
+        Bundle renamed = BundleDiscovery.discover(dir);
+        assertThat(renamed.workers()).extracting(Worker::name).containsExactly("team2-registry", "team2-cypher-executor");
+        assertThat(renamed.workers().getLast().services()).containsEntry("REGISTRY", "team2-registry");
+        assertThat(renamed.workers().getLast().tier()).isEqualTo(1);
+    }
+
     @Test
     void aBindingTheResourcesLackIsAnErrorAndNoFileChanges(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("a"));

@@ -134,6 +134,51 @@ class CloudflareInstallEndToEndTest {
         assertThat(secrets.get("cloudflare", SecretKind.CLOUDFLARE_TOKEN)).isEmpty();
     }
 
+    @Test
+    void twoInstallsWithTheirOwnPrefixesShareOneAccountAndUninstallingOneLeavesTheOther() {
+        assertThat(install(false)).as(events.toString()).isInstanceOf(PipelineOutcome.Completed.class);
+        events.clear();
+        InstallOptions team2 = new InstallOptions(Target.CLOUDFLARE, null, null, "team2-", null, null, null, false, false);
+        assertThat(team2.name()).isEqualTo("cloudflare-team2");
+        assertThat(installer.install(team2, events::add).execute()).as(events.toString()).isInstanceOf(PipelineOutcome.Completed.class);
+
+        InstallConfig first = installer.store().load("cloudflare");
+        InstallConfig second = installer.store().load("cloudflare-team2");
+        assertThat(cf.state().scripts(cf.accountId())).extracting(s -> s.name()).containsExactlyInAnyOrder(
+                "arcrun-registry", "arcrun-cypher-executor", "team2-registry", "team2-cypher-executor");
+        assertThat(second.resources().kv().get("CREDENTIALS")).isNotEqualTo(first.resources().kv().get("CREDENTIALS"));
+        assertThat(second.resources().r2()).containsEntry("COMPONENT_BINARIES", "team2-components");
+        for (var c : List.of(first, second)) {
+            String p = c == first ? "arcrun-" : "team2-";
+            for (String worker : List.of(p + "registry", p + "cypher-executor")) {
+                var upload = deploys.latestUpload(cf.accountId(), worker).orElseThrow();
+                for (var kv : c.resources().kv().entrySet()) {
+                    upload.binding(kv.getKey()).ifPresent(b -> assertThat(b.path("namespace_id").asText()).as(worker + " " + kv.getKey()).isEqualTo(kv.getValue()));
+                }
+            }
+            var executor = deploys.latestUpload(cf.accountId(), p + "cypher-executor").orElseThrow();
+            assertThat(executor.binding("CREDENTIALS").orElseThrow().path("namespace_id").asText()).isEqualTo(c.resources().kv().get("CREDENTIALS"));
+            assertThat(executor.binding("REGISTRY").orElseThrow().path("service").asText()).isEqualTo(p + "registry");
+            assertThat(c.engineUrl()).isEqualTo("https://" + p + "cypher-executor.arcrun-test.workers.dev");
+            assertThat(c.journal()).filteredOn(e -> e.kind() == JournalEntry.Kind.WORKER).extracting(JournalEntry::name)
+                    .containsExactlyInAnyOrder(p + "registry", p + "cypher-executor");
+            String apiKey = secrets.get(c.name(), SecretKind.API_KEY).orElseThrow();
+            assertThat(deploys.secretValue(cf.accountId(), p + "cypher-executor", "API_KEY")).contains(apiKey);
+        }
+        assertThat(second.resources().prefix()).isEqualTo("team2-");
+
+        var report = new Uninstaller(home, secrets, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()))
+                .uninstall("cloudflare-team2", "cloudflare-team2", events::add);
+        assertThat(report.problems()).isEmpty();
+        assertThat(cf.state().scripts(cf.accountId())).extracting(s -> s.name())
+                .containsExactlyInAnyOrder("arcrun-registry", "arcrun-cypher-executor");
+        assertThat(cf.state().namespaces(cf.accountId())).extracting(n -> n.title()).hasSize(7).allMatch(t -> t.startsWith("arcrun-"));
+        assertThat(cf.state().namespace(cf.accountId(), first.resources().kv().get("CREDENTIALS"))).isPresent();
+        assertThat(cf.state().buckets(cf.accountId())).extracting(b -> b.name()).containsExactly("arcrun-components");
+        assertThat(installer.store().find("cloudflare-team2")).isEmpty();
+        assertThat(installer.store().find("cloudflare")).isPresent();
+    }
+
     private void assertNoSecretOutsideTheStore(List<String> values) throws Exception {
         Path store = ((dev.arcrun.core.config.SecretLocation.File) secrets.location()).folder();
         try (Stream<Path> files = Files.walk(root)) {
