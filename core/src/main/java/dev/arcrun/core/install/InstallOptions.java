@@ -19,10 +19,23 @@ public record InstallOptions(Target target, String name, String source, String p
     public InstallOptions {
         source = source == null || source.isBlank() ? BUILTIN : source.strip();
         prefix = prefix == null || prefix.isBlank() ? dev.arcrun.core.cloudflare.ResourceManifest.DEFAULT_PREFIX : prefix;
+        checkPrefix(prefix);
         name = name == null || name.isBlank() ? defaultName(target, prefix) : name;
         apiBase = apiBase == null ? Optional.empty() : apiBase;
         tokenFile = tokenFile == null ? Optional.empty() : tokenFile;
         accountId = accountId == null ? Optional.empty() : accountId;
+    }
+
+    /**
+     * A prefix the engine's own worker names already start with ("arcrun", "a", …) would leave those workers
+     * unrenamed, so a second install would overwrite the first one's workers: refused.
+     */
+    static void checkPrefix(String prefix) {
+        String engine = dev.arcrun.core.cloudflare.ResourceManifest.DEFAULT_PREFIX;
+        if (!prefix.equals(engine) && engine.startsWith(prefix)) {
+            throw new dev.arcrun.core.UserFacingException("The prefix '" + prefix + "' is too close to the default 'arcrun-'.",
+                    "Choose one that does not start like 'arcrun-', e.g. 'team2-'.");
+        }
     }
 
     public static InstallOptions of(Target target) {
