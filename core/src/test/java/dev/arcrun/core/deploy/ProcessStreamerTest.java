@@ -114,14 +114,15 @@ class ProcessStreamerTest {
                     ProcessRun.of("w1", List.of("sh", "-c",
                             "echo 'Authorization: Bearer tok-SECRET-123'; printf 'key=enc-\\033[1mkey\\033[0m-456\\n' >&2; "
                                     + "echo '{\"error\":\"bad token tok-SECRET-123\"}' >&2"), tmp), new Cancellation());
-            assertThat(outcome.lastLines()).noneMatch(l -> l.contains("SECRET") || l.contains("456"));
+            assertThat(outcome.lastLines()).noneMatch(l -> l.contains("SECRET") || l.contains("key-456"));
         }
         // stdout and stderr are read by separate threads, so only the order within each stream is fixed
         assertThat(texts()).containsExactlyInAnyOrder("Authorization: Bearer ***", "key=***", "{\"error\":\"bad token ***\"}");
         assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDERR).extracting(LogLine::text)
                 .containsExactly("key=***", "{\"error\":\"bad token ***\"}");
         String file = Files.readString(log);
-        assertThat(file).doesNotContain("tok-SECRET-123").doesNotContain("456").contains("Bearer ***").contains("key=***");
+        // the secret's tail, not "456" alone: the file's timestamps may hold those digits
+        assertThat(file).doesNotContain("tok-SECRET-123").doesNotContain("key-456").contains("Bearer ***").contains("key=***");
         assertThat(log.getParent()).isEqualTo(tmp.resolve("logs"));
     }
 
