@@ -119,8 +119,36 @@ class InstallLifecycleCliTest {
         assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
     }
 
+    @Test
+    void aPrefixedInstallUpdatesAndRollsBackUnderItsOwnNamesOnly(@TempDir Path work) throws Exception {
+        Path v011 = EngineBundles.withVersion(work.resolve("src"), "0.1.1", work.resolve("arcrun-engine-0.1.1.tar.gz"));
+        var installed = cli.run("install", "--target", "cloudflare", "--prefix", "team2-", "--json");
+        assertThat(installed.exit()).as(installed.toString()).isZero();
+        assertThat(installed.json().path("name").asText()).isEqualTo("cloudflare-team2");
+
+        var updated = cli.run("update", "--name", "cloudflare-team2", "--source", v011.toString(), "--json");
+        assertThat(updated.exit()).as(updated.toString()).isZero();
+        assertThat(executorCode("team2-cypher-executor")).contains("0.1.1");
+        var rolledBack = cli.run("rollback", "--name", "cloudflare-team2", "--json");
+        assertThat(rolledBack.exit()).as(rolledBack.toString()).isZero();
+        assertThat(executorCode("team2-cypher-executor")).doesNotContain("0.1.1").contains("0.1.0");
+
+        // the update and rollback kept the prefix: nothing under the default names was ever created
+        assertThat(cli.cf.state().scripts(cli.cf.accountId())).extracting(sc -> sc.name())
+                .containsExactlyInAnyOrder("team2-registry", "team2-cypher-executor");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7).allMatch(n -> n.title().startsWith("team2-"));
+        assertThat(cli.cf.state().buckets(cli.cf.accountId())).extracting(b -> b.name()).containsExactly("team2-components");
+        InstallConfig config = cli.store().load("cloudflare-team2");
+        assertThat(config.engineUrl()).isEqualTo("https://team2-cypher-executor.arcrun-test.workers.dev");
+        assertThat(config.bundle().version()).isEqualTo("0.1.0");
+    }
+
+    private String executorCode(String script) {
+        return cli.deploys.latestUpload(cli.cf.accountId(), script).orElseThrow().mainModuleContent().orElseThrow();
+    }
+
     private String latestExecutorCode() {
-        return cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor").orElseThrow().mainModuleContent().orElseThrow();
+        return executorCode("arcrun-cypher-executor");
     }
 
     private Path bundleDir(String sha256) {
