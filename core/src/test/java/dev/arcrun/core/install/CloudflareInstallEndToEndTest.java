@@ -2,27 +2,20 @@ package dev.arcrun.core.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.core.cloudflare.CloudflareClient;
-import dev.arcrun.core.cloudflare.RetryPolicy;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.JournalEntry;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
-import dev.arcrun.testkit.cloudflare.RequestMatcher;
-import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import dev.arcrun.testkit.cloudflare.WorkerDeployState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +32,7 @@ class CloudflareInstallEndToEndTest {
     @TempDir
     Path root;
 
+    private StandInInstall world;
     private CloudflareStandIn cf;
     private WorkerDeployState deploys;
     private AppHome home;
@@ -48,23 +42,17 @@ class CloudflareInstallEndToEndTest {
 
     @BeforeEach
     void start() {
-        cf = CloudflareStandIn.builder().validateContract().start();
-        deploys = WorkerDeployEndpoints.installOn(cf).state();
-        home = new AppHome(root);
-        secrets = new FileSecretStore(home, "tests use a file");
-        installer = new Installer(home, secrets, ToolchainManager.forTests(),
-                Map.of("CLOUDFLARE_API_TOKEN", cf.token(), "CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()))
-                .tuning(s -> s.cloudflareOptions(CloudflareClient.Options.defaults()
-                        .withRetry(new RetryPolicy(8, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30)))));
+        world = StandInInstall.start(root);
+        cf = world.cf();
+        deploys = world.deploys();
+        home = world.home();
+        secrets = world.secrets();
+        installer = world.installer();
     }
 
     @AfterEach
     void stop() {
-        try {
-            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
-        } finally {
-            cf.close();
-        }
+        world.close();
     }
 
     private PipelineOutcome install(boolean resume) {

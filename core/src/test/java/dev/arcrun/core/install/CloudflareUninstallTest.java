@@ -2,23 +2,17 @@ package dev.arcrun.core.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.core.cloudflare.CloudflareClient;
-import dev.arcrun.core.cloudflare.RetryPolicy;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.JournalEntry;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
-import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +29,7 @@ class CloudflareUninstallTest {
     @TempDir
     Path root;
 
+    private StandInInstall world;
     private CloudflareStandIn cf;
     private AppHome home;
     private FileSecretStore secrets;
@@ -43,28 +38,20 @@ class CloudflareUninstallTest {
 
     @BeforeEach
     void start() {
-        cf = CloudflareStandIn.builder().validateContract().start();
-        WorkerDeployEndpoints.installOn(cf);
-        home = new AppHome(root);
-        secrets = new FileSecretStore(home, "tests use a file");
-        installer = new Installer(home, secrets, ToolchainManager.forTests(),
-                Map.of("CLOUDFLARE_API_TOKEN", cf.token(), "CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()))
-                .tuning(s -> s.cloudflareOptions(CloudflareClient.Options.defaults()
-                        .withRetry(new RetryPolicy(8, Duration.ofMillis(5), Duration.ofMillis(50),
-                                Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30)))));
+        world = StandInInstall.start(root);
+        cf = world.cf();
+        home = world.home();
+        secrets = world.secrets();
+        installer = world.installer();
     }
 
     @AfterEach
     void stop() {
-        try {
-            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
-        } finally {
-            cf.close();
-        }
+        world.close();
     }
 
     private Uninstaller uninstaller() {
-        return new Uninstaller(home, secrets, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()));
+        return world.uninstaller();
     }
 
     /** As the registry does on first use of a component: copies its WASM binary into the bucket. */
