@@ -55,8 +55,10 @@ export async function readJsonObject(request: Request, maxBytes = 1_000_000): Pr
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new ApiError(400, "invalid_json", e instanceof SyntaxError
-      ? `The request body is not valid JSON: ${e.message.slice(0, 200)}` : "The request body is not valid JSON.");
+    // The parser's own message may quote the body; only the position is passed on.
+    const at = /position (\d+)/.exec((e as Error)?.message ?? "");
+    throw new ApiError(400, "invalid_json",
+      `The request body is not valid JSON${at ? ` (near character ${at[1]})` : ""}: check its quotes, commas and brackets.`);
   }
   if (!isObject(parsed)) {
     throw new ApiError(400, "invalid_json", "The request body must be a JSON object.");

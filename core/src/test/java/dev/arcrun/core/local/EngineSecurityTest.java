@@ -280,6 +280,14 @@ class EngineSecurityTest {
         assertThat(through.json().path("status").asText()).as(through.text()).isEqualTo("ok");
         assertThat(client.post("/webhooks/named/" + marker + "3/trigger", Map.of()).json().at("/trace/0/error/code").asText())
                 .as("localhost is another host than 127.0.0.1").isEqualTo("private_host_refused");
+
+        // An allowed host that redirects to one that is not: the redirect is checked like the first request.
+        String hop = marker + "hop";
+        pushWorkflow(hop, List.of(step("call", "http_request", Map.of("url", echoUrl + "/redirect?to="
+                + URLEncoder.encode("http://localhost:" + port + "/" + hop, StandardCharsets.UTF_8)))), null);
+        Answer redirected = client.post("/webhooks/named/" + hop + "/trigger", Map.of());
+        assertThat(redirected.json().at("/trace/0/error/code").asText()).as(redirected.text()).isEqualTo("private_host_refused");
+        assertThat(received).noneMatch(r -> r.startsWith("GET /" + hop));
     }
 
     @Test
@@ -471,6 +479,11 @@ class EngineSecurityTest {
                 received.add(exchange.getRequestMethod() + " " + path + "\n" + headers + "\n" + body);
                 byte[] out;
                 int status = 200;
+                if (path.startsWith("/redirect?to=")) {
+                    exchange.getResponseHeaders().set("location", java.net.URLDecoder.decode(path.substring("/redirect?to=".length()), StandardCharsets.UTF_8));
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
                 if (path.startsWith("/fail")) {
                     status = 500;
                     out = ("x".repeat(495) + path + " " + headers).getBytes(StandardCharsets.UTF_8);
