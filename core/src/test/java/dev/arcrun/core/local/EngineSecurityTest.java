@@ -419,9 +419,14 @@ class EngineSecurityTest {
         }
     }
 
+    /**
+     * Lets workflows reach the echo server. An engine without /settings (404: one from before the private-host
+     * check, which let every loopback call through) is tolerated, so those tests fail there on what they check;
+     * the settings route itself is checked in {@link #privateAddressesAreRefusedUnlessTheOwnerAllowsThem}.
+     */
     private static void allowEcho() {
-        Answer set = client.put("/settings", Map.of("allow_private_hosts", List.of(echoHostPort)));
-        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        Answer set = client.sendOutsideSpec("PUT", "/settings", Map.of("allow_private_hosts", List.of(echoHostPort)));
+        assertThat(set.status()).as(set.text()).isIn(200, 404);
     }
 
     private static Map<String, Object> recipeBody(String service, Map<String, Object> inject, List<String> hosts, String... keys) {
