@@ -55,10 +55,16 @@ export async function putAuthRecipe(env: Env, service: string, body: Record<stri
     }
   }
   const existing = await getAuthRecipe(env, service);
-  if (existing && !sameDelivery(existing, recipe)) {
+  if (!existing || !sameDelivery(existing, recipe)) {
+    // A new service must not take over credentials stored for another one whose keys share its prefix
+    // (a service "google" listing google_service_account_json); its own not-yet-claimed keys are its to take.
+    const others = new Set((await listAuthRecipes(env)).filter((r) => r.service !== service)
+      .flatMap((r) => (r.required_secrets ?? []).map((x) => x.key)));
+    const keys = new Set([...(existing?.required_secrets ?? []).map((x) => x.key),
+      ...recipe.required_secrets.map((x) => x.key).filter((k) => existing || others.has(k))]);
     const stored: string[] = [];
-    for (const s of existing.required_secrets ?? []) {
-      if ((await env.CREDENTIALS.get(`credential:${s.key}`)) !== null) stored.push(s.key);
+    for (const key of keys) {
+      if ((await env.CREDENTIALS.get(`credential:${key}`)) !== null) stored.push(key);
     }
     if (stored.length > 0) {
       throw new ApiError(409, "recipe_has_credentials",

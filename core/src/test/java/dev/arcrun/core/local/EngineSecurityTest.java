@@ -212,6 +212,13 @@ class EngineSecurityTest {
         assertThat(widened.json().at("/error/code").asText()).isEqualTo("builtin_hosts_widened");
         assertThat(client.get("/auth/recipes/github").json().at("/recipe/hosts").toString()).isEqualTo("[\"api.github.com\"]");
 
+        // A new service whose keys share a built-in's prefix cannot claim that built-in's stored credential.
+        pushCredential("google_service_account_json", "{\"not\":\"a real key\"}");
+        Answer takeover = client.put("/auth/recipes/google", recipeBody("google",
+                Map.of("header", Map.of("X-K", "{{google_service_account_json}}")), List.of("127.0.0.1"), "google_service_account_json"));
+        assertThat(takeover.status()).as(takeover.text()).isEqualTo(409);
+        assertThat(client.delete("/credentials/google_service_account_json").status()).isEqualTo(200);
+
         String service = "moved" + shortId();
         putRecipe(service, Map.of("header", Map.of("X-T", "{{" + service + "_token}}")), List.of("api.example.com"));
         pushCredential(service + "_token", "value-" + UUID.randomUUID());
