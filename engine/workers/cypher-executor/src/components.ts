@@ -206,6 +206,10 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
     }
     if (next.protocol !== "http:" && next.protocol !== "https:") break;
     await res.body?.cancel();
+    if (next.origin !== current.origin) {
+      // As browsers do: what authenticated the first request is not handed to another origin.
+      for (const h of ["authorization", "cookie", "proxy-authorization"]) headers.delete(h);
+    }
     current = next;
     if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
       method = "GET";
