@@ -31,8 +31,9 @@ export function handler<E>(label: string, route: (request: Request, env: E) => P
         return await route(request, env);
       } catch (e) {
         if (e instanceof ApiError) return errorResponse(e.status, e.code, e.message);
-        console.error(label + ": unexpected error:", (e as Error).message);
-        return errorResponse(500, "internal_error", "The " + label + " failed unexpectedly: " + (e as Error).message);
+        // The message stays in the log: it may quote input or a value, and an answer must not carry it.
+        console.error(label + ": unexpected error:", (e as Error)?.name, (e as Error)?.message);
+        return errorResponse(500, "internal_error", "The " + label + " failed unexpectedly; its log says more.");
       }
     },
   };
@@ -46,16 +47,51 @@ export async function readJsonObject(request: Request, maxBytes = 1_000_000): Pr
   if (text.trim() === "") {
     return {};
   }
+  // Nesting is judged on the text before parsing, so a body nested thousands deep never reaches a recursive walk.
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new ApiError(400, "json_too_deep", `The request body nests deeper than ${MAX_JSON_DEPTH} levels; flatten it.`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${(e as Error).message}`);
+    // The parser's own message may quote the body; only the position is passed on.
+    const at = /position (\d+)/.exec((e as Error)?.message ?? "");
+    throw new ApiError(400, "invalid_json",
+      `The request body is not valid JSON${at ? ` (near character ${at[1]})` : ""}: check its quotes, commas and brackets.`);
   }
   if (!isObject(parsed)) {
     throw new ApiError(400, "invalid_json", "The request body must be a JSON object.");
   }
   return parsed;
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of [ and { in JSON text, outside strings. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 92) i++; // backslash
+      else if (c === 34) quoted = false;
+    } else if (c === 34) quoted = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** Path segments decoded, or a 400 for a malformed % escape. */
+export function pathSegments(pathname: string): string[] {
+  try {
+    return pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new ApiError(400, "invalid_path", "The path has a malformed % escape; encode '%' as %25.");
+  }
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

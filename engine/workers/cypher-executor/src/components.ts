@@ -4,12 +4,20 @@ import { base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
 import { credentialValue } from "./credentials";
 import type { Env } from "./env";
 import type { Keys } from "./keys";
+import { hostPort, privateReason } from "./netguard";
 import { getApiRecipe, getAuthRecipe, hostAllowed, type ApiRecipe, type AuthRecipe } from "./recipes";
-import { getPath, render, truthy } from "./template";
+import { Redactor } from "./redact";
+import { registryFetch } from "./registry-client";
+import { getSettings } from "./settings";
+import { FORBIDDEN_PATH_PARTS, getPath, render, truthy } from "./template";
 
 export const BUILTINS = ["template", "pick", "if", "http_request"] as const;
 const HTTP_TIMEOUT_MS = 30_000;
 const MAX_BODY_CHARS = 1_000_000;
+const MAX_REDIRECTS = 5;
+/** Carried on every request a run sends, so a run that triggers this engine again is stopped after a few levels. */
+export const DEPTH_HEADER = "x-arcrun-run-depth";
+export const MAX_RUN_DEPTH = 3;
 
 /** A step's failure: the code and message go into the trace (after redaction). */
 export class StepError extends Error {
@@ -20,38 +28,32 @@ export class StepError extends Error {
 
 /** One run's state shared by its steps; remembers every credential value it decrypted, to redact them. */
 export class RunContext {
-  private readonly secrets = new Set<string>();
+  private readonly redactor = new Redactor();
+  private privateHosts: Promise<Set<string>> | null = null;
 
-  constructor(readonly env: Env, readonly keys: Keys) {}
+  /** depth: how many runs triggered this one (0 for a run the owner started). */
+  constructor(readonly env: Env, readonly keys: Keys, readonly depth = 0) {}
 
-  /** A value to hide from traces and answers, also in its URL-encoded spelling (how it travels in a URL). */
+  /** A value to hide from traces, answers and later steps, in every spelling it can travel in. */
   remember(value: string) {
-    if (value.length < 3) return;
-    this.secrets.add(value);
-    this.secrets.add(encodeURIComponent(value));
+    this.redactor.remember(value);
   }
 
   redact<T>(value: T): T {
-    if (this.secrets.size === 0) return value;
-    const longestFirst = [...this.secrets].sort((a, b) => b.length - a.length); // a secret inside another is hidden whole
-    const scrub = (v: unknown): unknown => {
-      if (typeof v === "string") {
-        let s = v;
-        for (const secret of longestFirst) s = s.split(secret).join("[redacted]");
-        return s;
-      }
-      if (Array.isArray(v)) return v.map(scrub);
-      if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x)]));
-      return v;
-    };
-    return scrub(value) as T;
+    return this.redactor.redact(value);
+  }
+
+  /** The owner's allow_private_hosts, read once per run. */
+  allowedPrivateHosts(): Promise<Set<string>> {
+    this.privateHosts ??= getSettings(this.env).then((s) => new Set(s.allow_private_hosts));
+    return this.privateHosts;
   }
 }
 
 export async function callComponent(ctx: RunContext, component: string, input: Record<string, unknown>, service?: string): Promise<unknown> {
   switch (component) {
     case "template": return templateComponent(input);
-    case "pick": return getPath(input.data, String(input.path ?? "")) ?? null;
+    case "pick": return pick(input);
     case "if": {
       const result = truthy(input.condition);
       return { result, value: result ? (input.then ?? null) : (input.else ?? null) };
@@ -61,6 +63,13 @@ export async function callComponent(ctx: RunContext, component: string, input: R
   const recipe = await getApiRecipe(ctx.env, component);
   if (recipe) return runApiRecipe(ctx, recipe, input, service);
   return runWasm(ctx.env, component, input);
+}
+
+function pick(input: Record<string, unknown>): unknown {
+  const path = String(input.path ?? "");
+  const bad = path.replace(/\[(\d+)\]/g, ".$1").split(".").find((p) => FORBIDDEN_PATH_PARTS.has(p));
+  if (bad) throw new StepError("invalid_path", `pick's path may not use '${bad}': it names no data.`);
+  return getPath(input.data, path) ?? null;
 }
 
 /** Renders the leftover {{name}} placeholders of input.template from input.vars. */
@@ -101,14 +110,15 @@ async function runApiRecipe(ctx: RunContext, recipe: ApiRecipe, input: Record<st
   const req = render(recipe.request, { input }) as Record<string, unknown>;
   const res = await send(ctx, httpSpec(req), service ?? recipe.service);
   if (res.status < 200 || res.status > 299) {
-    const detail = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
+    // Redacted before the cut, so the cut cannot leave a secret's prefix behind.
+    const detail = ctx.redact(typeof res.body === "string" ? res.body : JSON.stringify(res.body));
     throw new StepError("api_error", `${recipe.id}: the API answered ${res.status}: ${detail.slice(0, 500)}`);
   }
   return res;
 }
 
 async function runWasm(env: Env, component: string, input: Record<string, unknown>) {
-  const res = await env.REGISTRY.fetch(`https://arcrun-registry/components/${encodeURIComponent(component)}/invoke`, {
+  const res = await registryFetch(env, `/components/${encodeURIComponent(component)}/invoke`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ input }),
@@ -143,11 +153,11 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
   if (service) {
     const recipe = await getAuthRecipe(ctx.env, service);
     if (!recipe) throw new StepError("unknown_service", `No auth recipe for service '${service}'.`);
-    if (!hostAllowed(recipe, target.hostname)) {
+    if (!hostAllowed(recipe, target)) {
       throw new StepError("host_not_allowed",
-        `The credentials of '${service}' may only be sent to ${recipe.hosts.join(", ")}; this request goes to ${target.hostname}, so it was not sent.`);
+        `The credentials of '${service}' may only be sent to ${recipe.hosts.join(", ")}; this request goes to ${target.host}, so it was not sent.`);
     }
-    if (target.protocol === "http:" && !isLoopback(target.hostname)) {
+    if (target.protocol === "http:" && privateReason(target) === null) {
       throw new StepError("insecure_url", `Credentials of '${service}' are sent over https only; use an https:// URL.`);
     }
     const values = await secretValues(ctx, recipe);
@@ -174,15 +184,38 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
   }
+  headers.set(DEPTH_HEADER, String(ctx.depth + 1));
   let res: Response;
-  try {
-    res = await fetch(url, {
-      method: spec.method, headers, body,
-      redirect: service ? "manual" : "follow",
-      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-    });
-  } catch (e) {
-    throw new StepError("request_failed", ctx.redact(`${spec.method} ${target.host} failed: ${(e as Error).message}`));
+  let method = spec.method;
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    await refusePrivate(ctx, current);
+    try {
+      // Redirects are followed by hand, so each hop is checked; never with credentials, which stay on their hosts.
+      res = await fetch(current.toString(), { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+    } catch (e) {
+      throw new StepError("request_failed", ctx.redact(`${method} ${current.host} failed: ${(e as Error).message}`));
+    }
+    const location = res.headers.get("location");
+    if (service || res.status < 300 || res.status > 399 || !location || hop >= MAX_REDIRECTS) break;
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      break;
+    }
+    if (next.protocol !== "http:" && next.protocol !== "https:") break;
+    await res.body?.cancel();
+    if (next.origin !== current.origin) {
+      // As browsers do: what authenticated the first request is not handed to another origin.
+      for (const h of ["authorization", "cookie", "proxy-authorization"]) headers.delete(h);
+    }
+    current = next;
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+      method = "GET";
+      body = undefined;
+      headers.delete("content-type");
+    }
   }
   const text = (await res.text()).slice(0, MAX_BODY_CHARS);
   let parsed: unknown = text;
@@ -219,8 +252,14 @@ function fill(ctx: RunContext, template: string, values: Record<string, string>)
   });
 }
 
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** Refuses a request to a loopback, link-local or private address unless the owner allowed its host:port. */
+async function refusePrivate(ctx: RunContext, url: URL): Promise<void> {
+  const why = privateReason(url);
+  if (why === null) return;
+  if ((await ctx.allowedPrivateHosts()).has(hostPort(url))) return;
+  throw new StepError("private_host_refused",
+    `${url.host} is ${why}; workflows may not reach it unless the engine's owner allows '${hostPort(url)}' ` +
+    `(PUT /settings {"allow_private_hosts": ["${hostPort(url)}"]}). Nothing was sent.`);
 }
 
 /** OAuth 2 JWT bearer grant for a Google service account key (RS256 signed with WebCrypto). */
@@ -237,9 +276,10 @@ async function googleAccessToken(ctx: RunContext, recipe: AuthRecipe, keyJson: s
   }
   ctx.remember(sa.private_key);
   const tokenUrl = new URL(exchange.token_url);
-  if (!hostAllowed(recipe, tokenUrl.hostname) || tokenUrl.protocol !== "https:") {
+  if (!hostAllowed(recipe, tokenUrl) || tokenUrl.protocol !== "https:") {
     throw new StepError("host_not_allowed", `The token url of '${recipe.service}' must be https and one of its hosts.`);
   }
+  await refusePrivate(ctx, tokenUrl);
   const b64url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const enc = (o: unknown) => b64url(new TextEncoder().encode(JSON.stringify(o)));
   const now = Math.floor(Date.now() / 1000);

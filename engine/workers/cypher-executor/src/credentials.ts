@@ -2,6 +2,7 @@
 // appended, both base64) and decrypted only while a run needs the value. No route ever returns a value.
 import { ApiError, base64ToBytes, nowIso } from "../../../lib/http";
 import type { Env } from "./env";
+import { MIN_SECRET_LENGTH } from "./redact";
 
 export const CREDENTIAL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
@@ -29,6 +30,12 @@ export async function putCredential(env: Env, body: Record<string, unknown>) {
   if (typeof ciphertext !== "string" || decodedLength(ciphertext, "ciphertext") < 16) {
     throw new ApiError(400, "invalid_credential",
       "ciphertext must be base64 of the AES-256-GCM ciphertext with its 16-byte tag appended.");
+  }
+  // The value is encrypted, but its length shows through: ciphertext = value + 16-byte tag.
+  if (decodedLength(ciphertext, "ciphertext") - 16 < MIN_SECRET_LENGTH) {
+    throw new ApiError(400, "credential_too_short",
+      `A credential must be at least ${MIN_SECRET_LENGTH} characters long: a shorter value could not be told apart from ` +
+      "ordinary text, so it could not be hidden from traces. Check that you pasted the whole value.");
   }
   const key = `credential:${name}`;
   const existing = await env.CREDENTIALS.get<StoredCredential>(key, "json");

@@ -11,4 +11,6 @@ export interface Env {
   API_KEY?: string;
   ENCRYPTION_KEY?: string;
   WORKERS_SUBDOMAIN?: string;
+  /** "true" only for a by-hand `wrangler dev` without secrets: opens POST /register (see engine/README.md). */
+  ALLOW_REGISTER?: string;
 }

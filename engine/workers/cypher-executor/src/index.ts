@@ -1,11 +1,14 @@
 // arcrun-cypher-executor: the engine's public API (see engine/openapi.yaml).
 import bundle from "../../../arcrun.bundle.json";
-import { ApiError, handler, isObject, json, readJsonObject } from "../../../lib/http";
+import { ApiError, handler, isObject, json, pathSegments, readJsonObject } from "../../../lib/http";
+import { DEPTH_HEADER, MAX_RUN_DEPTH } from "./components";
 import { deleteCredential, listCredentials, putCredential } from "./credentials";
 import type { Env } from "./env";
 import { authorize, register } from "./keys";
 import { getApiRecipe, getAuthRecipe, listApiRecipes, listAuthRecipes, putApiRecipe, putAuthRecipe } from "./recipes";
 import { getRun, listRuns, runWorkflow } from "./runner";
+import { registryFetch } from "./registry-client";
+import { getSettings, putSettings } from "./settings";
 import { testService } from "./service-test";
 import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow } from "./workflows";
 
@@ -15,7 +18,7 @@ async function route(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.replace(/\/+$/, "") || "/";
   const method = request.method;
-  const p = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const p = pathSegments(path);
 
   if (path === "/health" && method === "GET") {
     return json({ ok: true, version: bundle.version });
@@ -26,6 +29,13 @@ async function route(request: Request, env: Env): Promise<Response> {
   }
 
   const keys = await authorize(request, env);
+
+  // /settings
+  if (path === "/settings") {
+    allow(method, ["GET", "PUT"]);
+    if (method === "PUT") return json({ success: true, settings: await putSettings(env, await readJsonObject(request)) });
+    return json({ success: true, settings: await getSettings(env) });
+  }
 
   // /credentials
   if (p[0] === "credentials" && p.length === 1) {
@@ -75,7 +85,7 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /components (the registry's catalog)
   if (p[0] === "components" && p.length <= 2) {
     allow(method, ["GET"]);
-    const res = await env.REGISTRY.fetch(`https://arcrun-registry${path}`);
+    const res = await registryFetch(env, path);
     return new Response(res.body, { status: res.status, headers: { "content-type": "application/json; charset=utf-8" } });
   }
 
@@ -101,10 +111,16 @@ async function route(request: Request, env: Env): Promise<Response> {
     }
     if (p.length === 4 && p[3] === "trigger") {
       allow(method, ["POST"]);
+      // A run's requests carry their depth; a chain of runs triggering runs stops here.
+      const depth = Number(request.headers.get(DEPTH_HEADER) ?? 0) || 0;
+      if (depth > MAX_RUN_DEPTH) {
+        throw new ApiError(429, "run_depth_exceeded",
+          `This trigger comes from a run ${depth} levels deep; runs may trigger runs at most ${MAX_RUN_DEPTH} levels deep.`);
+      }
       const body = await readJsonObject(request);
       if (body.input !== undefined && !isObject(body.input)) throw new ApiError(400, "invalid_input", "input must be a JSON object.");
       const stored = await getWorkflow(env, p[2]);
-      const run = await runWorkflow(env, keys, stored.workflow, (body.input as Record<string, unknown>) ?? {});
+      const run = await runWorkflow(env, keys, stored.workflow, (body.input as Record<string, unknown>) ?? {}, depth);
       return json({
         success: run.status === "ok", run_id: run.run_id, status: run.status, output: run.output, trace: run.trace,
         ...(run.error ? { error: run.error } : {}),

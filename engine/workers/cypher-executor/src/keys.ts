@@ -1,6 +1,7 @@
 // The engine's two keys: the api key (Bearer auth) and the encryption key (AES-256-GCM of credentials).
-// The installer sets both as secrets. Without them, POST /register creates them once and keeps them in ACCOUNTS
-// (only a digest of the api key); every later /register answers 409.
+// The installer makes both and sets them as secrets; then nothing of them is stored in KV. POST /register answers
+// 403 unless the variable ALLOW_REGISTER is "true" (only the README's by-hand `wrangler dev` sets it): then it
+// creates them once and keeps them in ACCOUNTS (only a digest of the api key), and every later call answers 409.
 import { ApiError, bytesToBase64, sha256Hex } from "../../../lib/http";
 import type { Env } from "./env";
 
@@ -30,6 +31,11 @@ export async function loadKeys(env: Env): Promise<Keys | null> {
 }
 
 export async function register(env: Env): Promise<{ api_key: string; encryption_key: string }> {
+  if (env.ALLOW_REGISTER !== "true") {
+    throw new ApiError(403, "register_disabled",
+      "This engine does not hand out keys: its owner's installer set them as the secrets API_KEY and ENCRYPTION_KEY. " +
+      "Use the api key from your install (arcrun config); only an engine started by hand with ALLOW_REGISTER=true answers here.");
+  }
   if (await loadKeys(env)) {
     throw new ApiError(409, "already_registered",
       "This engine already has its keys. Use the api key you were given; they are shown only once.");
@@ -49,7 +55,9 @@ export async function register(env: Env): Promise<{ api_key: string; encryption_
 export async function authorize(request: Request, env: Env): Promise<Keys> {
   const keys = await loadKeys(env);
   if (!keys) {
-    throw new ApiError(401, "not_registered", "This engine has no api key yet: call POST /register first.");
+    throw new ApiError(401, "not_registered", env.ALLOW_REGISTER === "true"
+      ? "This engine has no api key yet: call POST /register first."
+      : "This engine has no keys: set its secrets API_KEY and ENCRYPTION_KEY (the installer does).");
   }
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -4,6 +4,7 @@
 import { API_RECIPES as SEED_API_RECIPES, AUTH_RECIPES as SEED_AUTH_RECIPES } from "../../../lib/seeds.generated";
 import { ApiError, isObject, nowIso } from "../../../lib/http";
 import type { Env } from "./env";
+import { effectivePort } from "./netguard";
 
 export interface AuthRecipe {
   service: string;
@@ -44,6 +45,33 @@ export async function getAuthRecipe(env: Env, service: string): Promise<AuthReci
 
 export async function putAuthRecipe(env: Env, service: string, body: Record<string, unknown>): Promise<AuthRecipe> {
   const recipe = validateAuthRecipe(service, body);
+  const seed = (SEED_AUTH_RECIPES as AuthRecipe[]).find((r) => r.service === service);
+  if (seed) {
+    const wider = recipe.hosts.filter((h) => !seed.hosts.some((s) => hostEntryCovers(s, h)));
+    if (wider.length > 0) {
+      throw new ApiError(400, "builtin_hosts_widened",
+        `'${service}' is a built-in service: its credentials go only to ${seed.hosts.join(", ")}, so ${wider.join(", ")} cannot be added. ` +
+        "Make a service of your own (another id) for other hosts.");
+    }
+  }
+  const existing = await getAuthRecipe(env, service);
+  if (!existing || !sameDelivery(existing, recipe)) {
+    // A new service must not take over credentials stored for another one whose keys share its prefix
+    // (a service "google" listing google_service_account_json); its own not-yet-claimed keys are its to take.
+    const others = new Set((await listAuthRecipes(env)).filter((r) => r.service !== service)
+      .flatMap((r) => (r.required_secrets ?? []).map((x) => x.key)));
+    const keys = new Set([...(existing?.required_secrets ?? []).map((x) => x.key),
+      ...recipe.required_secrets.map((x) => x.key).filter((k) => existing || others.has(k))]);
+    const stored: string[] = [];
+    for (const key of keys) {
+      if ((await env.CREDENTIALS.get(`credential:${key}`)) !== null) stored.push(key);
+    }
+    if (stored.length > 0) {
+      throw new ApiError(409, "recipe_has_credentials",
+        `The credentials ${stored.join(", ")} of '${service}' are stored, and this change would send them elsewhere or otherwise ` +
+        `(hosts, inject, secrets or token exchange differ). Delete them first (DELETE /credentials/{name}), change the recipe, then push them again.`);
+    }
+  }
   await env.AUTH_RECIPES.put(`recipe:${service}`, JSON.stringify({ ...recipe, updated_at: nowIso() }));
   return recipe;
 }
@@ -85,8 +113,8 @@ export function validateAuthRecipe(service: string, r: Record<string, unknown>):
       }
     }
   }
-  if (!Array.isArray(r.hosts) || r.hosts.length === 0 || !r.hosts.every((h) => typeof h === "string" && /^(\*\.)?[A-Za-z0-9.-]+$/.test(h))) {
-    bad("hosts must list the host names the credentials may be sent to (e.g. api.openai.com or *.example.com).");
+  if (!Array.isArray(r.hosts) || r.hosts.length === 0 || !r.hosts.every((h) => typeof h === "string" && HOST_ENTRY.test(h))) {
+    bad("hosts must list the hosts the credentials may be sent to (e.g. api.openai.com, *.example.com, or 127.0.0.1:8080 with a port; without a port only the scheme's default port).");
   }
   if (r.test !== undefined) {
     if (!isObject(r.test) || typeof r.test.method !== "string" || typeof r.test.url !== "string") bad("test must be {method, url}.");
@@ -101,13 +129,53 @@ export function secretRefs(template: string): string[] {
   return out;
 }
 
-/** True when the host is one of the recipe's hosts (exact, or a subdomain of a `*.` entry). */
-export function hostAllowed(recipe: AuthRecipe, host: string): boolean {
-  const h = host.toLowerCase();
+const HOST_ENTRY = /^((\*\.)?[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
+/** An entry of hosts split into its host and port (null: the scheme's default port only). */
+function splitEntry(entry: string): { host: string; port: number | null } {
+  const m = /^(.*?)(?::(\d{1,5}))?$/.exec(entry.toLowerCase())!;
+  return { host: m[1], port: m[2] !== undefined ? Number(m[2]) : null };
+}
+
+function hostMatches(pattern: string, host: string): boolean {
+  return pattern.startsWith("*.") ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern;
+}
+
+/**
+ * True when the URL's host and port are one of the recipe's hosts: exact, or a subdomain of a `*.` entry; an
+ * entry with a port allows that port only, one without a port only the scheme's default port (443, or 80).
+ */
+export function hostAllowed(recipe: AuthRecipe, url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  const port = effectivePort(url);
+  const defaultPort = url.protocol === "https:" ? 443 : 80;
   return recipe.hosts.some((allowed) => {
-    const a = allowed.toLowerCase();
-    return a.startsWith("*.") ? h.endsWith(a.slice(1)) && h.length > a.length - 1 : h === a;
+    const entry = splitEntry(allowed);
+    return hostMatches(entry.host, host) && (entry.port === null ? port === defaultPort : port === entry.port);
   });
+}
+
+/** True when everything the entry h allows, the entry s allows too (used to keep a built-in's hosts from widening). */
+function hostEntryCovers(s: string, h: string): boolean {
+  const a = splitEntry(s);
+  const b = splitEntry(h);
+  const hostCovered = a.host === b.host || (a.host.startsWith("*.") && (b.host.startsWith("*.") ? hostMatches(a.host, b.host.slice(2)) || a.host === b.host : hostMatches(a.host, b.host)));
+  return hostCovered && a.port === b.port;
+}
+
+/** True when two recipes send the same secrets the same way to the same hosts. */
+function sameDelivery(a: AuthRecipe, b: AuthRecipe): boolean {
+  const pick = (r: AuthRecipe) => JSON.stringify({
+    hosts: [...(r.hosts ?? [])].map((h) => h.toLowerCase()).sort(),
+    header: sorted(r.inject?.header), query: sorted(r.inject?.query),
+    secrets: (r.required_secrets ?? []).map((s) => s.key).sort(),
+    exchange: r.token_exchange ?? null,
+  });
+  return pick(a) === pick(b);
+}
+
+function sorted(o: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(o ?? {}).map(([k, v]): [string, string] => [k.toLowerCase(), v]).sort((x, y) => x[0].localeCompare(y[0]));
 }
 
 export async function listApiRecipes(env: Env): Promise<ApiRecipe[]> {

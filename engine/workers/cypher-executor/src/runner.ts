@@ -3,7 +3,7 @@ import { ApiError, isObject, nowIso } from "../../../lib/http";
 import { callComponent, RunContext, StepError } from "./components";
 import type { Env } from "./env";
 import type { Keys } from "./keys";
-import { render, truthy, type Scope } from "./template";
+import { render, TemplateError, truthy, type Scope } from "./template";
 import type { Step, Workflow } from "./workflows";
 
 export const MAX_FOREACH = 100;
@@ -32,8 +32,8 @@ export interface RunRecord {
   duration_ms: number;
 }
 
-export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Record<string, unknown>): Promise<RunRecord> {
-  const ctx = new RunContext(env, keys);
+export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Record<string, unknown>, depth = 0): Promise<RunRecord> {
+  const ctx = new RunContext(env, keys, depth);
   const runId = newRunId();
   const started = Date.now();
   const stepsState: Record<string, { status: string; output: unknown; error?: unknown }> = {};
@@ -53,15 +53,21 @@ export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Rec
         entry.status = "skipped";
         stepsState[step.id] = { status: "skipped", output: null };
       } else {
-        const { input: usedInput, output } = await runStep(ctx, step, scope);
+        const { input: usedInput, output: raw } = await runStep(ctx, step, scope);
+        // Redacted before any later step, template, condition or the run's output can read it: a credential a
+        // service echoed back must not travel on through a step that has no service.
+        const output = ctx.redact(raw);
         entry.input = ctx.redact(usedInput);
-        entry.output = ctx.redact(output);
+        entry.output = output;
         stepsState[step.id] = { status: "ok", output };
         lastOutput = output;
       }
     } catch (e) {
-      const code = e instanceof StepError || e instanceof ApiError ? e.code : "step_failed";
-      const message = ctx.redact(e instanceof Error ? e.message : String(e));
+      const known = e instanceof StepError || e instanceof ApiError || e instanceof TemplateError;
+      const code = e instanceof StepError || e instanceof ApiError ? e.code : e instanceof TemplateError ? "template_failed" : "step_failed";
+      // Only the engine's own messages reach the trace; anything else may quote internals.
+      const message = ctx.redact(known ? (e as Error).message : "The step failed unexpectedly.");
+      if (!known) console.error("step failed unexpectedly:", (e as Error)?.name, (e as Error)?.message);
       entry.status = "error";
       entry.error = { code, message };
       if (entry.input === null) entry.input = ctx.redact(safeRender(step.input ?? {}, scope));
@@ -73,9 +79,17 @@ export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Rec
     if (failure) break;
   }
 
-  const output = failure ? null : ctx.redact(wf.output !== undefined ? render(wf.output, scope) : lastOutput);
+  let output: unknown = null;
+  if (!failure) {
+    try {
+      output = ctx.redact(wf.output !== undefined ? render(wf.output, scope) : lastOutput);
+    } catch (e) {
+      // A template that cannot be evaluated fails the run, which is still stored with the reason.
+      failure = { code: "output_failed", message: ctx.redact(e instanceof Error ? e.message : String(e)), step: "output" };
+    }
+  }
   const record: RunRecord = {
-    run_id: runId, workflow: wf.name, status: failure ? "error" : "ok", input, output, error: failure, trace,
+    run_id: runId, workflow: wf.name, status: failure ? "error" : "ok", input: ctx.redact(input), output, error: failure, trace,
     started_at: new Date(started).toISOString(), finished_at: nowIso(), duration_ms: Date.now() - started,
   };
   await saveRun(env, record);

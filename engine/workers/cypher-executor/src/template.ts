@@ -35,15 +35,80 @@ function renderString(s: string, scope: Scope): unknown {
   });
 }
 
+/** A template that cannot be evaluated (e.g. a fallback that is neither a path nor valid JSON). */
+export class TemplateError extends Error {}
+
 /** True for expressions this templater owns (their first path starts with a known root). */
 export function handles(expr: string): boolean {
-  const first = expr.split("||")[0].trim();
+  const first = splitTerms(expr)[0];
   return ROOTS.has(first.split(/[.[]/)[0]);
 }
 
+/** The terms of a || b, split only outside quotes and brackets (so "a||b" stays one literal). */
+export function splitTerms(expr: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+    else if (c === "|" && expr[i + 1] === "|" && depth === 0) {
+      terms.push(expr.slice(start, i).trim());
+      start = i + 2;
+      i++;
+    }
+  }
+  terms.push(expr.slice(start).trim());
+  return terms;
+}
+
+const PATH = /^[A-Za-z_$][^\s"{}[\]|]*(\[\d+\][^\s"{}[\]|]*)*$/;
+
+/** Why a term is neither a path nor a JSON literal, or null when it is fine. */
+function termProblem(term: string): string | null {
+  if (isLiteral(term)) {
+    try {
+      JSON.parse(term);
+      return null;
+    } catch {
+      return `'${term}' is not a valid JSON value`;
+    }
+  }
+  return PATH.test(term) ? null : `'${term}' is neither a path (input.a.b) nor a JSON value`;
+}
+
+/** The first problem of the templates in a value (e.g. {{input.x || [oops]}}), for refusing a workflow at push. */
+export function templateProblem(value: unknown): string | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      for (const m of v.matchAll(ANY)) {
+        if (!handles(m[1])) continue;
+        for (const term of splitTerms(m[1])) {
+          const why = termProblem(term);
+          if (why) return `the template {{${m[1]}}}: ${why}.`;
+        }
+      }
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (isObject(v)) stack.push(...Object.values(v));
+  }
+  return null;
+}
+
 function evaluate(expr: string, scope: Scope): unknown {
-  const terms = expr.split("||").map((t) => t.trim());
-  const value = (term: string) => (isLiteral(term) ? JSON.parse(term) : getPath(scope, term));
+  const terms = splitTerms(expr);
+  const value = (term: string) => {
+    const why = termProblem(term);
+    if (why) throw new TemplateError(`The template {{${expr}}} cannot be evaluated: ${why}.`);
+    return isLiteral(term) ? JSON.parse(term) : getPath(scope, term);
+  };
   if (terms.length === 1) return value(terms[0]);
   // a || b: the first that is not missing, null or "".
   for (const term of terms) {
@@ -54,19 +119,31 @@ function evaluate(expr: string, scope: Scope): unknown {
 }
 
 function isLiteral(term: string): boolean {
-  return /^(".*"|-?\d+(\.\d+)?|true|false|null|\[.*\])$/.test(term);
+  return /^(".*"|-?\d+(\.\d+)?|true|false|null|\[.*\])$/s.test(term);
 }
 
-/** Reads a.b[0].c or a.b.0.c; undefined when any part is missing. */
+/** Path parts that would reach an object's prototype instead of its data. */
+export const FORBIDDEN_PATH_PARTS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Reads a.b[0].c or a.b.0.c (own properties only); undefined when any part is missing. */
 export function getPath(root: unknown, path: string): unknown {
   const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".").filter((p) => p !== "");
   let cur: unknown = root;
   for (const p of parts) {
     if (Array.isArray(cur) && /^\d+$/.test(p)) cur = cur[Number(p)];
-    else if (isObject(cur)) cur = cur[p];
+    else if (isObject(cur) && Object.hasOwn(cur, p)) cur = cur[p];
     else return undefined;
   }
   return cur;
+}
+
+/** JSON with object keys sorted, so two objects that differ only in key order compare equal. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (isObject(v)) {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v ?? null);
 }
 
 /** The step ids a value refers to with steps.<id>, to check they are earlier steps. */
@@ -75,7 +152,7 @@ export function stepRefs(value: unknown): string[] {
   const walk = (v: unknown) => {
     if (typeof v === "string") {
       for (const m of v.matchAll(ANY)) {
-        for (const part of m[1].split("||")) {
+        for (const part of splitTerms(m[1])) {
           const ref = /^\s*steps\.([A-Za-z0-9_-]+)/.exec(part);
           if (ref) out.push(ref[1]);
         }
@@ -97,8 +174,8 @@ export function truthy(c: unknown): boolean {
     const [op, arg] = Object.entries(c)[0];
     const pair = Array.isArray(arg) && arg.length === 2 ? (arg as [unknown, unknown]) : null;
     switch (op) {
-      case "equals": return pair !== null && JSON.stringify(pair[0]) === JSON.stringify(pair[1]);
-      case "not_equals": return pair !== null && JSON.stringify(pair[0]) !== JSON.stringify(pair[1]);
+      case "equals": return pair !== null && canonicalJson(pair[0]) === canonicalJson(pair[1]);
+      case "not_equals": return pair !== null && canonicalJson(pair[0]) !== canonicalJson(pair[1]);
       case "gt": return pair !== null && Number(pair[0]) > Number(pair[1]);
       case "gte": return pair !== null && Number(pair[0]) >= Number(pair[1]);
       case "lt": return pair !== null && Number(pair[0]) < Number(pair[1]);
@@ -106,7 +183,7 @@ export function truthy(c: unknown): boolean {
       case "contains":
         if (pair === null) return false;
         if (typeof pair[0] === "string") return pair[0].includes(String(pair[1]));
-        return Array.isArray(pair[0]) && pair[0].some((x) => JSON.stringify(x) === JSON.stringify(pair[1]));
+        return Array.isArray(pair[0]) && pair[0].some((x) => canonicalJson(x) === canonicalJson(pair[1]));
       case "exists": return arg !== null && arg !== undefined;
       case "empty": return !truthy(arg);
       case "not": return !truthy(arg);

@@ -3,7 +3,8 @@ import { ApiError, isObject, nowIso } from "../../../lib/http";
 import { BUILTINS } from "./components";
 import type { Env } from "./env";
 import { getApiRecipe, getAuthRecipe } from "./recipes";
-import { stepRefs } from "./template";
+import { registryFetch } from "./registry-client";
+import { stepRefs, templateProblem } from "./template";
 
 export interface Step {
   id: string;
@@ -77,18 +78,22 @@ export async function validateWorkflow(env: Env, doc: unknown, nameFromRequest?:
     if (step.on_error !== undefined && step.on_error !== "stop" && step.on_error !== "continue") {
       bad(`${where}: on_error must be "stop" or "continue".`);
     }
+    const problem = templateProblem([step.input, step.when, step.foreach]);
+    if (problem) bad(`${where}: ${problem}`);
     for (const ref of stepRefs([step.input, step.when, step.foreach])) {
       if (!seen.has(ref)) bad(`${where} refers to steps.${ref}, which is not an earlier step.`);
     }
     seen.add(step.id as string);
   }
+  const outputProblem = templateProblem(wf.output);
+  if (outputProblem) bad(`output: ${outputProblem}`);
   for (const ref of stepRefs(wf.output)) if (!seen.has(ref)) bad(`output refers to steps.${ref}, which is not a step.`);
   return { ...(wf as unknown as Workflow), name: name as string };
 }
 
 /** Ids of the WASM components the registry can run. */
 async function wasmComponents(env: Env): Promise<Set<string>> {
-  const res = await env.REGISTRY.fetch("https://arcrun-registry/components");
+  const res = await registryFetch(env, "/components");
   if (!res.ok) throw new ApiError(503, "registry_unavailable", `The component registry answered ${res.status}.`);
   const body = (await res.json()) as { components: { canonical_id: string; runtime?: string }[] };
   return new Set(body.components.filter((c) => c.runtime === "wasm").map((c) => c.canonical_id));

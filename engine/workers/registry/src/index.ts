@@ -6,7 +6,8 @@
 // exactly what runs. A missing R2 copy is written from the bundled bytes on first use.
 import bundle from "../../../arcrun.bundle.json";
 import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
-import { ApiError, handler, isObject, json, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
+import { BINDING_HEADER, BINDING_TOKEN_KEY, sameToken } from "../../../lib/binding";
+import { ApiError, handler, isObject, json, pathSegments, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
 import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
 
 export interface Env {
@@ -19,8 +20,14 @@ const MAX_TEXT_BYTES = 1_000_000;
 export default handler<Env>("registry", route);
 
 async function route(request: Request, env: Env): Promise<Response> {
+  // Only the executor's service binding may reach the registry: it carries the token both read from their shared KV.
+  const token = await env.COMPONENTS.get(BINDING_TOKEN_KEY);
+  const given = request.headers.get(BINDING_HEADER) ?? "";
+  if (!token || !sameToken(given, token)) {
+    throw new ApiError(403, "binding_only", "The registry answers only the arcrun engine's executor; call the engine's API instead.");
+  }
   const url = new URL(request.url);
-  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const parts = pathSegments(url.pathname);
   const method = request.method;
   if (method === "GET" && url.pathname === "/health") {
     return json({ ok: true, version: bundle.version, worker: "arcrun-registry" });
