@@ -31,6 +31,7 @@ public final class InstallConfigStore {
     public static final String FILE = "config.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private final AppHome home;
     private final Path installs;
     private final Clock clock;
     private final ObjectMapper yaml = mapper();
@@ -40,6 +41,7 @@ public final class InstallConfigStore {
     }
 
     InstallConfigStore(AppHome home, Clock clock) {
+        this.home = home;
         this.installs = home.installs();
         this.clock = clock;
     }
@@ -77,6 +79,7 @@ public final class InstallConfigStore {
      */
     public void save(InstallConfig config) {
         Path file = file(config.name());
+        home.secureRoot();
         try {
             find(config.name());
         } catch (CorruptConfigException backedUp) {
