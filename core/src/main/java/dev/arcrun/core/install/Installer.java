@@ -101,6 +101,11 @@ public final class Installer {
                         if (resume) {
                             // A step an older version had (REGISTER) is simply not one of ours any more.
                             session.config().finishedSteps().forEach(n -> StepId.parse(n).ifPresent(done::add));
+                            if (session.config().target() == Target.LOCAL) {
+                                // What these found may have changed since (keys deleted, engine stopped): "ready"
+                                // after a resume must be true now, so they check again (each is cheap when all is well).
+                                done.removeAll(EnumSet.of(StepId.KEYS, StepId.START, StepId.CHECK));
+                            }
                         }
                         return done;
                     }
