@@ -387,9 +387,15 @@ public final class LocalEngine {
         }
     }
 
-    /** Stops the engine and everything it started; false when none was running. */
+    /**
+     * Stops the engine and everything it started; false when none was running. Data this install still has in the
+     * old shared layout moves into its folder first, so an uninstall that follows removes it too.
+     */
     public boolean stop() {
-        return locked(this::stopLocked);
+        return locked(() -> {
+            migrateLegacyData(line -> { });
+            return stopLocked();
+        });
     }
 
     private boolean stopLocked() throws IOException {

@@ -111,6 +111,14 @@ class LocalInstallsIsolationTest {
         assertThat(afterMigration.credentials().list()).extracting(CredentialInfo::name).contains("kept_token");
         assertThat(migrated.url()).isEqualTo(installer.store().load("local").engineUrl());
         assertThat(legacy).isNotEmpty();
+
+        // Uninstalling the install that owns data still in the old layout removes that data too.
+        assertThat(locals.stop(null)).isTrue();
+        Files.move(home.localEngine("local").resolve("state"), home.local().resolve("state"));
+        var removed = new Uninstaller(home, secrets, Map.of()).uninstall("local", "local", e -> { });
+        assertThat(removed.complete()).isTrue();
+        assertThat(home.local().resolve("state")).doesNotExist();
+        assertThat(home.localEngine("local")).doesNotExist();
     }
 
     @Test
