@@ -344,8 +344,9 @@ public final class LocalEngine {
         }
         List<LocalEngineState.Proc> list = List.copyOf(now);
         if (list.equals(state.processes())) return;
-        LocalEngineState current = LocalEngineState.read(stateFile()).orElse(state);
-        if (current.pid() == state.pid()) current.withProcesses(list).write(stateFile());
+        // Only over the record of this same engine: a stop meanwhile deleted it, and it must stay deleted.
+        LocalEngineState.read(stateFile()).filter(current -> current.pid() == state.pid())
+                .ifPresent(current -> current.withProcesses(list).write(stateFile()));
     }
 
     private static List<ProcessHandle> liveRecorded(LocalEngineState state) {
