@@ -3,9 +3,11 @@ package dev.arcrun.cli.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.SecretStores;
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.install.LocalInstalls;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogLine;
-import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code arcrun local start|status|stop}: the engine on this computer. */
+/** {@code arcrun local start|status|stop}: the engine of a local install (its bundle, data and keys). */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Run the arcrun engine on this computer (wrangler dev, bound to 127.0.0.1).",
         subcommands = {LocalCommand.Start.class, LocalCommand.Status.class, LocalCommand.Stop.class})
@@ -30,15 +32,25 @@ public final class LocalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static LocalEngine engine() {
-        return LocalEngine.forHome(AppHome.resolve());
+    static LocalInstalls installs() {
+        AppHome home = AppHome.resolve();
+        return new LocalInstalls(home, SecretStores.open(home), new ToolchainManager(home.tools()));
+    }
+
+    /** Which local install; the only one when not given. */
+    static final class Which {
+        @Option(names = "--install", paramLabel = "NAME", description = "The local install (needed only when there are several).")
+        String install;
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Start the engine (or find the running one) and wait until it answers.")
+            description = "Start the installed engine (or find it running) with its data and keys, and wait until it answers.")
     static final class Start implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        Which which = new Which();
 
         @Option(names = "--json", description = "Print {\"url\": …} on stdout; progress goes to stderr.")
         boolean json;
@@ -50,7 +62,7 @@ public final class LocalCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter progress = json ? spec.commandLine().getErr() : out;
-            LocalStatus.Running running = engine().start(line -> print(progress, line),
+            LocalStatus.Running running = installs().start(which.install, line -> print(progress, line),
                     java.time.Duration.ofSeconds(timeoutSeconds), new Cancellation());
             if (json) {
                 out.println(JSON.writeValueAsString(JSON.createObjectNode().put("url", running.url())));
@@ -67,13 +79,16 @@ public final class LocalCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @picocli.CommandLine.Mixin
+        Which which = new Which();
+
         @Option(names = "--json", description = "Print {\"state\": running|stopped|unhealthy, \"url\", \"pid\", \"version\"}.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            LocalStatus status = engine().status();
+            LocalStatus status = installs().status(which.install);
             if (json) {
                 ObjectNode node = JSON.createObjectNode();
                 switch (status) {
@@ -85,12 +100,12 @@ public final class LocalCommand implements Runnable {
             } else {
                 out.println(switch (status) {
                     case LocalStatus.Running r -> "Running at " + r.url() + " (pid " + r.pid() + ", engine " + r.version() + ").";
-                    case LocalStatus.Unhealthy u -> "Not answering: " + u.reason() + ". 'arcrun local start' restarts it.";
+                    case LocalStatus.Unhealthy u -> "Not healthy: " + u.reason() + ". 'arcrun local start' restarts it, 'arcrun local stop' ends it.";
                     case LocalStatus.Stopped s -> "Stopped. Start it with 'arcrun local start'.";
                 });
             }
             out.flush();
-            return 0;
+            return status instanceof LocalStatus.Unhealthy ? 1 : 0;
         }
     }
 
@@ -99,10 +114,21 @@ public final class LocalCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @picocli.CommandLine.Mixin
+        Which which = new Which();
+
+        @Option(names = "--json", description = "Print {\"stopped\": true|false}.")
+        boolean json;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(engine().stop() ? "Stopped the local engine." : "The local engine was not running.");
+            boolean stopped = installs().stop(which.install);
+            if (json) {
+                out.println(JSON.writeValueAsString(JSON.createObjectNode().put("stopped", stopped)));
+            } else {
+                out.println(stopped ? "Stopped the local engine." : "The local engine was not running.");
+            }
             out.flush();
             return 0;
         }

@@ -19,7 +19,7 @@ class InstallEventPrinterTest {
         p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, "12 MB of 24 MB"));
         p.on(new InstallEvent.Succeeded(StepId.FETCH, "engine 1.2.0 unpacked", Duration.ofMillis(1500)));
         assertThat(buffer.toString()).doesNotContain("\r", "\u001b", "12 MB")
-                .contains("[ 5/14] Download and unpack the engine …", "✓ engine 1.2.0 unpacked (1.5 s)");
+                .contains("[ 5/13] Download and unpack the engine …", "✓ engine 1.2.0 unpacked (1.5 s)");
     }
 
     @Test
@@ -29,6 +29,6 @@ class InstallEventPrinterTest {
         p.on(new InstallEvent.Failed(StepId.FETCH, "The download stopped.", "Check the connection and run again with --resume."));
         assertThat(buffer.toString())
                 .contains("[############            ]  50% 12 MB of 24 MB")
-                .contains("\r\u001b[K[ 5/14] ✗ The download stopped. Check the connection and run again with --resume.");
+                .contains("\r\u001b[K[ 5/13] ✗ The download stopped. Check the connection and run again with --resume.");
     }
 }

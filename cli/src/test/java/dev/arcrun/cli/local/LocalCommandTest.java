@@ -41,6 +41,21 @@ class LocalCommandTest {
     }
 
     @Test
+    void stopAnswersJsonToo() {
+        Result stop = run("local", "stop", "--json");
+        assertThat(stop.exit()).isZero();
+        assertThat(stop.out().strip()).isEqualTo("{\"stopped\":false}");
+    }
+
+    @Test
+    void startWithoutAnInstallSaysHowToMakeOneInsteadOfStartingAnEmptyEngine() {
+        Result start = run("local", "start");
+        assertThat(start.exit()).isEqualTo(1);
+        assertThat(start.err()).contains("There is no install on this computer yet").contains("arcrun install --target local");
+        assertThat(start.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void unknownSubcommandIsAUsageError() {
         Result bad = run("local", "restart");
         assertThat(bad.exit()).isEqualTo(2);

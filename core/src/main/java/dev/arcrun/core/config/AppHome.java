@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The one folder that holds everything the app and the CLI keep: configs, the private toolchain,
@@ -55,8 +60,57 @@ public record AppHome(Path root) {
     /** One folder per install: its config, journal and bundles. */
     public Path installs() { return root.resolve("installs"); }
 
-    /** State of the engine running on this computer (workerd's KV/R2 persistence, pid files). */
+    /** The engines on this computer: the built-in engine's unpacked copies, and one folder per local install. */
     public Path local() { return root.resolve("local"); }
+
+    /**
+     * The folder that belongs to one local install alone: its engine's data (workerd's KV/R2 persistence), its state
+     * and lock files. Uninstalling the install removes this folder and nothing of another install.
+     */
+    public Path localEngine(String install) { return local().resolve("installs").resolve(InstallName.require(install)); }
+
+    /**
+     * Creates the root folder when missing and makes it owner-only (0700 on POSIX), so no other user of the
+     * computer can enter it whatever the permissions of the files below. Called before anything is written.
+     */
+    public Path secureRoot() {
+        ensureDir(root);
+        if (isPosix()) {
+            try {
+                if (!Files.getPosixFilePermissions(root).equals(DIR_OWNER_ONLY)) {
+                    Files.setPosixFilePermissions(root, DIR_OWNER_ONLY);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make " + root + " private to you: " + e.getMessage(), e);
+            }
+        }
+        return root;
+    }
+
+    /** Makes every folder under {@code tree} 0700 and every file 0600 (POSIX; nothing elsewhere). */
+    public static void ownerOnly(Path tree) {
+        if (!isPosix() || !Files.exists(tree)) return;
+        try (Stream<Path> all = Files.walk(tree)) {
+            for (Path p : all.toList()) {
+                if (Files.isSymbolicLink(p)) continue;
+                Set<PosixFilePermission> want = Files.isDirectory(p) ? DIR_OWNER_ONLY : FILE_OWNER_ONLY;
+                Set<PosixFilePermission> has = Files.getPosixFilePermissions(p);
+                if (Files.isRegularFile(p) && has.contains(PosixFilePermission.OWNER_EXECUTE)) {
+                    want = DIR_OWNER_ONLY; // keep a script runnable, for its owner only
+                }
+                if (!has.equals(want)) Files.setPosixFilePermissions(p, want);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + tree + " private to you: " + e.getMessage(), e);
+        }
+    }
+
+    private static final Set<PosixFilePermission> DIR_OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    public static boolean isPosix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
 
     /** wrangler's own config and log folder (XDG_CONFIG_HOME), so it never writes into the user's home. */
     public Path wranglerConfig() { return root.resolve("wrangler"); }

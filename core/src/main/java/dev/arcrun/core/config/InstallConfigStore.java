@@ -31,6 +31,7 @@ public final class InstallConfigStore {
     public static final String FILE = "config.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private final AppHome home;
     private final Path installs;
     private final Clock clock;
     private final ObjectMapper yaml = mapper();
@@ -40,6 +41,7 @@ public final class InstallConfigStore {
     }
 
     InstallConfigStore(AppHome home, Clock clock) {
+        this.home = home;
         this.installs = home.installs();
         this.clock = clock;
     }
@@ -77,6 +79,7 @@ public final class InstallConfigStore {
      */
     public void save(InstallConfig config) {
         Path file = file(config.name());
+        home.secureRoot();
         try {
             find(config.name());
         } catch (CorruptConfigException backedUp) {
@@ -136,6 +139,12 @@ public final class InstallConfigStore {
     private InstallConfig parse(String name, Path file, byte[] bytes) {
         String reason;
         Throwable cause;
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            // Every config this app writes ends with a newline: one that stops mid-line was cut off (a full disk,
+            // a copy interrupted), and what is left may parse — without its journal or history. Never take it as is.
+            throw new CorruptConfigException(name, file, backup(file, bytes),
+                    "it ends in the middle of a line, so it was cut off", null);
+        }
         try {
             InstallConfig config = yaml.readValue(bytes, InstallConfig.class);
             if (config != null && config.name().equals(name)) {
@@ -190,8 +199,11 @@ public final class InstallConfigStore {
             what = "the value of " + fieldPath(m) + " has the wrong form";
         } else if (e instanceof JsonMappingException) {
             what = e.getOriginalMessage().lines().findFirst().orElse("it cannot be read");
+        } else if (e.getCause() instanceof java.io.CharConversionException || String.valueOf(e.getOriginalMessage()).contains("Invalid UTF-8")) {
+            what = "it is not text (binary data, or not UTF-8)";
         } else {
-            what = "it is not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")";
+            what = "it is not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\b(?:java|com\\.fasterxml)[\\w.]*\\.(\\w+(?:Exception|Error))\\b:?\\s*", "") + ")";
         }
         JsonLocation at = e.getLocation();
         return at != null && at.getLineNr() > 0 ? what + " (line " + at.getLineNr() + ")" : what;

@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Deploys workers with the real {@code wrangler deploy}, tier by tier, then uploads each worker's secrets with
- * {@code wrangler secret bulk} (JSON on stdin). Every line goes, redacted, to the caller's listener and to a log
+ * Deploys workers with the real {@code wrangler deploy}, tier by tier, each with its secrets in the same upload
+ * ({@code --secrets-file}): the first version Cloudflare ever serves already carries them, so there is no moment in
+ * which a deployed engine has no keys. On POSIX the secrets reach wrangler through its stdin ({@code /dev/stdin}), so
+ * they touch no disk; on Windows through a file in a private temporary folder, deleted as soon as wrangler ends. Every line goes, redacted, to the caller's listener and to a log
  * file. Within a tier every worker is tried; after a tier with a failure, later tiers are not run (they bind to it).
  */
 public final class DeployRunner {
@@ -32,6 +34,7 @@ public final class DeployRunner {
     private final AppHome home;
     private final DeployCredentials credentials;
     private final Duration timeout;
+    private boolean secretsThroughStdin = !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
 
     public DeployRunner(Toolchain toolchain, AppHome home, DeployCredentials credentials) {
         this(toolchain, home, credentials, DEFAULT_TIMEOUT);
@@ -42,6 +45,12 @@ public final class DeployRunner {
         this.home = home;
         this.credentials = credentials;
         this.timeout = perWorkerTimeout;
+    }
+
+    /** Tests choose the Windows way (a private temporary file) on POSIX too. */
+    DeployRunner secretsThroughFile() {
+        this.secretsThroughStdin = false;
+        return this;
     }
 
     /**
@@ -108,17 +117,18 @@ public final class DeployRunner {
                 + toolchain.wranglerVersion() + "…");
         WranglerOutput parsed = new WranglerOutput();
         ProcessStreamer deployStreamer = streamer.alsoTo(parsed);
-        ProcessOutcome deployed = runScrubbed(deployStreamer, wrangler(target, "deploy", "--x-provision=false"), redactor, cancellation);
+        if (!secrets.isEmpty()) {
+            streamer.note(target.name(), LogLevel.INFO, "With " + secrets.size() + " secret(s) in the same upload: "
+                    + String.join(", ", new TreeMap<>(secrets).keySet()));
+        }
+        ProcessOutcome deployed;
+        try (SecretsHandoff handoff = SecretsHandoff.of(secrets, secretsThroughStdin)) {
+            ProcessRun run = handoff.args().isEmpty() ? wrangler(target, "deploy", "--x-provision=false")
+                    : wrangler(target, concat(List.of("deploy", "--x-provision=false"), handoff.args()));
+            deployed = runScrubbed(deployStreamer, handoff.stdin() == null ? run : run.withStdin(handoff.stdin()), redactor, cancellation);
+        }
         if (!deployed.succeeded()) {
             return failed(target.name(), deployed, "wrangler deploy", streamer);
-        }
-        if (!secrets.isEmpty()) {
-            streamer.note(target.name(), LogLevel.INFO, "Uploading " + secrets.size() + " secret(s) to " + target.name()
-                    + ": " + String.join(", ", new TreeMap<>(secrets).keySet()));
-            ProcessOutcome uploaded = runScrubbed(streamer, wrangler(target, "secret", "bulk").withStdin(toJson(secrets)), redactor, cancellation);
-            if (!uploaded.succeeded()) {
-                return failed(target.name(), uploaded, "wrangler secret bulk (the code was deployed, its secrets were not)", streamer);
-            }
         }
         streamer.note(target.name(), LogLevel.INFO, "Deployed " + target.name() + parsed.url().map(u -> " at " + u).orElse("")
                 + parsed.versionId().map(v -> " (version " + v + ")").orElse("") + ".");
@@ -165,10 +175,43 @@ public final class DeployRunner {
         env.put("CI", "true"); // non-interactive: wrangler never waits for an answer (stdin is closed as well)
         // Inherited values that would change which account or API wrangler talks to, or how it logs in.
         Set<String> unset = new HashSet<>(Set.of("CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CF_API_TOKEN", "CF_API_KEY", "CF_EMAIL",
-                "CF_ACCOUNT_ID", "WRANGLER_OUTPUT_FILE_PATH", "WRANGLER_OUTPUT_FILE_DIRECTORY"));
+                "CF_ACCOUNT_ID", "WRANGLER_OUTPUT_FILE_PATH", "WRANGLER_OUTPUT_FILE_DIRECTORY",
+                // Our own keys never travel in an environment, and wrangler lets environment values override secrets.
+                "ARCRUN_API_KEY", "ARCRUN_ENCRYPTION_KEY", "API_KEY", "ENCRYPTION_KEY"));
         if (credentials.apiBaseUrl().isEmpty()) unset.add("CLOUDFLARE_API_BASE_URL");
         return ProcessRun.of(target.name(), toolchain.wranglerCommand(args), target.dir())
                 .withEnv(env).withUnsetEnv(unset).withTimeout(timeout);
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
+    }
+
+    /** Where wrangler reads the secrets from for one deploy, and the cleanup after it. */
+    private record SecretsHandoff(List<String> args, String stdin, Path tempDir) implements AutoCloseable {
+        static SecretsHandoff of(Map<String, String> secrets, boolean throughStdin) {
+            if (secrets.isEmpty()) return new SecretsHandoff(List.of(), null, null);
+            String json = toJson(secrets);
+            if (throughStdin) {
+                // wrangler reads the file once with readFileSync; on a pipe that is the whole of stdin.
+                return new SecretsHandoff(List.of("--secrets-file", "/dev/stdin"), json, null);
+            }
+            try {
+                Path dir = PrivateTemp.createDir("arcrun-secrets-");
+                Path file = dir.resolve("secrets.json");
+                dev.arcrun.core.config.AtomicFiles.write(file, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return new SecretsHandoff(List.of("--secrets-file", file.toString()), null, dir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot hand the secrets to wrangler: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (tempDir != null) PrivateTemp.deleteTree(tempDir);
+        }
     }
 
     private static String toJson(Map<String, String> secrets) {

@@ -25,6 +25,9 @@ final class CheckStep implements InstallStep {
                 throw new UserFacingException("The engine at " + url + " answers but reports it is not healthy.",
                         "Look at its log, then run the install again.");
             }
+            if (session.config().target() == Target.LOCAL) {
+                session.engine().workflows().list(); // the kept key opens it: "ready" means usable, not just up
+            }
             return StepResult.done("engine " + h.version() + " answers at " + url);
         } catch (EngineException e) {
             if (session.config().target() == Target.LOCAL) {

@@ -66,14 +66,13 @@ public final class DryRun {
         }
         items.add(new Item(StepId.FETCH, "fetch the engine from " + describe(BundleSource.parse(options.source()))));
         boolean hasKeys = secrets.get(options.name(), SecretKind.API_KEY).isPresent();
+        items.add(new Item(StepId.KEYS, hasKeys ? "keep this install's keys" : "generate an api key and an encryption key"));
         if (options.target() == Target.CLOUDFLARE) {
-            items.add(new Item(StepId.KEYS, hasKeys ? "keep this install's keys" : "generate an api key and an encryption key"));
             String prefix = config.resources().prefix() != null ? config.resources().prefix() : options.prefix();
             items.add(new Item(StepId.DEPLOY, "deploy " + WorkerNames.deployed("arcrun-registry", prefix) + ", then "
                     + WorkerNames.deployed(DeployStep.PUBLIC_WORKER, prefix) + ", with their secrets"));
         } else {
-            items.add(new Item(StepId.START, "start the engine with wrangler dev on 127.0.0.1"));
-            items.add(new Item(StepId.REGISTER, hasKeys ? "keep this install's keys" : "register with the engine for its keys"));
+            items.add(new Item(StepId.START, "start the engine with wrangler dev on 127.0.0.1, with its keys"));
         }
         items.add(new Item(StepId.SEED, "load the bundle's recipes and component contracts"));
         items.add(new Item(StepId.CONFIG, (existing.isPresent() ? "update " : "create ") + store.file(options.name())));

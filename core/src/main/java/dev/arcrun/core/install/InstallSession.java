@@ -165,7 +165,16 @@ public final class InstallSession implements AutoCloseable {
 
     public ToolchainManager toolchains() { return toolchains; }
 
-    public LocalEngine localEngine() { return new LocalEngine(home, toolchains); }
+    /** This install's own engine on this computer (its folder, data and state are its alone). */
+    public LocalEngine localEngine() { return new LocalEngine(home, toolchains, config.name()); }
+
+    /** The keys the engine of this install runs with, from the secret store; empty when either is missing. */
+    public Optional<LocalEngine.Keys> engineKeys() {
+        Optional<String> api = secrets.get(config.name(), SecretKind.API_KEY);
+        Optional<String> enc = secrets.get(config.name(), SecretKind.ENCRYPTION_KEY);
+        if (api.isEmpty() || enc.isEmpty()) return Optional.empty();
+        return Optional.of(new LocalEngine.Keys(Secret.of(api.get()), Secret.of(enc.get())));
+    }
 
     /** Where the bundle with this sha256 is unpacked; kept after deploy so rollback can redeploy it. */
     public Path bundleDir(String sha256) {

@@ -61,7 +61,8 @@ public final class Installer {
         if (target == Target.CLOUDFLARE) {
             ids.addAll(List.of(StepId.KEYS, StepId.DEPLOY));
         } else {
-            ids.addAll(List.of(StepId.START, StepId.REGISTER));
+            // The installer makes the keys on both targets: the engine starts with them, /register is never needed.
+            ids.addAll(List.of(StepId.KEYS, StepId.START));
         }
         ids.addAll(List.of(StepId.SEED, StepId.CONFIG, StepId.CHECK));
         return ids;
@@ -98,7 +99,13 @@ public final class Installer {
                     public Set<StepId> finished() {
                         Set<StepId> done = EnumSet.noneOf(StepId.class);
                         if (resume) {
-                            session.config().finishedSteps().forEach(n -> done.add(StepId.valueOf(n)));
+                            // A step an older version had (REGISTER) is simply not one of ours any more.
+                            session.config().finishedSteps().forEach(n -> StepId.parse(n).ifPresent(done::add));
+                            if (session.config().target() == Target.LOCAL) {
+                                // What these found may have changed since (keys deleted, engine stopped): "ready"
+                                // after a resume must be true now, so they check again (each is cheap when all is well).
+                                done.removeAll(EnumSet.of(StepId.KEYS, StepId.START, StepId.CHECK));
+                            }
                         }
                         return done;
                     }
@@ -177,6 +184,7 @@ public final class Installer {
     }
 
     private Run run(InstallOptions options, InstallConfig config, Mode mode, InstallListener listener) {
+        home.secureRoot();
         InstallSession session = new InstallSession(home, options, store, secrets, toolchains, env, config);
         sessionTuning.accept(session);
         List<InstallStep> steps = new ArrayList<>();
@@ -198,7 +206,6 @@ public final class Installer {
             case KEYS -> new KeysStep(s);
             case DEPLOY -> new DeployStep(s);
             case START -> new LocalStartStep(s);
-            case REGISTER -> new RegisterStep(s);
             case SEED -> new SeedStep(s);
             case CONFIG -> new SaveConfigStep(s, mode == Mode.ROLLBACK ? HistoryEvent.Kind.ROLLED_BACK : HistoryEvent.Kind.UPDATED);
             case CHECK -> new CheckStep(s);

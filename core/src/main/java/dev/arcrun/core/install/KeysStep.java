@@ -25,6 +25,10 @@ final class KeysStep implements InstallStep {
         if (hasApi && hasEnc) {
             return StepResult.skipped("this install already has its keys (" + where(session) + ")");
         }
+        if (session.config().target() == dev.arcrun.core.config.Target.LOCAL && hasData(session.localEngine().dataFolder())) {
+            // New keys would not open what the old encryption key encrypted: say so instead of silently losing it.
+            throw missingKeys(session);
+        }
         if (!hasApi) {
             session.secrets().put(name, SecretKind.API_KEY, randomKey());
         }
@@ -32,6 +36,23 @@ final class KeysStep implements InstallStep {
             session.secrets().put(name, SecretKind.ENCRYPTION_KEY, randomKey());
         }
         return StepResult.done("generated and kept in " + where(session));
+    }
+
+    /** This install's keys are gone from the secret store while its engine's data is still there. */
+    static dev.arcrun.core.UserFacingException missingKeys(InstallSession session) {
+        return new dev.arcrun.core.UserFacingException("The install '" + session.config().name() + "' has no keys in "
+                + where(session) + ", but its engine's data (" + session.localEngine().dataFolder()
+                + ") can only be read with them.",
+                "Restore the secrets (the file or keychain entry they were in), or remove the install with 'arcrun uninstall --name "
+                        + session.config().name() + " --confirm " + session.config().name() + "' and install again.");
+    }
+
+    private static boolean hasData(java.nio.file.Path dir) {
+        try (var entries = java.nio.file.Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static String where(InstallSession session) {

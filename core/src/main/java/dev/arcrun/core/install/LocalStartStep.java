@@ -4,7 +4,11 @@ import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
 
-/** Starts the bundle's workers under {@code wrangler dev} (real workerd) on 127.0.0.1 and waits for /health. */
+/**
+ * Starts the bundle's workers under {@code wrangler dev} (real workerd) on 127.0.0.1 with this install's keys and
+ * waits for /health. Without its keys (a secrets file deleted since the keys step ran) it fails: an engine without
+ * them would be claimable by whoever calls first, and "ready" would be a lie.
+ */
 final class LocalStartStep implements InstallStep {
     private final InstallSession session;
 
@@ -14,11 +18,15 @@ final class LocalStartStep implements InstallStep {
 
     @Override
     public StepResult run(StepReporter reporter) {
+        if (session.engineKeys().isEmpty()) {
+            new KeysStep(session).run(reporter); // new keys when there is no data yet; a clear refusal when there is
+        }
+        LocalEngine.Keys keys = session.engineKeys().orElseThrow(() -> KeysStep.missingKeys(session));
         session.toolchain(line -> reporter.log("npm", line, false));
-        LocalStatus.Running running = session.localEngine().start(session.bundle().root(),
+        LocalStatus.Running running = session.localEngine().start(session.bundle().root(), keys,
                 line -> reporter.log(line.worker(), line.text(), line.level() == LogLevel.ERROR),
                 LocalEngine.DEFAULT_START_TIMEOUT, session.cancellation());
         session.update(c -> c.withEngineUrl(running.url()));
-        return StepResult.done("engine " + running.version() + " answers at " + running.url());
+        return StepResult.done("engine " + running.version() + " answers at " + running.url() + " with this install's keys");
     }
 }

@@ -12,7 +12,6 @@ public enum StepId {
     KEYS("Generate the api key and encryption key"),
     DEPLOY("Deploy the workers and their secrets"),
     START("Start the engine on this computer"),
-    REGISTER("Register with the engine for its keys"),
     SEED("Seed recipes and components"),
     CONFIG("Save the install's config"),
     CHECK("Check the engine answers");
@@ -21,6 +20,14 @@ public enum StepId {
 
     StepId(String title) {
         this.title = title;
+    }
+
+    /** The step of this name, if it is still one (a config of an older version may name a step that is gone). */
+    public static java.util.Optional<StepId> parse(String name) {
+        for (StepId id : values()) {
+            if (id.name().equals(name)) return java.util.Optional.of(id);
+        }
+        return java.util.Optional.empty();
     }
 
     /** What the step does, in words a user understands. */

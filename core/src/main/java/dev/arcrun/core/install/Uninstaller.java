@@ -53,11 +53,15 @@ public final class Uninstaller {
                 java.util.Optional.ofNullable(config.accountId()), false, false);
         try (InstallSession session = new InstallSession(home, options, store, secrets, new ToolchainManager(home.tools()), env, config)) {
             if (config.target() == Target.LOCAL) {
-                if (session.localEngine().stop()) {
+                // Only this install's engine and folder: another local install's data is never touched.
+                var engine = session.localEngine();
+                if (engine.stop()) {
                     removed.add("the engine running on this computer");
                 }
-                deleteFolder(home.local().resolve("state"));
-                removed.add("the engine's data on this computer");
+                if (java.nio.file.Files.exists(engine.folder())) {
+                    deleteFolder(engine.folder());
+                    removed.add("the engine's data on this computer");
+                }
             } else {
                 removeFromCloudflare(session, removed, problems);
             }

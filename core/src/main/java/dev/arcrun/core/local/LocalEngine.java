@@ -2,6 +2,10 @@ package dev.arcrun.core.local;
 
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.AtomicFiles;
+import dev.arcrun.core.config.InstallConfig;
+import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.Target;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.deploy.LogLine;
@@ -11,6 +15,7 @@ import dev.arcrun.core.deploy.ProcessTree;
 import dev.arcrun.core.deploy.Redactor;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.core.engineclient.Secret;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,43 +23,83 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The arcrun engine on this computer: both workers under one {@code wrangler dev} (real workerd, multi-config so the
- * REGISTRY service binding connects), bound to 127.0.0.1 on a free port, KV and R2 persisted under
- * {@link AppHome#local()}. The process outlives the one that started it (its output goes to a log file), and a
- * state file lets a later process find it, check it with /health, or stop its whole process tree.
+ * The arcrun engine of one local install: both workers under one {@code wrangler dev} (real workerd, multi-config so
+ * the REGISTRY service binding connects), bound to 127.0.0.1 on a free port, its data persisted in the install's
+ * own folder {@link AppHome#localEngine(String)}. The process outlives the one that started it (its output goes to a
+ * log file), and a state file lets a later process find it, check it with /health, or stop its whole process tree.
+ * <p>The keys reach the engine as secrets in a {@code .dev.vars} file (0600) beside the executor's config in the
+ * install's bundle folder — never in an environment or an argument. On POSIX the engine's processes start with
+ * {@code umask 077}, so everything workerd persists is owner-only as well.
  */
 public final class LocalEngine {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
+    /** The name of the install the app's "Start on this computer" and {@code install --target local} make. */
+    public static final String DEFAULT_INSTALL = "local";
+    static final String DEV_VARS = ".dev.vars";
+    private static final String EXECUTOR_DIR = "workers/cypher-executor";
     private static final Duration POLL = Duration.ofMillis(250);
     static final long MAX_LOG_BYTES = 5L * 1024 * 1024;
-    private static final ReentrantLock JVM_LOCK = new ReentrantLock(); // FileLock only guards against other processes
+    // FileLock only guards against other processes; one lock per data folder inside this JVM.
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    /** Inherited variables a local engine must never see: our keys, and anything wrangler would hand to the worker. */
+    private static final List<String> NEVER_INHERITED = List.of("CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_KEY",
+            "CLOUDFLARE_ACCOUNT_ID", "CF_API_TOKEN", "CF_API_KEY", "ARCRUN_API_KEY", "ARCRUN_ENCRYPTION_KEY",
+            "API_KEY", "ENCRYPTION_KEY", "ALLOW_REGISTER", "CLOUDFLARE_INCLUDE_PROCESS_ENV");
+
+    /** The two keys the engine is started with. Printing this record shows neither. */
+    public record Keys(Secret apiKey, Secret encryptionKey) {
+        public Keys {
+            Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(encryptionKey, "encryptionKey");
+        }
+    }
 
     private final AppHome home;
     private final ToolchainManager toolchains;
+    private final String install;
     private final HealthProbe health = new HealthProbe();
     private final PortSource ports;
 
+    /** The engine of the default install {@value #DEFAULT_INSTALL}. */
     public LocalEngine(AppHome home, ToolchainManager toolchains) {
-        this(home, toolchains, LocalEngine::freePort);
+        this(home, toolchains, DEFAULT_INSTALL);
+    }
+
+    public LocalEngine(AppHome home, ToolchainManager toolchains, String install) {
+        this(home, toolchains, install, LocalEngine::freePort);
     }
 
     /** {@code ports} hands out the engine's port (tests give a taken one to see the retry). */
     LocalEngine(AppHome home, ToolchainManager toolchains, PortSource ports) {
+        this(home, toolchains, DEFAULT_INSTALL, ports);
+    }
+
+    LocalEngine(AppHome home, ToolchainManager toolchains, String install, PortSource ports) {
         this.home = home;
         this.toolchains = toolchains;
+        this.install = install;
         this.ports = ports;
+        home.localEngine(install); // validates the name
     }
 
     @FunctionalInterface
@@ -66,13 +111,27 @@ public final class LocalEngine {
         return new LocalEngine(home, new ToolchainManager(home.tools()));
     }
 
+    public static LocalEngine forInstall(AppHome home, String install) {
+        return new LocalEngine(home, new ToolchainManager(home.tools()), install);
+    }
+
+    /** This install's own folder: state file, lock file and the engine's data. */
+    public Path folder() {
+        return home.localEngine(install);
+    }
+
+    /** The engine's data (workerd's KV and R2). */
+    public Path dataFolder() {
+        return folder().resolve("state");
+    }
+
     Path stateFile() {
-        return home.local().resolve("engine.json");
+        return folder().resolve("engine.json");
     }
 
     /** The engine's full log (every start appends to it). */
     public Path logFile() {
-        return home.logs().resolve("local-engine.log");
+        return home.logs().resolve(DEFAULT_INSTALL.equals(install) ? "local-engine.log" : "local-engine-" + install + ".log");
     }
 
     public LocalStatus status() {
@@ -81,45 +140,61 @@ public final class LocalEngine {
         LocalEngineState s = state.get();
         Optional<ProcessHandle> process = ours(s);
         if (process.isEmpty()) {
+            List<ProcessHandle> left = liveRecorded(s);
+            if (!left.isEmpty()) {
+                // wrangler was killed (kill -9) but workerd, its child, lives on with the data folder open.
+                return new LocalStatus.Unhealthy(s.url(), left.getFirst().pid(), "wrangler (pid " + s.pid() + ") is gone but "
+                        + left.size() + " of its processes (pid " + left.stream().map(p -> Long.toString(p.pid())).reduce((a, b) -> a + ", " + b).orElse("")
+                        + ") still run" + (health.version(s.url()).isPresent() ? " and answer at " + s.url() : ""));
+            }
             return new LocalStatus.Stopped();
         }
+        refreshProcesses(s, process.get());
         return health.version(s.url())
                 .<LocalStatus>map(v -> new LocalStatus.Running(s.url(), s.pid(), s.port(), v))
                 .orElseGet(() -> new LocalStatus.Unhealthy(s.url(), s.pid(), "the process runs but " + s.url() + "/health does not answer"));
     }
 
     /**
-     * Starts the engine, or finds the one already running; returns once /health answers. An engine that runs
-     * but does not answer, or runs another version of the engine than the one built into this app, is stopped
-     * and started again. Installs the private toolchain when it is missing.
+     * A bare start of the engine built into the app, for tests and by-hand use only: no keys are set, and its
+     * {@code POST /register} is open ({@code ALLOW_REGISTER}) so the first caller gets them. Installs never use it.
      */
     public LocalStatus.Running start(LogListener listener, Duration timeout, Cancellation cancellation) {
-        return start(null, listener, timeout, cancellation);
+        return start(null, null, listener, timeout, cancellation);
+    }
+
+    /** A bare start (see {@link #start(LogListener, Duration, Cancellation)}) of the engine in {@code engineDir}. */
+    public LocalStatus.Running start(Path engineDir, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(engineDir, null, listener, timeout, cancellation);
     }
 
     /**
-     * Starts the engine unpacked in {@code engineDir} (an install's bundle), or the app's built-in engine when it is
-     * null. An engine already running is kept when it runs from the same folder, and replaced when not.
+     * Starts the engine unpacked in {@code engineDir} (an install's bundle; the app's built-in engine when null) with
+     * {@code keys}, or finds it already running; returns once /health answers. An engine that runs from another
+     * folder, does not answer, or was left half-killed (wrangler gone, workerd still running) is stopped first, so
+     * two engines never share one data folder. Installs the private toolchain when it is missing.
      */
-    public LocalStatus.Running start(Path engineDir, LogListener listener, Duration timeout, Cancellation cancellation) {
+    public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener, Duration timeout, Cancellation cancellation) {
         return locked(() -> {
+            migrateLegacyData(listener);
             Path dir = engineDir != null ? engineDir : EngineSource.unpack(AppHome.ensureDir(home.local()));
             LocalStatus now = status();
             if (now instanceof LocalStatus.Running running) {
-                if (runsFrom(dir)) {
+                if (runsFrom(dir) && devVarsMatch(dir, keys)) {
                     say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
                     return running;
                 }
-                say(listener, LogLevel.INFO, "The running engine is not the one asked for (another version or install); restarting it.");
+                say(listener, LogLevel.INFO, "The running engine is not the one asked for (another version, install or keys); restarting it.");
                 stopLocked();
             }
             if (now instanceof LocalStatus.Unhealthy unhealthy) {
-                say(listener, LogLevel.WARN, "The local engine (pid " + unhealthy.pid() + ") does not answer; restarting it.");
+                say(listener, LogLevel.WARN, "The local engine does not answer properly (" + unhealthy.reason() + "); restarting it.");
                 stopLocked();
             }
-            Files.deleteIfExists(stateFile());
+            stopLocked(); // a stale record: nothing of it may keep the data folder open
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
             Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
+            writeDevVars(dir, keys);
             try {
                 return launch(toolchain, dir, listener, timeout, cancellation);
             } catch (PortTaken e) {
@@ -134,23 +209,26 @@ public final class LocalEngine {
                                        Cancellation cancellation) throws IOException {
         int port = ports.next();
         int inspectorPort = freePort();
-        Path persist = AppHome.ensureDir(home.local().resolve("state"));
+        Path persist = AppHome.ensureDir(dataFolder());
+        AppHome.ownerOnly(folder()); // data written by an older version (0644 blobs) becomes owner-only too
         Path log = logFile();
         AppHome.ensureDir(log.getParent());
         if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
             // Keep one previous log; the file would otherwise grow with every start.
-            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
         }
-        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        ownerOnlyFile(log);
+        long logStart = Files.size(log);
         List<String> command = toolchain.wranglerCommand("dev",
-                "-c", "workers/cypher-executor/wrangler.toml", "-c", "workers/registry/wrangler.toml",
+                "-c", EXECUTOR_DIR + "/wrangler.toml", "-c", "workers/registry/wrangler.toml",
                 "--ip", "127.0.0.1", "--port", Integer.toString(port), "--inspector-port", Integer.toString(inspectorPort),
                 "--persist-to", persist.toString(), "--show-interactive-dev-session=false");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(engineDir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(withPrivateUmask(command)).directory(engineDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
         Map<String, String> env = pb.environment();
+        NEVER_INHERITED.forEach(env::remove);
         env.put("XDG_CONFIG_HOME", AppHome.ensureDir(home.wranglerConfig()).toString());
         env.put("WRANGLER_SEND_METRICS", "false");
         env.put("WRANGLER_HIDE_BANNER", "true");
@@ -158,15 +236,15 @@ public final class LocalEngine {
         // The engine on this computer needs nothing from the internet: no fetch of Cloudflare's Request.cf sample
         // (offline it only prints two stack traces).
         env.put("CLOUDFLARE_CF_FETCH_ENABLED", "false");
-        // Local mode needs no account; never hand wrangler a token it could use.
-        env.remove("CLOUDFLARE_API_TOKEN");
-        env.remove("CLOUDFLARE_API_KEY");
-        env.remove("CLOUDFLARE_ACCOUNT_ID");
+        // miniflare's local trace store keeps the full URL of every fetch (a secret in a path or query among them)
+        // in a sqlite file, and its local explorer serves the data without a key: neither runs for this engine.
+        env.put("X_LOCAL_OBSERVABILITY", "false");
+        env.put("X_LOCAL_EXPLORER", "false");
         String url = "http://127.0.0.1:" + port;
         say(listener, LogLevel.INFO, "Starting the engine with wrangler " + toolchain.wranglerVersion() + " on " + url + "…");
         Process process = pb.start();
         LocalEngineState state = new LocalEngineState(process.pid(), port, url, Instant.now().toString(),
-                engineDir.toString(), log.toString());
+                engineDir.toString(), log.toString(), List.of(LocalEngineState.Proc.of(process.toHandle())));
         state.write(stateFile());
 
         LogTail tail = new LogTail(log, logStart, Redactor.NONE, listener);
@@ -174,9 +252,11 @@ public final class LocalEngine {
         try (Cancellation.Registration ignored = cancellation.onCancel(() -> ProcessTree.kill(process.toHandle()))) {
             while (true) {
                 tail.poll();
+                refreshProcesses(state, process.toHandle());
                 Optional<String> version = health.version(url);
                 if (version.isPresent()) {
                     tail.poll();
+                    refreshProcesses(state, process.toHandle());
                     say(listener, LogLevel.INFO, "The local engine answers at " + url + ".");
                     return new LocalStatus.Running(url, process.pid(), port, version.get());
                 }
@@ -186,7 +266,7 @@ public final class LocalEngine {
                 if (!process.isAlive()) {
                     tail.poll();
                     if (logSince(log, logStart).contains("EADDRINUSE") || logSince(log, logStart).contains("Address already in use")) {
-                        Files.deleteIfExists(stateFile());
+                        stopLocked();
                         throw new PortTaken(port);
                     }
                     fail(process, "The local engine stopped while starting (exit code " + process.exitValue() + ").",
@@ -201,9 +281,85 @@ public final class LocalEngine {
         }
     }
 
+    /** On POSIX, {@code sh -c 'umask 077; exec "$@"'}: Java cannot set a child's umask, a shell can (and then is replaced). */
+    static List<String> withPrivateUmask(List<String> command) {
+        if (isWindows()) return command;
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "arcrun-engine"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * The executor's secrets for {@code wrangler dev}: the keys, or for a bare start only ALLOW_REGISTER. Written
+     * owner-only and atomically, so no other process ever reads a half-written or world-readable copy.
+     */
+    private static void writeDevVars(Path engineDir, Keys keys) throws IOException {
+        Path file = engineDir.resolve(EXECUTOR_DIR).resolve(DEV_VARS);
+        AtomicFiles.write(file, devVars(keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String devVars(Keys keys) {
+        if (keys == null) return "ALLOW_REGISTER=\"true\"\n";
+        return "API_KEY=\"" + dotenvSafe(keys.apiKey().reveal()) + "\"\nENCRYPTION_KEY=\"" + dotenvSafe(keys.encryptionKey().reveal()) + "\"\n";
+    }
+
+    private static String dotenvSafe(String value) {
+        // wrangler expands $VAR in .dev.vars and our keys are base64 or hex: anything else is not a key we made.
+        if (!value.matches("[A-Za-z0-9+/=_-]+")) {
+            throw new UserFacingException("This install's api key or encryption key has characters a key never has.",
+                    "Uninstall the install and install it again to get new keys.");
+        }
+        return value;
+    }
+
+    private static boolean devVarsMatch(Path engineDir, Keys keys) {
+        try {
+            return Files.readString(engineDir.resolve(EXECUTOR_DIR).resolve(DEV_VARS)).equals(devVars(keys));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void ownerOnlyFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            if (AppHome.isPosix()) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } else if (AppHome.isPosix()) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    /** Records wrangler's whole tree (node, workerd) as it is now, so a later stop finds it even after kill -9 of wrangler. */
+    private void refreshProcesses(LocalEngineState state, ProcessHandle top) {
+        if (!top.isAlive()) return;
+        Set<LocalEngineState.Proc> now = new LinkedHashSet<>();
+        now.add(LocalEngineState.Proc.of(top));
+        top.descendants().forEach(p -> now.add(LocalEngineState.Proc.of(p)));
+        // keep earlier ones still alive (a restarted runtime is a new pid; the old one may linger)
+        for (LocalEngineState.Proc p : state.processes()) {
+            if (p.live().isPresent()) now.add(p);
+        }
+        List<LocalEngineState.Proc> list = List.copyOf(now);
+        if (list.equals(state.processes())) return;
+        // Only over the record of this same engine: a stop meanwhile deleted it, and it must stay deleted.
+        LocalEngineState.read(stateFile()).filter(current -> current.pid() == state.pid())
+                .ifPresent(current -> current.withProcesses(list).write(stateFile()));
+    }
+
+    private static List<ProcessHandle> liveRecorded(LocalEngineState state) {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (LocalEngineState.Proc p : state.processes()) {
+            if (p.pid() != state.pid()) p.live().ifPresent(out::add);
+        }
+        return out;
+    }
+
     private void fail(Process process, String message, String advice) throws IOException {
         ProcessTree.kill(process.toHandle());
-        Files.deleteIfExists(stateFile());
+        stopLocked();
         throw new UserFacingException(message, advice);
     }
 
@@ -216,7 +372,7 @@ public final class LocalEngine {
     private static String logSince(Path log, long offset) {
         try {
             byte[] all = Files.readAllBytes(log);
-            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }
@@ -232,9 +388,15 @@ public final class LocalEngine {
         }
     }
 
-    /** Stops the engine and everything it started; false when none was running. */
+    /**
+     * Stops the engine and everything it started; false when none was running. Data this install still has in the
+     * old shared layout moves into its folder first, so an uninstall that follows removes it too.
+     */
     public boolean stop() {
-        return locked(this::stopLocked);
+        return locked(() -> {
+            migrateLegacyData(line -> { });
+            return stopLocked();
+        });
     }
 
     private boolean stopLocked() throws IOException {
@@ -246,9 +408,59 @@ public final class LocalEngine {
                 ProcessTree.kill(process.get());
                 stopped = true;
             }
+            // What outlived wrangler (kill -9 of it leaves workerd running): by recorded pid and start time.
+            for (ProcessHandle orphan : liveRecorded(state.get())) {
+                ProcessTree.kill(orphan);
+                stopped = true;
+            }
+            Files.deleteIfExists(Path.of(state.get().engineDir()).resolve(EXECUTOR_DIR).resolve(DEV_VARS));
         }
         Files.deleteIfExists(stateFile());
         return stopped;
+    }
+
+    /**
+     * Before installs had folders of their own, every local install shared {@code local/state} (and
+     * {@code local/engine.json}). That data is the default install's ({@value #DEFAULT_INSTALL}, or the only local
+     * install when there is no such one): it moves into that install's folder in place, and the engine still running
+     * from the old layout is stopped first.
+     */
+    private void migrateLegacyData(LogListener listener) throws IOException {
+        Path legacyData = home.local().resolve("state");
+        Path legacyState = home.local().resolve("engine.json");
+        if (!Files.exists(legacyData) && !Files.exists(legacyState)) return;
+        if (!ownsLegacyData()) return;
+        Optional<LocalEngineState> old = LocalEngineState.read(legacyState);
+        if (old.isPresent()) {
+            Optional<ProcessHandle> p = ours(old.get());
+            if (p.isPresent()) {
+                say(listener, LogLevel.INFO, "Stopping the engine started by an earlier version of Arcrun (pid " + p.get().pid() + ").");
+                ProcessTree.kill(p.get());
+            }
+        }
+        Files.deleteIfExists(legacyState);
+        if (Files.isDirectory(legacyData) && !Files.exists(dataFolder())) {
+            AppHome.ensureDir(folder());
+            Files.move(legacyData, dataFolder(), StandardCopyOption.ATOMIC_MOVE);
+            AppHome.ownerOnly(folder());
+            say(listener, LogLevel.INFO, "Moved this install's engine data into its own folder " + dataFolder() + ".");
+        }
+    }
+
+    private boolean ownsLegacyData() {
+        try {
+            InstallConfigStore store = new InstallConfigStore(home);
+            List<String> localInstalls = new ArrayList<>();
+            for (String name : store.names()) {
+                Optional<InstallConfig> c = store.find(name);
+                if (c.isPresent() && c.get().target() == Target.LOCAL) localInstalls.add(name);
+            }
+            if (localInstalls.contains(DEFAULT_INSTALL)) return install.equals(DEFAULT_INSTALL);
+            if (localInstalls.isEmpty()) return install.equals(DEFAULT_INSTALL); // a bare start of a fresh app
+            return localInstalls.size() == 1 && localInstalls.getFirst().equals(install);
+        } catch (RuntimeException e) {
+            return false; // a damaged config: leave the old data where it is rather than give it to the wrong install
+        }
     }
 
     /**
@@ -272,6 +484,8 @@ public final class LocalEngine {
 
     /** The recorded process, when it is alive and still a wrangler (a reused pid is someone else's). */
     static Optional<ProcessHandle> ours(LocalEngineState state) {
+        Optional<LocalEngineState.Proc> recorded = state.processes().stream().filter(p -> p.pid() == state.pid()).findFirst();
+        if (recorded.isPresent() && recorded.get().live().isEmpty()) return Optional.empty();
         return ProcessHandle.of(state.pid())
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains("wrangler")).orElse(true));
@@ -304,11 +518,14 @@ public final class LocalEngine {
         T run() throws IOException;
     }
 
-    /** One start or stop at a time, across threads of this JVM and across processes. */
+    /** One start or stop at a time per data folder, across threads of this JVM and across processes. */
     private <T> T locked(IoAction<T> action) {
-        JVM_LOCK.lock();
+        home.secureRoot();
+        Path dir = AppHome.ensureDir(folder());
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+        jvmLock.lock();
         try {
-            Path lockFile = AppHome.ensureDir(home.local()).resolve("engine.lock");
+            Path lockFile = dir.resolve("engine.lock");
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 return action.run();
@@ -316,7 +533,7 @@ public final class LocalEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("Local engine: " + e.getMessage(), e);
         } finally {
-            JVM_LOCK.unlock();
+            jvmLock.unlock();
         }
     }
 }

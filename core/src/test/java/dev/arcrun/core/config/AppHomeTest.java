@@ -27,6 +27,24 @@ class AppHomeTest {
     }
 
     @Test
+    void theRootBecomesOwnerOnlyAndOwnerOnlyTightensATree(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AppHome.isPosix());
+        Path root = java.nio.file.Files.createDirectories(tmp.resolve("arcrun"));
+        java.nio.file.Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path blob = java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(root.resolve("local/x")).resolve("blob"), "kv");
+        java.nio.file.Files.setPosixFilePermissions(blob, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        AppHome h = new AppHome(root);
+        h.secureRoot();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
+        AppHome.ownerOnly(root.resolve("local"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(blob))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(root.resolve("local/x"))))
+                .isEqualTo("rwx------");
+        assertThat(h.localEngine("l2")).isEqualTo(root.resolve("local/installs/l2"));
+    }
+
+    @Test
     void blankOverrideIsIgnored() {
         assertThat(AppHome.resolve(Map.of("ARCRUN_HOME", " "), "Linux", home).root())
                 .isEqualTo(Path.of("/home/ada/.local/share/arcrun"));

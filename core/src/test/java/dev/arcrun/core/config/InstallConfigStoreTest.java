@@ -197,6 +197,38 @@ class InstallConfigStoreTest {
     }
 
     @Test
+    void aConfigCutOffMidLineIsSetAsideNotTakenWithoutItsHistory() throws IOException {
+        store().save(full());
+        Path file = store().file("default");
+        byte[] whole = Files.readAllBytes(file);
+        for (int cut : new int[] {whole.length - 3, whole.length / 2 + 1, 20}) {
+            byte[] truncated = java.util.Arrays.copyOf(whole, cut);
+            if (truncated[truncated.length - 1] == '\n') continue;
+            Files.write(file, truncated);
+            assertThatThrownBy(() -> store().load("default"))
+                    .isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+                        assertThat(e.getMessage()).contains("cut off");
+                        assertThat(e.backup()).hasBinaryContent(truncated);
+                    });
+        }
+    }
+
+    @Test
+    void aBinaryConfigSaysSoInWordsNotWithAJavaClassName() throws IOException {
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) binary[i] = (byte) (255 - i);
+        binary[binary.length - 1] = '\n';
+        Files.write(file, binary);
+        assertThatThrownBy(() -> store().load("default"))
+                .isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+                    assertThat(e.getMessage()).contains("not text").doesNotContain("Exception").doesNotContain("java.");
+                    assertThat(e.getMessage().lines()).hasSize(1);
+                });
+    }
+
+    @Test
     void listsInstallsAndFindsTheSoleOne() {
         assertThat(store().names()).isEmpty();
         assertThat(store().sole()).isEmpty();

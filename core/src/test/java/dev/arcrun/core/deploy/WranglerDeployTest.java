@@ -273,23 +273,46 @@ class WranglerDeployTest {
     }
 
     @Test
-    void secretsReachTheStandInAndAppearNowhereElse() throws IOException {
+    void secretsTravelInTheFirstUploadThroughStdinAndAppearNowhereElse() throws IOException {
+        secretsArriveWithTheFirstVersion(runner());
+    }
+
+    @Test
+    void theWindowsWayThroughAPrivateFileLeavesNoFileBehind() throws IOException {
+        Path tmpRoot = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<Path> before = secretFolders(tmpRoot);
+        secretsArriveWithTheFirstVersion(runner().secretsThroughFile());
+        assertThat(secretFolders(tmpRoot)).isEqualTo(before);
+    }
+
+    private static java.util.Set<Path> secretFolders(Path tmpRoot) throws IOException {
+        try (Stream<Path> list = Files.list(tmpRoot)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("arcrun-secrets-")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private void secretsArriveWithTheFirstVersion(DeployRunner runner) throws IOException {
         String apiKey = "ak-" + java.util.UUID.randomUUID();
         String encryptionKey = "ek-" + java.util.UUID.randomUUID();
         Map<String, Map<String, String>> secrets = Map.of(
                 "arcrun-registry", Map.of("API_KEY", apiKey, "ENCRYPTION_KEY", encryptionKey),
                 "arcrun-cypher-executor", Map.of("API_KEY", apiKey));
 
-        DeployReport report = runner().deploy(bundle(GATEWAY), secrets, lines::add, new Cancellation());
+        DeployReport report = runner.deploy(bundle(GATEWAY), secrets, lines::add, new Cancellation());
 
         assertThat(report.allDeployed()).as(String.join("\n", texts())).isTrue();
+        // Each worker's first (and only) version carried its secrets; no secrets call came after the code.
+        var registry = deploys.uploads("arcrun-registry");
+        assertThat(registry).hasSize(1);
+        assertThat(dev.arcrun.testkit.cloudflare.WorkerDeployState.secretsCarriedBy(registry.getFirst()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("API_KEY", apiKey, "ENCRYPTION_KEY", encryptionKey));
+        assertThat(dev.arcrun.testkit.cloudflare.WorkerDeployState.secretsCarriedBy(deploys.uploads("arcrun-cypher-executor").getFirst()))
+                .containsExactlyEntriesOf(Map.of("API_KEY", apiKey));
+        assertThat(cf.exchanges(e -> e.uri().contains("secrets-bulk"))).isEmpty();
         assertThat(deploys.secretNames(cf.accountId(), "arcrun-registry")).containsExactly("API_KEY", "ENCRYPTION_KEY");
-        assertThat(deploys.secretValue(cf.accountId(), "arcrun-registry", "API_KEY")).contains(apiKey);
-        assertThat(deploys.secretValue(cf.accountId(), "arcrun-registry", "ENCRYPTION_KEY")).contains(encryptionKey);
         assertThat(deploys.secretNames(cf.accountId(), "arcrun-cypher-executor")).containsExactly("API_KEY");
         assertThat(deploys.secretNames(cf.accountId(), "arcrun-gateway")).isEmpty();
-        // Through stdin only: not in any argument wrangler was started with, any line, or any file we or wrangler wrote.
-        assertThat(texts()).anySatisfy(t -> assertThat(t).contains("Successfully created secret for key: API_KEY"));
+        // Not in any argument wrangler was started with, any line, or any file we or wrangler wrote.
         assertThat(texts()).noneMatch(t -> t.contains(apiKey) || t.contains(encryptionKey));
         assertNoFileUnder(home.root(), apiKey);
         assertNoFileUnder(home.root(), encryptionKey);

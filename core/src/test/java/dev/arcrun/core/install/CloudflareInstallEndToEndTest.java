@@ -84,6 +84,13 @@ class CloudflareInstallEndToEndTest {
         assertThat(deploys.secretNames(cf.accountId(), "arcrun-cypher-executor")).contains("API_KEY", "ENCRYPTION_KEY");
         String apiKey = secrets.get("cloudflare", SecretKind.API_KEY).orElseThrow();
         assertThat(deploys.secretValue(cf.accountId(), "arcrun-cypher-executor", "API_KEY")).contains(apiKey);
+        // The first version Cloudflare ever served already carried both keys: no moment without them, and no
+        // separate secrets call after the code went live.
+        String encryptionKey = secrets.get("cloudflare", SecretKind.ENCRYPTION_KEY).orElseThrow();
+        var firstExecutor = deploys.uploads("arcrun-cypher-executor").getFirst();
+        assertThat(dev.arcrun.testkit.cloudflare.WorkerDeployState.secretsCarriedBy(firstExecutor))
+                .containsEntry("API_KEY", apiKey).containsEntry("ENCRYPTION_KEY", encryptionKey);
+        assertThat(cf.exchanges()).noneMatch(x -> x.path().endsWith("/secrets-bulk"));
         var recipes = cf.state().namespace(cf.accountId(), config.resources().kv().get("AUTH_RECIPES")).orElseThrow();
         assertThat(recipes.entries()).containsKey("recipe:openai").hasSizeGreaterThanOrEqualTo(20);
         assertThat(new String(recipes.entries().get("recipe:openai").value(), StandardCharsets.UTF_8)).contains("api.openai.com");

@@ -30,7 +30,7 @@ class LocalEngineLifecycleTest {
             assertThat(running.url()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(lines).anyMatch(l -> l.contains("Ready on http://127.0.0.1:" + running.port()));
             assertThat(Files.readString(first.logFile())).contains("Ready on");
-            assertThat(home.resolve("local/state")).isDirectory();
+            assertThat(home.resolve("local/installs/local/state")).isDirectory();
 
             // What the app sees after a restart: a fresh object over the same folder finds the same process.
             LocalEngine afterRestart = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
@@ -57,7 +57,7 @@ class LocalEngineLifecycleTest {
         LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
         // A record left by an engine that died with the computer: its pid is gone.
         Process dead = startAndWait("true");
-        new LocalEngineState(dead.pid(), 9, "http://127.0.0.1:9", Instant.now().toString(), "x", "y").write(engine.stateFile());
+        new LocalEngineState(dead.pid(), 9, "http://127.0.0.1:9", Instant.now().toString(), "x", "y", null).write(engine.stateFile());
         assertThat(engine.status()).isInstanceOf(LocalStatus.Stopped.class);
         LocalStatus.Running running = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
         try {
@@ -67,11 +67,45 @@ class LocalEngineLifecycleTest {
             // An engine unpacked from another app version is replaced, not reused.
             LocalEngineState state = LocalEngineState.read(engine.stateFile()).orElseThrow();
             new LocalEngineState(state.pid(), state.port(), state.url(), state.startedAt(), home.resolve("engine-old").toString(),
-                    state.logFile()).write(engine.stateFile());
+                    state.logFile(), state.processes()).write(engine.stateFile());
             ProcessHandle old = ProcessHandle.of(running.pid()).orElseThrow();
             LocalStatus.Running replaced = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             assertThat(replaced.pid()).isNotEqualTo(running.pid());
             assertThat(old.isAlive()).isFalse();
+        } finally {
+            engine.stop();
+        }
+    }
+
+    @Test
+    void afterKill9OfWranglerNoOrphanKeepsServingStatusSaysSoAndStartReplacesIt() throws Exception {
+        LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+        LocalStatus.Running running = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        try {
+            ProcessHandle wrangler = ProcessHandle.of(running.pid()).orElseThrow();
+            List<ProcessHandle> children = wrangler.descendants().toList();
+            assertThat(children).anyMatch(p -> p.info().command().orElse("").contains("workerd"));
+            wrangler.destroyForcibly(); // SIGKILL: wrangler cannot stop its children
+            wrangler.onExit().get(10, TimeUnit.SECONDS);
+            assertThat(children).anyMatch(ProcessHandle::isAlive); // what today stayed behind, serving the data
+
+            LocalStatus afterKill = engine.status();
+            assertThat(afterKill).isInstanceOf(LocalStatus.Unhealthy.class);
+            assertThat(((LocalStatus.Unhealthy) afterKill).reason()).contains("wrangler (pid " + running.pid() + ") is gone");
+
+            LocalStatus.Running again = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            awaitDead(children);
+            assertThat(again.pid()).isNotEqualTo(running.pid());
+            assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
+
+            // And stop after another kill -9 ends the orphans too.
+            ProcessHandle second = ProcessHandle.of(again.pid()).orElseThrow();
+            List<ProcessHandle> secondChildren = second.descendants().toList();
+            second.destroyForcibly();
+            second.onExit().get(10, TimeUnit.SECONDS);
+            assertThat(engine.stop()).isTrue();
+            awaitDead(secondChildren);
+            assertThat(engine.status()).isInstanceOf(LocalStatus.Stopped.class);
         } finally {
             engine.stop();
         }

@@ -146,7 +146,7 @@ public final class WorkerDeployEndpoints implements EndpointGroup {
         ObjectNode script = resources.putObject("script");
         script.put("etag", existing.get().etag());
         script.putArray("handlers").add("fetch");
-        resources.set("bindings", upload.metadata().path("bindings"));
+        resources.set("bindings", withoutSecretValues(upload.metadata().path("bindings")));
         result.put("startup_time_ms", 2);
         return ApiResponse.success(result);
     }
@@ -182,7 +182,7 @@ public final class WorkerDeployEndpoints implements EndpointGroup {
         if (script(req).isEmpty()) return notFound();
         ObjectNode result = json();
         Optional<WorkerDeployState.Upload> latest = state.latestUpload(req.pathParam("account_id"), req.pathParam("script_name"));
-        result.set("bindings", latest.map(u -> u.metadata().path("bindings")).orElse(json().arrayNode()));
+        result.set("bindings", latest.map(u -> withoutSecretValues(u.metadata().path("bindings"))).orElse(json().arrayNode()));
         result.put("compatibility_date", latest.map(u -> u.metadata().path("compatibility_date").asText("")).orElse(""));
         result.set("compatibility_flags", latest.map(u -> u.metadata().path("compatibility_flags")).orElse(json().arrayNode()));
         result.put("logpush", false);
@@ -312,6 +312,14 @@ public final class WorkerDeployEndpoints implements EndpointGroup {
         } catch (IOException e) {
             throw new CloudflareStandIn.BadRequest(10026, "could not parse request body as JSON");
         }
+    }
+
+    /** Cloudflare never reads a secret's value back. */
+    private static JsonNode withoutSecretValues(JsonNode bindings) {
+        ArrayNode out = json().arrayNode();
+        bindings.forEach(b -> out.add(b.path("type").asText().equals("secret_text") && b.isObject()
+                ? ((ObjectNode) b.deepCopy()).without("text") : b));
+        return out;
     }
 
     private static ObjectNode json() {

@@ -60,6 +60,22 @@ public final class WorkerDeployState {
 
     synchronized void addUpload(Upload upload) {
         uploads.add(upload);
+        // Cloudflare makes a version's secret_text bindings the worker's secrets (wrangler deploy --secrets-file);
+        // wrangler also re-sends the earlier ones as {"type":"inherit"}, which change nothing.
+        Map<String, String> carried = new LinkedHashMap<>();
+        for (JsonNode b : upload.bindings()) {
+            if (b.path("type").asText().equals("secret_text") && b.has("text")) carried.put(b.path("name").asText(), b.path("text").asText());
+        }
+        if (!carried.isEmpty()) patchSecrets(upload.accountId(), upload.script(), carried);
+    }
+
+    /** The names and values of the secrets a version upload carried itself ({@code secret_text} bindings); do not print. */
+    public static Map<String, String> secretsCarriedBy(Upload upload) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode b : upload.bindings()) {
+            if (b.path("type").asText().equals("secret_text")) out.put(b.path("name").asText(), b.path("text").asText(null));
+        }
+        return out;
     }
 
     synchronized void addDeployment(Deployment d) {
