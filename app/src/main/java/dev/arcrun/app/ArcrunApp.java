@@ -10,19 +10,23 @@ import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
 import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.app.shell.CloseGuard;
 import dev.arcrun.app.shell.MainWindow;
 import dev.arcrun.app.shell.Navigation;
 import dev.arcrun.app.shell.Page;
+import dev.arcrun.app.shell.WindowPlace;
 import dev.arcrun.app.theme.ThemeManager;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.deploy.ToolchainManager;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -41,15 +45,44 @@ public final class ArcrunApp extends Application {
         stage.setScene(buildScene(window[0]));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
+        Optional<WindowPlace> place = WindowPlace.load(home.root());
+        place.ifPresent(p -> restore(stage, window[0], p));
+        CloseGuard.install(stage, context.activities(), CloseGuard.dialog(stage, context.i18n()),
+                () -> remember(stage, window[0], home));
         stage.show();
+    }
+
+    /** Opens where the user left it: size always, position only where a screen still shows it, the same page. */
+    static void restore(Stage stage, MainWindow window, WindowPlace p) {
+        stage.setWidth(Math.max(p.width(), stage.getMinWidth()));
+        stage.setHeight(Math.max(p.height(), stage.getMinHeight()));
+        if (p.reachableOn(Screen.getScreens().stream().map(Screen::getVisualBounds).toList())) {
+            stage.setX(p.x());
+            stage.setY(p.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(p.maximized());
+        if (p.page() != null && !p.page().isBlank()) {
+            window.show(p.page());
+        }
+    }
+
+    static void remember(Stage stage, MainWindow window, AppHome home) {
+        try {
+            new WindowPlace(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                    window.currentPageProperty().get()).save(home.root());
+        } catch (java.io.IOException e) {
+            // losing the window's place is not worth a dialog while the user is quitting
+        }
     }
 
     /** The sidebar's pages, in order. */
     static List<Page> pages(AppContext c, Navigation nav) {
         return List.of(
                 new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
-                        new LocalStart(c), () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard")),
-                        c.i18n())),
+                        new LocalStart(c), () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
+                        .tracking(c.activities()), c.i18n())),
                 new Page("dashboard", "nav.dashboard", Feather.GRID,
                         () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),
                 new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,

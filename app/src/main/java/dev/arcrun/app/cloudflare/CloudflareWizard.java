@@ -18,7 +18,8 @@ public final class CloudflareWizard {
         var plan = new PlanPageModel(c.executor(), setup, draft, c.i18n());
         ConsoleViewModel console = new ConsoleViewModel(c.uiThread());
         console.logLocation(c.home().logs().toString()); // wrangler's full output is kept there (core's log files)
-        var install = new InstallPageModel(c.executor(), c.uiThread(), setup, draft, c.i18n(), console);
+        var install = new InstallPageModel(c.executor(), c.uiThread(), setup, draft, c.i18n(), console)
+                .tracking(c.activities());
         var done = new DonePageModel(draft, install.warningProperty());
         WizardModel wizard = new WizardModel(List.of(token, options, plan, install, done));
         List<Node> views = List.of(

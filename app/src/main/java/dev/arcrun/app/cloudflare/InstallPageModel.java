@@ -7,6 +7,7 @@ import dev.arcrun.core.config.Target;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
+import dev.arcrun.app.common.Activities;
 import dev.arcrun.core.install.PipelineOutcome;
 import dev.arcrun.core.install.StepId;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class InstallPageModel implements WizardPage {
     /** The newest progress event not yet shown: progress can be chatty, so it is coalesced like console lines. */
     private final AtomicReference<InstallEvent.Progress> pendingProgress = new AtomicReference<>();
     private volatile InstallRun run;
+    private Activities activities = new Activities();
+    private Activities.Handle activity;
     private boolean cancelRequested;
 
     public InstallPageModel(TaskExecutor executor, Executor uiThread, CloudflareSetup setup, InstallDraft draft,
@@ -64,6 +67,19 @@ public final class InstallPageModel implements WizardPage {
             valid.set(now == Phase.DONE);
             backAllowed.set(now == Phase.IDLE || now == Phase.FAILED || now == Phase.CANCELLED);
         });
+    }
+
+    /** Reports the running install to {@code a}, so closing the window asks first and can stop it. */
+    public InstallPageModel tracking(Activities a) {
+        this.activities = a;
+        return this;
+    }
+
+    private void endActivity() {
+        if (activity != null) {
+            activity.close();
+            activity = null;
+        }
     }
 
     /** Install was pressed on the plan page: a first run, or (after going back to change something) a resumed one. */
@@ -103,12 +119,20 @@ public final class InstallPageModel implements WizardPage {
         progress.set(0);
         progressText.set("");
         phase.set(Phase.RUNNING);
+        endActivity();
+        activity = activities.begin(Activities.Kind.INSTALL, options.name(), () -> {
+            InstallRun r = run;
+            if (r != null) {
+                r.cancel();
+            }
+        });
         executor.execute(() -> {
             InstallRun r = setup.install(token, options, this::onEvent);
             run = r;
             PipelineOutcome outcome = r.execute();
             return new Result(outcome, outcome.success() ? setup.engineUrl(r.installName()) : "");
         }, this::finish, failure -> {
+            endActivity();
             cause.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
             advice.set(failure instanceof dev.arcrun.core.UserFacingException u ? u.advice() : "");
             phase.set(Phase.FAILED);
@@ -118,6 +142,7 @@ public final class InstallPageModel implements WizardPage {
     private record Result(PipelineOutcome outcome, String engineUrl) {}
 
     private void finish(Result result) {
+        endActivity();
         run = null;
         progressText.set("");
         switch (result.outcome()) {

@@ -29,6 +29,8 @@ public final class CredentialsViewModel {
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty newValue = new SimpleStringProperty("");
     private Runnable changed = () -> { };
+    private final javafx.beans.property.ObjectProperty<ListState> state =
+            new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
 
     public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
@@ -41,12 +43,16 @@ public final class CredentialsViewModel {
     }
 
     public void refresh() {
-        calls.call(c -> c.credentials().list(), this::show);
+        calls.load(c -> c.credentials().list(), this::show, state);
     }
 
     private void show(List<CredentialInfo> list) {
         credentials.setAll(list.stream().sorted(Comparator.comparing(CredentialInfo::name)).toList());
+        state.set(ListState.of(credentials));
     }
+
+    /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
+    public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
     /** Stores the typed value under the typed name; the value field is cleared whatever happens. */
     public void add() {

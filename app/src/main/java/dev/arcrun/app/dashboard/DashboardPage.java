@@ -22,7 +22,7 @@ public final class DashboardPage {
         var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());
         var console = new ConsoleViewModel(c.uiThread());
         var maintenance = new MaintenanceViewModel(c.executor(), c.uiThread(), installs, connection, c.i18n(),
-                console, header::reload);
+                console, header::reload).tracking(c.activities());
         return new DashboardView(header, c.i18n(), new DashboardView.Tabs(
                 new CredentialsView(creds, c.i18n()),
                 new ServicesView(services, c.i18n()),

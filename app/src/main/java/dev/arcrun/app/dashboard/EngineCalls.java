@@ -36,6 +36,24 @@ final class EngineCalls {
         call(work, done, failure -> error.set(Failures.text(failure)));
     }
 
+    /**
+     * Loads a list and keeps {@code state} true to what it shows: loading while the call runs, unreachable with the
+     * reason when it fails (the error line says it too); {@code done} sets empty or loaded from what it shows.
+     */
+    <T> void load(Function<EngineClient, T> work, Consumer<T> done, javafx.beans.property.ObjectProperty<ListState> state) {
+        Connection at = connection.get();
+        if (at == null || at.client() == null) {
+            state.set(at == null ? ListState.EMPTY : new ListState.Unfinished());
+            return;
+        }
+        state.set(ListState.LOADING);
+        call(work, done, failure -> {
+            String why = Failures.text(failure);
+            state.set(new ListState.Unreachable(why));
+            error.set(why);
+        });
+    }
+
     <T> void call(Function<EngineClient, T> work, Consumer<T> done, Consumer<Throwable> failed) {
         Connection at = connection.get();
         if (at == null || at.client() == null) {

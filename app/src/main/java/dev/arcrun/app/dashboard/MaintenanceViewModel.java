@@ -1,5 +1,6 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
@@ -41,6 +42,7 @@ public final class MaintenanceViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final AtomicReference<Installer.Run> current = new AtomicReference<>();
+    private Activities activities = new Activities();
 
     /**
      * @param uiThread        where pipeline events are applied (they arrive on the pipeline's thread)
@@ -82,6 +84,12 @@ public final class MaintenanceViewModel {
         start(i18n.get("dashboard.maint.rolled_back"), (installer, name, listener) -> installer.rollback(name, listener));
     }
 
+    /** Reports updates, rollbacks and uninstalls to {@code a}, so closing the window asks first. */
+    public MaintenanceViewModel tracking(Activities a) {
+        this.activities = a;
+        return this;
+    }
+
     /** Makes the pipeline run for the named install (called off the FX thread). */
     @FunctionalInterface
     private interface PipelineFactory {
@@ -98,6 +106,7 @@ public final class MaintenanceViewModel {
         notice.set("");
         steps.clear();
         console.clear();
+        Activities.Handle activity = activities.begin(Activities.Kind.UPDATE, name, this::cancel);
         InstallListener listener = e -> {
             switch (e) {
                 // Tool output goes through the console's sink (batched); only step changes are posted one by one.
@@ -124,6 +133,7 @@ public final class MaintenanceViewModel {
                 current.set(null);
             }
         }, outcome -> {
+            activity.close();
             running.set(false);
             switch (outcome) {
                 case PipelineOutcome.Completed c -> notice.set(doneText);
@@ -132,6 +142,7 @@ public final class MaintenanceViewModel {
             }
             installsChanged.run();
         }, failure -> {
+            activity.close();
             running.set(false);
             error.set(Failures.text(failure));
         });
@@ -190,10 +201,13 @@ public final class MaintenanceViewModel {
         running.set(true);
         error.set("");
         notice.set("");
+        // An uninstall cannot be interrupted; its journal lets the next one finish what this one did not.
+        Activities.Handle activity = activities.begin(Activities.Kind.UNINSTALL, name, () -> { });
         executor.execute(() -> {
             Uninstaller u = installs.uninstaller();
             return u.uninstall(name, typed, InstallListener.NONE);
         }, report -> {
+            activity.close();
             running.set(false);
             if (report.complete()) {
                 notice.set(i18n.get("dashboard.maint.uninstalled", name));
@@ -202,6 +216,7 @@ public final class MaintenanceViewModel {
             }
             installsChanged.run();
         }, failure -> {
+            activity.close();
             running.set(false);
             error.set(Failures.text(failure));
         });

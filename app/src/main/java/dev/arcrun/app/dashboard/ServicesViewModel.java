@@ -31,6 +31,8 @@ public final class ServicesViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableSet<String> stored = FXCollections.observableSet();
     private Runnable credentialsChanged = () -> { };
+    private final javafx.beans.property.ObjectProperty<ListState> state =
+            new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
 
     public ServicesViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
@@ -45,12 +47,16 @@ public final class ServicesViewModel {
 
     /** Reads the services, and the stored credential names to tell which services are set up. */
     public void refresh() {
-        calls.call(c -> new Loaded(c.services().list(), c.credentials().list().stream().map(CredentialInfo::name).toList()), l -> {
+        calls.load(c -> new Loaded(c.services().list(), c.credentials().list().stream().map(CredentialInfo::name).toList()), l -> {
             stored.clear();
             stored.addAll(l.credentials());
             all.setAll(l.services().stream().sorted(Comparator.comparing(ServicesViewModel::title, String.CASE_INSENSITIVE_ORDER)).toList());
-        });
+            state.set(ListState.of(all));
+        }, state);
     }
+
+    /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
+    public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
     private record Loaded(List<ServiceSummary> services, List<String> credentials) {}
 

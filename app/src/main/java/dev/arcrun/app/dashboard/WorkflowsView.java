@@ -45,7 +45,11 @@ final class WorkflowsView extends SplitPane {
 
         ListView<WorkflowSummary> list = new ListView<>(model.workflows());
         list.setId("workflows-list");
-        list.setPlaceholder(placeholder(i18n.get("dashboard.workflows.empty")));
+        Label listPlaceholder = placeholder("");
+        listPlaceholder.setId("workflows-placeholder");
+        listPlaceholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ListState.placeholder(model.stateProperty().getValue(), i18n, "dashboard.workflows.empty"), model.stateProperty()));
+        list.setPlaceholder(listPlaceholder);
         list.setCellFactory(v -> new WorkflowCell(i18n));
         // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));

@@ -27,6 +27,9 @@ public final class WorkflowsViewModel {
     private final ObservableList<WorkflowSummary> workflows = FXCollections.observableArrayList();
     private final ObjectProperty<WorkflowSummary> selected = new SimpleObjectProperty<>();
 
+    private final javafx.beans.property.ObjectProperty<ListState> state =
+            new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
+
     public WorkflowsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
@@ -39,11 +42,16 @@ public final class WorkflowsViewModel {
     }
 
     public void refresh() {
-        calls.call(c -> c.workflows().list(), list -> show(list, selected.get() == null ? null : selected.get().name()));
+        calls.load(c -> c.workflows().list(), list -> show(list, selected.get() == null ? null : selected.get().name()),
+                state);
     }
+
+    /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
+    public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
     private void show(List<WorkflowSummary> list, String select) {
         workflows.setAll(list.stream().sorted(Comparator.comparing(WorkflowSummary::name)).toList());
+        state.set(ListState.of(workflows));
         selected.set(workflows.stream().filter(w -> w.name().equals(select)).findFirst().orElse(null));
     }
 

@@ -1,5 +1,6 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ public final class HomeViewModel {
     private final TaskExecutor executor;
     private final Executor uiThread;
     private final LocalEngineStarter starter;
+    private Activities activities = new Activities();
     private final Runnable openCloudflareWizard;
     private final Runnable openDashboard;
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
@@ -57,18 +59,28 @@ public final class HomeViewModel {
         openDashboard.run();
     }
 
+    /** Reports a start on this computer to {@code a}, so closing the window asks first. */
+    public HomeViewModel tracking(Activities a) {
+        this.activities = a;
+        return this;
+    }
+
     public void startLocal() {
         if (busy.get()) {
             return;
         }
         busy.set(true);
         error.set("");
+        // The first start installs the toolchain and the engine: closing mid-way asks, the next start resumes.
+        Activities.Handle activity = activities.begin(Activities.Kind.LOCAL_START, "local", () -> { });
         Callable<String> work = () -> starter.start(text -> uiThread.execute(() -> progress.set(text)));
         executor.execute(work, url -> {
+            activity.close();
             busy.set(false);
             progress.set("");
             localUrl.set(url);
         }, failure -> {
+            activity.close();
             busy.set(false);
             progress.set("");
             error.set(failure instanceof UserFacingException u ? u.oneLine()

@@ -4,6 +4,8 @@ import dev.arcrun.app.common.I18n;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -16,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindow extends BorderPane {
     private final Map<String, Node> built = new HashMap<>();
     private final Map<String, ToggleButton> buttons = new HashMap<>();
+    private final ReadOnlyStringWrapper currentPage = new ReadOnlyStringWrapper("");
 
     public MainWindow(I18n i18n, List<Page> pages) {
         Label brand = new Label(i18n.get("app.brand"));
@@ -54,8 +57,14 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The id of the page being shown. */
+    public ReadOnlyStringProperty currentPageProperty() {
+        return currentPage.getReadOnlyProperty();
+    }
+
     private void show(Page page) {
         buttons.get(page.id()).setSelected(true);
+        currentPage.set(page.id());
         setCenter(built.computeIfAbsent(page.id(), k -> page.view().get()));
     }
 }

@@ -80,7 +80,7 @@ class CloudflareWizardEndToEndTest {
     @AfterEach
     void stop() {
         try {
-            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
+            assertThat(cf.contractViolations()).isEmpty();
         } finally {
             executor.close();
             cf.close();

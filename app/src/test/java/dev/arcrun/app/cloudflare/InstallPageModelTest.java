@@ -155,4 +155,25 @@ class InstallPageModelTest {
             }
         }
     }
+
+    @Test
+    void aRunningInstallIsReportedSoClosingTheWindowAsksAndStopsIt() {
+        dev.arcrun.app.common.Activities activities = new dev.arcrun.app.common.Activities();
+        page.tracking(activities);
+        draft.token("tok");
+        setup.script = l -> {
+            assertThat(activities.running()).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo(dev.arcrun.app.common.Activities.Kind.INSTALL);
+                assertThat(a.install()).isEqualTo("cloudflare");
+            });
+            activities.stopAll(); // what "Stop and close" does
+            return new PipelineOutcome.Cancelled(StepId.DEPLOY);
+        };
+
+        page.enter();
+
+        assertThat(setup.cancels).as("stopping the activity cancels the run").isEqualTo(1);
+        assertThat(activities.running()).as("a finished run no longer keeps the window from closing").isEmpty();
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
+    }
 }

@@ -44,4 +44,40 @@ class CredentialsViewModelTest {
         assertThat(vm.errorProperty().get()).contains("127.0.0.1:9").doesNotContain("sk-do-not-show");
         assertThat(vm.newValueProperty().get()).isEmpty();
     }
+
+    @Test
+    void theListSaysLoadingWhileItLoadsAndUnreachableWithWhyWhenTheEngineDoesNotAnswer() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        dev.arcrun.app.common.TaskExecutor later = new dev.arcrun.app.common.TaskExecutor() {
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                                    java.util.function.Consumer<Throwable> onFailure) {
+                queued.add(() -> EXECUTOR.execute(work, onSuccess, onFailure));
+            }
+        };
+        CredentialsViewModel loading = new CredentialsViewModel(later, ViewModelFixture.connectedNowhere(), I18N);
+
+        loading.refresh();
+        assertThat(loading.stateProperty().getValue()).isEqualTo(ListState.LOADING);
+        assertThat(ListState.placeholder(loading.stateProperty().getValue(), I18N, "dashboard.creds.empty"))
+                .as("never 'No credentials yet' before the engine answered").isEqualTo("Loading…");
+
+        queued.forEach(Runnable::run);
+        assertThat(loading.stateProperty().getValue()).isInstanceOfSatisfying(ListState.Unreachable.class,
+                u -> assertThat(u.why()).contains("127.0.0.1:9"));
+        assertThat(ListState.placeholder(loading.stateProperty().getValue(), I18N, "dashboard.creds.empty"))
+                .startsWith("The engine did not answer:");
+    }
+
+    @Test
+    void anInstallWithoutAnEngineSaysSoInsteadOfAnEmptyList() {
+        var config = dev.arcrun.core.config.InstallConfig.create("cloudflare", dev.arcrun.core.config.Target.CLOUDFLARE);
+        var unfinished = new javafx.beans.property.ReadOnlyObjectWrapper<>(new Connection(config, null));
+        CredentialsViewModel vm = new CredentialsViewModel(EXECUTOR, unfinished, I18N);
+
+        vm.refresh();
+
+        assertThat(ListState.placeholder(vm.stateProperty().getValue(), I18N, "dashboard.creds.empty"))
+                .isEqualTo("This install has no engine yet: finish the install first.");
+    }
 }

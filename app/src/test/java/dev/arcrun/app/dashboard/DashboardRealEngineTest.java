@@ -114,6 +114,8 @@ class DashboardRealEngineTest {
     void anAddedCredentialIsListedAndItsValueAppearsNowhere(FxRobot robot) throws Exception {
         String value = "it-secret-" + System.nanoTime();
         robot.clickOn("#tab-creds");
+        // a fresh engine: the list says it is empty only once the engine said so
+        waitForText(robot, "#creds-placeholder", t -> t.startsWith("No credentials yet"));
         robot.clickOn("#cred-name").write("it_ui_token");
         robot.clickOn("#cred-value").write(value);
         robot.clickOn("#cred-add");

@@ -132,7 +132,7 @@ final class StandInCli implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         try {
-            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
+            assertThat(cf.contractViolations()).isEmpty();
         } finally {
             cf.close();
             InstallEnvironment.reset();

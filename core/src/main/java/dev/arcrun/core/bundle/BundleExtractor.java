@@ -201,6 +201,14 @@ public final class BundleExtractor {
             this.posix = temp.getFileSystem().supportedFileAttributeViews().contains("posix");
         }
 
+        private static void closeQuietly(InputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is how cancel interrupts the read; a failure to close changes nothing
+            }
+        }
+
         void readArchive(InputStream raw) throws IOException {
             BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
             in.mark(600);
@@ -221,7 +229,10 @@ public final class BundleExtractor {
                 throw new BundleRefusedException(Reason.NOT_AN_ARCHIVE, null, "is neither a .tar.gz nor a .tar archive");
             }
             String current = null;
-            try (tarStream; TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
+            // Cancel closes the read-ahead stream, which frees a reader waiting for the next block at once.
+            InputStream closeOnCancel = tarStream;
+            try (Cancellation.Registration onCancel = cancel.onCancel(() -> closeQuietly(closeOnCancel));
+                 tarStream; TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
                 TarArchiveEntry e;
                 while ((e = tar.getNextEntry()) != null) {
                     current = e.getName();
@@ -232,22 +243,29 @@ public final class BundleExtractor {
                 drainTrailer(tarStream);
             } catch (BundleRefusedException | CancellationException ex) {
                 throw ex;
-            } catch (EOFException ex) {
-                throw new BundleRefusedException(Reason.CORRUPT, current, current == null
-                        ? "archive ends too early (the download may be cut short)" : "is cut short: the archive ends too early", ex);
-            } catch (ZipException ex) {
-                throw new BundleRefusedException(Reason.CORRUPT, current,
-                        (current == null ? "archive" : "is in a part that") + " is not valid gzip data (" + ex.getMessage() + ")", ex);
             } catch (IOException | IllegalArgumentException ex) {
-                if (ex instanceof FileSystemException) {
-                    throw (FileSystemException) ex;
-                }
-                throw new BundleRefusedException(Reason.CORRUPT, current,
-                        (current == null ? "archive" : "is in a part that") + " cannot be read as tar (" + ex.getMessage() + ")", ex);
+                cancel.check(); // a read that failed because Cancel closed the stream is a cancel, not a corrupt archive
+                throw refusal(ex, current);
             }
             if (entries == 0) {
                 throw new BundleRefusedException(Reason.EMPTY, null, "holds no files");
             }
+        }
+
+        /** A disk failure is the computer's, not the archive's: it is rethrown as it is. */
+        private static BundleRefusedException refusal(Exception failure, String current) throws FileSystemException {
+            if (failure instanceof FileSystemException fs) {
+                throw fs;
+            }
+            String where = current == null ? "archive" : "is in a part that";
+            return switch (failure) {
+                case EOFException eof -> new BundleRefusedException(Reason.CORRUPT, current, current == null
+                        ? "archive ends too early (the download may be cut short)" : "is cut short: the archive ends too early", eof);
+                case ZipException zip -> new BundleRefusedException(Reason.CORRUPT, current,
+                        where + " is not valid gzip data (" + zip.getMessage() + ")", zip);
+                default -> new BundleRefusedException(Reason.CORRUPT, current,
+                        where + " cannot be read as tar (" + failure.getMessage() + ")", failure);
+            };
         }
 
         /** Reads what follows the tar end marker, so gzip checks its length and CRC trailer. */

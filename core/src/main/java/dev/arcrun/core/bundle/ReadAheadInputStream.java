@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
  * Reads {@code source} on its own thread into a few fixed-size blocks, so gzip inflation runs on one core while the
  * caller parses tar entries and writes files on another (what {@code tar xzf} gets by piping through gzip).
  * Memory is bounded by {@code (blocks + 2) × blockSize}, allocated once: blocks go back and forth between the two
- * threads, so no garbage is made per block. A failure of the source is rethrown to the reader.
+ * threads, so no garbage is made per block. A failure of the source is rethrown to the reader; an {@link Error}
+ * (say an OutOfMemoryError in the inflater) is handed over too, and a pump thread that died without a word still
+ * ends the reader's wait, so the caller can never block forever. {@link #close()} (what Cancel reaches) frees a
+ * reader that is waiting.
  */
 final class ReadAheadInputStream extends InputStream {
     private static final byte[] END = new byte[0];
@@ -53,12 +56,12 @@ final class ReadAheadInputStream extends InputStream {
                     return;
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            // closed by the reader
+        } catch (Throwable e) { // an Error too: the reader must hear of it, or it waits forever
             if (!closed) {
                 put(e);
             }
-        } catch (InterruptedException e) {
-            // closed by the reader
         }
     }
 
@@ -76,9 +79,22 @@ final class ReadAheadInputStream extends InputStream {
         if (ended) {
             return false;
         }
-        Object o;
+        Object o = null;
         try {
-            o = queue.take();
+            while (o == null) {
+                if (closed) {
+                    ended = true;
+                    throw new IOException("The bundle stream was closed");
+                }
+                o = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (o == null && !thread.isAlive()) {
+                    o = queue.poll(); // its last word may have landed just now
+                    if (o == null) {
+                        ended = true;
+                        throw new IOException("Reading the bundle stopped unexpectedly");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("Interrupted while reading the bundle");
@@ -94,6 +110,10 @@ final class ReadAheadInputStream extends InputStream {
         if (o instanceof RuntimeException e) {
             ended = true;
             throw e;
+        }
+        if (o instanceof Throwable e) {
+            ended = true;
+            throw new IOException("Reading the bundle failed: " + e, e);
         }
         Block b = (Block) o;
         if (current.length > 0) {

@@ -27,12 +27,11 @@ public record InstallOptions(Target target, String name, String source, String p
     }
 
     /**
-     * A prefix the engine's own worker names already start with ("arcrun", "a", …) would leave those workers
-     * unrenamed, so a second install would overwrite the first one's workers: refused.
+     * A prefix the engine's own worker names already start with ("arcrun", "a", "arcrun-r", "arcrun-cypher-", …)
+     * would leave those workers unrenamed, so a second install would overwrite the first one's workers: refused.
      */
     static void checkPrefix(String prefix) {
-        String engine = dev.arcrun.core.cloudflare.ResourceManifest.DEFAULT_PREFIX;
-        if (!prefix.equals(engine) && engine.startsWith(prefix)) {
+        if (WorkerNames.cannotRename(prefix)) {
             throw new dev.arcrun.core.UserFacingException("The prefix '" + prefix + "' is too close to the default 'arcrun-'.",
                     "Choose one that does not start like 'arcrun-', e.g. 'team2-'.");
         }

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class WorkerNames {
     private static final String ENGINE = "arcrun-";
+    /** The built-in engine's workers, as its bundle names them. */
+    static final java.util.List<String> ENGINE_WORKERS = java.util.List.of("arcrun-registry", DeployStep.PUBLIC_WORKER);
 
     private WorkerNames() {}
 
@@ -27,6 +29,17 @@ final class WorkerNames {
             return name;
         }
         return prefix + (name.startsWith(ENGINE) ? name.substring(ENGINE.length()) : name);
+    }
+
+    /**
+     * True when a (non-default) prefix could not rename the engine's workers: {@link #deployed} keeps a name that
+     * already starts with the prefix, so with {@code arcrun-r} the registry would stay {@code arcrun-registry} and
+     * a second install would overwrite — and its uninstall delete — the default install's worker. Every other
+     * prefix gives names of its own (prefix + the part after {@code arcrun-}).
+     */
+    static boolean cannotRename(String prefix) {
+        return !prefix.equals(ResourceManifest.DEFAULT_PREFIX)
+                && (ENGINE.startsWith(prefix) || ENGINE_WORKERS.stream().anyMatch(w -> w.startsWith(prefix)));
     }
 
     /** Bundle name → deployed name for every worker of the bundle. */

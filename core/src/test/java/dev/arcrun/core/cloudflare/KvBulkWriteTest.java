@@ -51,12 +51,6 @@ class KvBulkWriteTest extends StandInFixture {
     }
 
     @Test
-    void defaultLimitsAreCloudflares() {
-        assertThat(KvBatches.MAX_PAIRS).isEqualTo(10_000);
-        assertThat(KvBatches.MAX_BYTES).isEqualTo(100L * 1024 * 1024);
-    }
-
-    @Test
     void valuesNeverShowInToString() {
         assertThat(KvPair.text("api-key", "s3cr3t-value").toString()).doesNotContain("s3cr3t-value");
     }

@@ -42,7 +42,7 @@ record StandInInstall(CloudflareStandIn cf, WorkerDeployState deploys, AppHome h
     @Override
     public void close() {
         try {
-            assertThat(cf.contractViolations()).filteredOn(v -> !v.contains("query.unexpected")).isEmpty();
+            assertThat(cf.contractViolations()).isEmpty();
         } finally {
             cf.close();
         }

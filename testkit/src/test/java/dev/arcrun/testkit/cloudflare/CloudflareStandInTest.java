@@ -196,6 +196,17 @@ class CloudflareStandInTest {
     }
 
     @Test
+    void aQueryParameterOutsideTheContractIsToleratedFromWranglerOnly() throws Exception {
+        call("GET", kv + "?per_page=10&exclude_preview=true", null, cf.token(), "wrangler/4.164.0");
+        assertThat(cf.contractViolations()).as("wrangler's own extra parameter").isEmpty();
+
+        call("GET", kv + "?per_page=10&exclude_preview=true", null, cf.token(), "arcrun-desktop");
+
+        assertThat(cf.contractViolations()).singleElement().asString().contains("exclude_preview");
+        cf.clearExchanges();
+    }
+
+    @Test
     void endpointsOutsideTheContractAreNotJudged() throws Exception {
         cf.register(r -> r.get("/accounts/{account_id}/workers/scripts/{script_name}/subdomain", Access.ACCOUNT,
                 "com.cloudflare.edge.worker.script.read",
@@ -258,8 +269,14 @@ class CloudflareStandInTest {
 
     private HttpResponse<String> call(String method, String path, String body, String token)
             throws IOException, InterruptedException {
+        return call(method, path, body, token, "arcrun-desktop-test");
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, String token, String userAgent)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cf.baseUrl() + path))
                 .header("Authorization", "Bearer " + token)
+                .header("User-Agent", userAgent)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
