@@ -41,14 +41,19 @@ public final class ArcrunApp extends Application {
         stage.setTitle(context.i18n().get("app.title"));
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
-        window[0] = new MainWindow(context.i18n(), pages(context, nav));
+        LocalStart localStart = new LocalStart(context);
+        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart));
         stage.setScene(buildScene(window[0]));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
         place.ifPresent(p -> restore(stage, window[0], p));
         CloseGuard.install(stage, context.activities(), CloseGuard.dialog(stage, context.i18n()),
-                () -> remember(stage, window[0], home));
+                () -> {
+                    remember(stage, window[0], home);
+                    // the home card promises the engine runs "while the app is open"; stopping it takes a moment
+                    Thread.ofPlatform().name("stop-local-engine").start(localStart::stopIfStartedHere);
+                });
         stage.show();
     }
 
@@ -78,10 +83,10 @@ public final class ArcrunApp extends Application {
     }
 
     /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c, Navigation nav) {
+    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
         return List.of(
                 new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
-                        new LocalStart(c), () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
+                        localStart, () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
                         .tracking(c.activities()), c.i18n())),
                 new Page("dashboard", "nav.dashboard", Feather.GRID,
                         () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),

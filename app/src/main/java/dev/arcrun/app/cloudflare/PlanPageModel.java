@@ -59,9 +59,7 @@ public final class PlanPageModel implements WizardPage {
     }
 
     private Row row(DryRun.Item item) {
-        // core's dry run marks what would stop the install in capitals ("STOP: …", "MISSING …")
-        boolean blocking = item.action().startsWith("STOP") || item.action().contains("MISSING");
-        return new Row(StepNames.of(item.step(), i18n), PlanText.localize(item.action(), i18n), blocking);
+        return new Row(StepNames.of(item.step(), i18n), i18n.core().render(item.action()), item.action().blocking());
     }
 
     @Override

@@ -10,9 +10,11 @@ public final class I18n {
     public static final String BUNDLE = "dev.arcrun.app.i18n.messages";
 
     private final ResourceBundle bundle;
+    private final dev.arcrun.core.i18n.Messages core;
 
     public I18n(Locale locale) {
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        this.core = new dev.arcrun.core.i18n.Messages(bundle.getLocale());
     }
 
     public String get(String key, Object... args) {
@@ -22,6 +24,11 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!"; // visible in the UI and caught by the bundle test, never a crash
         }
+    }
+
+    /** Core's catalog in the same language: core's facts (plan lines, causes, advice) are rendered with it. */
+    public dev.arcrun.core.i18n.Messages core() {
+        return core;
     }
 
     public Locale locale() {

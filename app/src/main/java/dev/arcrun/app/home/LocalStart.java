@@ -7,6 +7,8 @@ import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
 import dev.arcrun.core.install.PipelineOutcome;
+import dev.arcrun.core.local.LocalEngine;
+import dev.arcrun.core.local.LocalStatus;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  */
 public final class LocalStart implements HomeViewModel.LocalEngineStarter {
     private final AppContext context;
+    /** Whether the engine was not running before this app started it: only then does quitting the app stop it. */
+    private volatile boolean startedHere;
 
     public LocalStart(AppContext context) {
         this.context = context;
@@ -23,6 +27,8 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter {
 
     @Override
     public String start(Consumer<String> progress) {
+        LocalEngine engine = LocalEngine.forInstall(context.home(), LocalEngine.DEFAULT_INSTALL);
+        boolean wasRunning = engine.status() instanceof LocalStatus.Running;
         Installer installer = context.installer();
         PipelineOutcome outcome = installer.install(InstallOptions.of(Target.LOCAL), event -> {
             if (event instanceof InstallEvent.Started s) {
@@ -30,9 +36,26 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter {
             }
         }).execute();
         return switch (outcome) {
-            case PipelineOutcome.Completed c -> installer.store().load("local").engineUrl();
+            case PipelineOutcome.Completed c -> {
+                startedHere |= !wasRunning && engine.status() instanceof LocalStatus.Running;
+                yield installer.store().load("local").engineUrl();
+            }
             case PipelineOutcome.Failed f -> throw new UserFacingException(f.cause(), f.advice());
             case PipelineOutcome.Cancelled c -> throw new UserFacingException("Starting was cancelled.", "Press Start again to continue.");
         };
+    }
+
+    /**
+     * On quit: stops the engine if this app started it ("runs here while the app is open"); an engine that was
+     * already running (started by the CLI, or by an earlier session kept in the background) keeps running.
+     *
+     * @return whether an engine was stopped
+     */
+    public boolean stopIfStartedHere() {
+        if (!startedHere) {
+            return false;
+        }
+        startedHere = false;
+        return LocalEngine.forInstall(context.home(), LocalEngine.DEFAULT_INSTALL).stop();
     }
 }

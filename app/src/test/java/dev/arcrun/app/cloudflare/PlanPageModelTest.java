@@ -6,6 +6,7 @@ import dev.arcrun.app.common.CurrentThreadTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.install.DryRun;
+import dev.arcrun.core.install.PlanAction;
 import dev.arcrun.core.install.StepId;
 import java.util.List;
 import java.util.Locale;
@@ -22,32 +23,43 @@ class PlanPageModelTest {
     @Test
     void showsCoresPlanInTheUsersLanguage() {
         setup.plan = List.of(
-                new DryRun.Item(StepId.VERIFY, "token is active; account Ada's account; all permissions present"),
-                new DryRun.Item(StepId.PROVISION, "would-create KV namespace arcrun-credentials"),
-                new DryRun.Item(StepId.PROVISION, "exists R2 bucket arcrun-components"),
-                new DryRun.Item(StepId.SUBDOMAIN, "use ada.workers.dev"),
-                new DryRun.Item(StepId.FETCH, "fetch the engine from the engine built into this app"),
-                new DryRun.Item(StepId.DEPLOY, "something core will say one day"));
+                new DryRun.Item(StepId.VERIFY, new PlanAction.TokenReady("Ada's account")),
+                new DryRun.Item(StepId.PROVISION, new PlanAction.KvNamespace(false, "arcrun-credentials")),
+                new DryRun.Item(StepId.PROVISION, new PlanAction.R2Bucket(true, "arcrun-components")),
+                new DryRun.Item(StepId.SUBDOMAIN, new PlanAction.UseSubdomain("ada")),
+                new DryRun.Item(StepId.FETCH, new PlanAction.FetchBuiltin()),
+                new DryRun.Item(StepId.DEPLOY, new PlanAction.Deploy(List.of("arcrun-registry", "arcrun-cypher-executor"))));
         PlanPageModel en = page(Locale.ENGLISH);
         en.enter();
         assertThat(en.validProperty().get()).isTrue();
         assertThat(en.rows()).extracting(PlanPageModel.Row::action).containsExactly(
                 "The token works with the account \"Ada's account\" and has every permission needed",
-                "Create the storage \"arcrun-credentials\"",
-                "Reuse the existing file bucket \"arcrun-components\"",
+                "Create the storage \"arcrun-credentials\" (a KV namespace)",
+                "Reuse the existing file bucket \"arcrun-components\" (R2)",
                 "The engine will be reachable under ada.workers.dev",
                 "Use the engine that comes with this app",
-                "something core will say one day");
+                "Upload the engine (arcrun-registry, arcrun-cypher-executor) with its keys");
         assertThat(en.rows().get(1).step()).isEqualTo("Create or reuse the storage (KV and R2)");
 
         PlanPageModel zh = page(Locale.TRADITIONAL_CHINESE);
         zh.enter();
-        assertThat(zh.rows().get(1).action()).isEqualTo("建立儲存空間「arcrun-credentials」");
+        assertThat(zh.rows().get(1).action()).isEqualTo("建立儲存空間「arcrun-credentials」（KV 命名空間）");
+        assertThat(zh.rows().getFirst().action()).isEqualTo("權杖可以使用帳號「Ada's account」，且具備所有需要的權限");
+    }
+
+    @Test
+    void aTokenWithoutAPermissionBlocksTheInstallAndNamesIt() {
+        setup.plan = List.of(new DryRun.Item(StepId.VERIFY, new PlanAction.PermissionsMissing("Ada",
+                List.of(dev.arcrun.core.cloudflare.PermissionGroup.WORKERS_R2_STORAGE_EDIT))));
+        PlanPageModel page = page(Locale.ENGLISH);
+        page.enter();
+        assertThat(page.validProperty().get()).isFalse();
+        assertThat(page.rows().getFirst().action()).contains("Account › Workers R2 Storage › Edit");
     }
 
     @Test
     void anAccountWithoutWorkersDevBlocksTheInstall() {
-        setup.plan = List.of(new DryRun.Item(StepId.SUBDOMAIN, "STOP: the account has no workers.dev subdomain yet"));
+        setup.plan = List.of(new DryRun.Item(StepId.SUBDOMAIN, new PlanAction.NoSubdomain()));
         PlanPageModel page = page(Locale.ENGLISH);
         page.enter();
         assertThat(page.validProperty().get()).isFalse();

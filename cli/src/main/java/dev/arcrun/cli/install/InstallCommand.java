@@ -3,6 +3,7 @@ package dev.arcrun.cli.install;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.Target;
+import dev.arcrun.core.i18n.Messages;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Install the arcrun engine into your Cloudflare account or on this computer.",
                 "For Cloudflare the API token comes from $CLOUDFLARE_API_TOKEN or --token-file, never the command line."})
 public final class InstallCommand implements Callable<Integer> {
+    /** --json never depends on the user's locale. */
+    private static final Messages ENGLISH = new Messages(Locale.ROOT);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -77,11 +81,18 @@ public final class InstallCommand implements Callable<Integer> {
             var root = JSON.createObjectNode().put("name", options.name()).put("target", target.toLowerCase(Locale.ROOT))
                     .put("dry_run", true);
             var arr = root.putArray("plan");
-            items.forEach(i -> arr.addObject().put("step", RunReport.key(i.step())).put("action", i.action()));
+            items.forEach(i -> {
+                var item = arr.addObject().put("step", RunReport.key(i.step())).put("code", i.action().code())
+                        .put("action", ENGLISH.render(i.action())).put("blocking", i.action().blocking());
+                var args = item.putArray("args");
+                i.action().args().forEach(v -> args.add(String.valueOf(v)));
+            });
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.println("Dry run for the install '" + options.name() + "' (nothing is changed):");
-            items.forEach(i -> out.println("  " + String.format(Locale.ROOT, "%-10s", RunReport.key(i.step())) + " " + i.action()));
+            Messages messages = new Messages(Locale.getDefault());
+            items.forEach(i -> out.println("  " + String.format(Locale.ROOT, "%-10s", RunReport.key(i.step())) + " "
+                    + (i.action().blocking() ? "✗ " : "") + messages.render(i.action())));
         }
         out.flush();
         return 0;

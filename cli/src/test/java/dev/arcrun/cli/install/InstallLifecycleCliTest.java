@@ -24,9 +24,11 @@ class InstallLifecycleCliTest {
         assertThat(plan.exit()).as(plan.toString()).isZero();
         JsonNode json = plan.json();
         assertThat(json.path("dry_run").asBoolean()).isTrue();
+        assertThat(json.path("plan").findValuesAsText("code")).contains("kv.create", "r2.create", "config.create", "deploy");
         assertThat(json.path("plan").findValuesAsText("action"))
-                .contains("would-create KV namespace arcrun-credentials", "would-create R2 bucket arcrun-components")
-                .anyMatch(a -> a.startsWith("create ") && a.endsWith("cloudflare.yaml") || a.contains("create "));
+                .contains("Create the storage \"arcrun-credentials\" (a KV namespace)",
+                        "Create the file bucket \"arcrun-components\" (R2)")
+                .anyMatch(a -> a.startsWith("Save the install's settings") && a.contains("cloudflare"));
         assertThat(cli.cf.exchanges()).allMatch(e -> e.method().equals("GET"), "only reads");
         assertThat(cli.cf.state().namespaces(cli.cf.accountId())).isEmpty();
         assertThat(cli.cf.state().buckets(cli.cf.accountId())).isEmpty();

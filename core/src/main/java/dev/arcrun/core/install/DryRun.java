@@ -22,8 +22,8 @@ import java.util.Optional;
  * What an install would do, found with read-only calls only: nothing is created, written, deployed or downloaded.
  */
 public final class DryRun {
-    /** One line of the plan: the step and what it would do. */
-    public record Item(StepId step, String action) {}
+    /** One line of the plan: the step and what it would do (a fact; the faces render it). */
+    public record Item(StepId step, PlanAction action) {}
 
     private final AppHome home;
     private final SecretStore secrets;
@@ -43,9 +43,9 @@ public final class DryRun {
         InstallConfig config = existing.orElseGet(() -> InstallConfig.create(options.name(), options.target()));
         List<Item> items = new ArrayList<>();
         items.add(new Item(StepId.TOOLCHAIN, toolchains.find()
-                .map(t -> "use node " + t.nodeVersion() + " and wrangler " + t.wranglerVersion())
-                .orElse("install node " + ToolchainManager.NODE_PACKAGE_VERSION + " and wrangler "
-                        + ToolchainManager.WRANGLER_PACKAGE_VERSION + " with npm into " + toolchains.toolsDir())));
+                .<PlanAction>map(t -> new PlanAction.UseToolchain(t.nodeVersion(), t.wranglerVersion()))
+                .orElse(new PlanAction.InstallToolchain(ToolchainManager.NODE_PACKAGE_VERSION,
+                        ToolchainManager.WRANGLER_PACKAGE_VERSION, toolchains.toolsDir()))));
         if (options.target() == Target.CLOUDFLARE) {
             InstallOptions readOnly = new InstallOptions(options.target(), options.name(), options.source(), options.prefix(),
                     options.apiBase(), options.tokenFile(), options.accountId(), false, true);
@@ -55,35 +55,33 @@ public final class DryRun {
                 TokenCheck check = CloudflareClient.requireActive(cf.verifyToken(account));
                 var acc = cf.resolveAccount(account);
                 var report = cf.probePermissions(acc.id(), check.kind());
-                items.add(new Item(StepId.VERIFY, "token is active; account " + acc.name()
-                        + (report.missing().isEmpty() ? "; all permissions present" : "; MISSING " + report.missing())));
+                items.add(new Item(StepId.VERIFY, report.missing().isEmpty() ? new PlanAction.TokenReady(acc.name())
+                        : new PlanAction.PermissionsMissing(acc.name(), report.missing())));
                 ProvisionResult r = new Provisioner(cf).ensure(acc.id(), ResourceManifest.standard(options.prefix()), true);
-                r.kv().forEach(k -> items.add(new Item(StepId.PROVISION, k.action().json() + " KV namespace " + k.title())));
-                r.r2().forEach(b -> items.add(new Item(StepId.PROVISION, b.action().json() + " R2 bucket " + b.name())));
+                r.kv().forEach(k -> items.add(new Item(StepId.PROVISION,
+                        new PlanAction.KvNamespace(k.action() != ProvisionResult.Action.WOULD_CREATE, k.title()))));
+                r.r2().forEach(b -> items.add(new Item(StepId.PROVISION,
+                        new PlanAction.R2Bucket(b.action() != ProvisionResult.Action.WOULD_CREATE, b.name()))));
                 items.add(new Item(StepId.SUBDOMAIN, cf.workersSubdomain(acc.id())
-                        .map(sub -> "use " + sub + ".workers.dev").orElse("STOP: the account has no workers.dev subdomain yet")));
+                        .<PlanAction>map(PlanAction.UseSubdomain::new).orElse(new PlanAction.NoSubdomain())));
             }
         }
-        items.add(new Item(StepId.FETCH, "fetch the engine from " + describe(BundleSource.parse(options.source()))));
+        items.add(new Item(StepId.FETCH, switch (BundleSource.parse(options.source())) {
+            case BundleSource.Remote r -> new PlanAction.FetchFrom(r.url().toString());
+            case BundleSource.LocalFile f -> new PlanAction.FetchFrom(f.file().toString());
+            case BundleSource.Builtin b -> new PlanAction.FetchBuiltin();
+        }));
         boolean hasKeys = secrets.get(options.name(), SecretKind.API_KEY).isPresent();
-        items.add(new Item(StepId.KEYS, hasKeys ? "keep this install's keys" : "generate an api key and an encryption key"));
+        items.add(new Item(StepId.KEYS, hasKeys ? new PlanAction.KeepKeys() : new PlanAction.NewKeys()));
         if (options.target() == Target.CLOUDFLARE) {
             String prefix = config.resources().prefix() != null ? config.resources().prefix() : options.prefix();
-            items.add(new Item(StepId.DEPLOY, "deploy " + WorkerNames.deployed("arcrun-registry", prefix) + ", then "
-                    + WorkerNames.deployed(DeployStep.PUBLIC_WORKER, prefix) + ", with their secrets"));
+            items.add(new Item(StepId.DEPLOY, new PlanAction.Deploy(WorkerNames.ENGINE_WORKERS.stream()
+                    .map(w -> WorkerNames.deployed(w, prefix)).toList())));
         } else {
-            items.add(new Item(StepId.START, "start the engine with wrangler dev on 127.0.0.1, with its keys"));
+            items.add(new Item(StepId.START, new PlanAction.StartLocal()));
         }
-        items.add(new Item(StepId.SEED, "load the bundle's recipes and component contracts"));
-        items.add(new Item(StepId.CONFIG, (existing.isPresent() ? "update " : "create ") + store.file(options.name())));
+        items.add(new Item(StepId.SEED, new PlanAction.Seed()));
+        items.add(new Item(StepId.CONFIG, new PlanAction.WriteConfig(existing.isPresent(), store.file(options.name()))));
         return items;
-    }
-
-    private static String describe(BundleSource source) {
-        return switch (source) {
-            case BundleSource.Remote r -> r.url().toString();
-            case BundleSource.LocalFile f -> f.file().toString();
-            case BundleSource.Builtin b -> "the engine built into this app";
-        };
     }
 }
