@@ -70,7 +70,7 @@ common=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --descript
 case "$os" in
   linux) extra=(--icon "$res/linux/arcrun.png" --resource-dir "$res/linux/package" --linux-package-name arcrun-desktop
     --linux-app-category devel --linux-menu-group "Development;Network;" --linux-shortcut --install-dir /opt
-    --linux-deb-maintainer "Arcrun <arcrun@users.noreply.github.com>"
+    --linux-deb-maintainer arcrun@users.noreply.github.com
     # JavaFX's native code comes out of its jars at run time, so jpackage cannot see what it links: say it here.
     --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1") ;;
   macos) extra=(--icon "$res/macos/arcrun.icns" --mac-package-identifier dev.arcrun.desktop --mac-package-name "Arcrun Desktop")

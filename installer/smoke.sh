@@ -70,6 +70,12 @@ curl -fsS "$url/health" | tee "$work/health" >&2; echo >&2
 grep -q "bootstrap/node/bin/node" "$ARCRUN_HOME/tools/toolchain/arcrun-toolchain.properties" || fail "the engine did not run on the bootstrapped Node"
 cli local stop >&2 || true
 
+step "GUI launcher without a display: one line, no stack trace"
+if env -u DISPLAY -u WAYLAND_DISPLAY PATH="$work/path" "$app/bin/Arcrun Desktop" >"$work/nodisplay.log" 2>&1; then fail "started without a display"; fi
+cat "$work/nodisplay.log" >&2
+[ "$(wc -l < "$work/nodisplay.log")" -le 1 ] && grep -q DISPLAY "$work/nodisplay.log" && ! grep -q Exception "$work/nodisplay.log" \
+  || fail "without a display the launcher did not say so in one line"
+
 step "GUI launcher under Xvfb"
 display=:$(( 90 + RANDOM % 100 ))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
