@@ -38,7 +38,7 @@ bare=(); cold=(); warm=()
 mkdir -p "$work/warm-home"
 HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop" >/dev/null # primes it
 for i in $(seq "$runs"); do
-  bare+=("$(time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" -cp "$work/bare:$fx" BareWindow)")
+  bare+=("$(time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work/bare:$fx" BareWindow)")
   h="$work/cold-$i"; mkdir -p "$h"
   cold+=("$(HOME="$h" ARCRUN_HOME="$h/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
   warm+=("$(HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
