@@ -4,6 +4,7 @@ import dev.arcrun.core.Cancellation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.bundle.DownloadEvent;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +25,12 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Finds a usable node + wrangler, or installs a private pinned pair with the machine's own npm.
+ * Finds a usable node + wrangler, or installs a private pinned pair with the machine's own npm — or, on a computer
+ * without npm, with a Node and npm it downloads itself ({@link NodeBootstrap}).
  * <p>Order: the private tools folder (when it holds the pinned versions), then PATH (any wrangler 4.x with a Node
  * it supports), then an install into the tools folder. The install goes into a staging folder that is renamed into
  * place only after both programs have run, with a marker file written last, so an interrupted install is never
@@ -53,16 +56,22 @@ public final class ToolchainManager {
     private final boolean usePath;
     private final String pathEnv;
     private final boolean windows;
+    private final Supplier<NodeBootstrap> bootstrap;
 
     public ToolchainManager(Path toolsDir) {
         this(toolsDir, true, System.getenv("PATH"), isWindows());
     }
 
     ToolchainManager(Path toolsDir, boolean usePath, String pathEnv, boolean windows) {
+        this(toolsDir, usePath, pathEnv, windows, null);
+    }
+
+    ToolchainManager(Path toolsDir, boolean usePath, String pathEnv, boolean windows, Supplier<NodeBootstrap> bootstrap) {
         this.toolsDir = toolsDir.toAbsolutePath().normalize();
         this.usePath = usePath;
         this.pathEnv = pathEnv == null ? "" : pathEnv;
         this.windows = windows;
+        this.bootstrap = bootstrap != null ? bootstrap : () -> NodeBootstrap.forThisComputer(this.toolsDir.resolve("downloads"));
     }
 
     /**
@@ -91,6 +100,13 @@ public final class ToolchainManager {
     }
 
     public Toolchain ensure(Consumer<String> npmLines, Cancellation cancellation) {
+        return ensure(npmLines, ToolchainManager::ignore, cancellation);
+    }
+
+    private static void ignore(DownloadEvent e) {}
+
+    /** As {@link #ensure(Consumer, Cancellation)}, with the progress of the Node.js download when one is needed. */
+    public Toolchain ensure(Consumer<String> npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) {
         Optional<Toolchain> found = findPrivate();
         if (found.isPresent()) return found.get();
         if (usePath) {
@@ -105,7 +121,7 @@ public final class ToolchainManager {
                  FileLock _ = ch.lock()) {
                 found = findPrivate(); // someone else may have installed while we waited for the lock
                 if (found.isPresent()) return found.get();
-                return install(npmLines, cancellation);
+                return install(npmLines, downloads, cancellation);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use the tools folder " + toolsDir + ": " + e.getMessage(), e);
@@ -134,7 +150,8 @@ public final class ToolchainManager {
         if (!NODE_PACKAGE_VERSION.equals(p.getProperty("node")) || !WRANGLER_PACKAGE_VERSION.equals(p.getProperty("wrangler"))) {
             return Optional.empty(); // an older pin: install the current one
         }
-        return check(privateNode(dir), privateWrangler(dir));
+        String bootstrapped = p.getProperty("nodePath"); // set when the install used a downloaded Node
+        return check(bootstrapped != null ? dir.resolve(bootstrapped) : privateNode(dir), privateWrangler(dir));
     }
 
     /** node and wrangler from PATH, when wrangler is 4.x and node new enough for it. */
@@ -154,19 +171,32 @@ public final class ToolchainManager {
         return Optional.of(new Toolchain(node, wranglerJs, nodeVersion.get().toString(), wranglerVersion.get().toString()));
     }
 
-    private Toolchain install(Consumer<String> npmLines, Cancellation cancellation) throws IOException {
-        Path npm = onPath(windows ? List.of("npm.cmd", "npm.exe") : List.of("npm")).orElseThrow(() -> new UserFacingException(
-                "Arcrun needs npm (it comes with Node.js) to install its private copy of wrangler, and npm was not found on this computer.",
-                "Install Node.js 18 or newer with npm (for example from your system's package manager), make sure 'npm' works in a terminal, then try again."));
+    private Toolchain install(Consumer<String> npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) throws IOException {
+        Optional<Path> npm = onPath(windows ? List.of("npm.cmd", "npm.exe") : List.of("npm"));
         removeLeftovers();
         Path staging = toolsDir.resolve(".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Files.createDirectories(staging);
         try {
-            npmLines.accept("Installing node " + NODE_PACKAGE_VERSION + " and wrangler " + WRANGLER_PACKAGE_VERSION + " into " + toolsDir + " with npm…");
-            List<String> command = List.of(npm.toString(), "install", "--prefix", staging.toString(), "--no-audit", "--no-fund",
-                    "--save-exact", "--no-update-notifier", "node@" + NODE_PACKAGE_VERSION, "wrangler@" + WRANGLER_PACKAGE_VERSION);
-            ProcessRun run = ProcessRun.of("npm", command, staging).withTimeout(INSTALL_TIMEOUT)
-                    .withEnv(Map.of("npm_config_yes", "true", "npm_config_progress", "false", "CI", "true"));
+            List<String> command;
+            Map<String, String> env = new java.util.HashMap<>(Map.of("npm_config_yes", "true", "npm_config_progress", "false", "CI", "true"));
+            String nodePath = null;
+            if (npm.isPresent()) {
+                npmLines.accept("Installing node " + NODE_PACKAGE_VERSION + " and wrangler " + WRANGLER_PACKAGE_VERSION + " into " + toolsDir + " with npm…");
+                command = List.of(npm.get().toString(), "install", "--prefix", staging.toString(), "--no-audit", "--no-fund",
+                        "--save-exact", "--no-update-notifier", "node@" + NODE_PACKAGE_VERSION, "wrangler@" + WRANGLER_PACKAGE_VERSION);
+            } else {
+                // No npm on this computer: download Node and npm, then install wrangler with them.
+                NodeBootstrap nb = bootstrap.get();
+                NodeBootstrap.Installed own = nb.bootstrap(staging.resolve("bootstrap"), downloads, npmLines, cancellation);
+                nodePath = staging.relativize(own.node()).toString().replace('\\', '/');
+                npmLines.accept("Installing wrangler " + WRANGLER_PACKAGE_VERSION + " into " + toolsDir + " with the downloaded npm…");
+                command = List.of(own.node().toString(), own.npmCli().toString(), "install", "--prefix", staging.toString(),
+                        "--no-audit", "--no-fund", "--save-exact", "--no-update-notifier", "wrangler@" + WRANGLER_PACKAGE_VERSION);
+                // npm's install scripts (workerd's) run "node": make it ours. Same registry as the download.
+                env.put("PATH", own.node().getParent() + File.pathSeparator + pathEnv);
+                env.put("npm_config_registry", nb.registry().toString());
+            }
+            ProcessRun run = ProcessRun.of("npm", command, staging).withTimeout(INSTALL_TIMEOUT).withEnv(Map.copyOf(env));
             ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, line -> npmLines.accept(line.text())).run(run, cancellation);
             if (outcome instanceof ProcessOutcome.Cancelled) {
                 throw new UserFacingException("The toolchain install was cancelled.", "Start it again when you are ready.");
@@ -175,7 +205,7 @@ public final class ToolchainManager {
                 throw new UserFacingException("npm could not install node and wrangler (" + describe(outcome) + ").",
                         "Check the internet connection and the lines above, then try again.");
             }
-            Optional<Toolchain> installed = check(privateNode(staging), privateWrangler(staging));
+            Optional<Toolchain> installed = check(nodePath != null ? staging.resolve(nodePath) : privateNode(staging), privateWrangler(staging));
             if (installed.isEmpty()) {
                 throw new UserFacingException("npm finished but the installed node or wrangler does not run.",
                         "Delete the folder " + toolsDir + " and try again.");
@@ -183,6 +213,7 @@ public final class ToolchainManager {
             Properties p = new Properties();
             p.setProperty("node", NODE_PACKAGE_VERSION);
             p.setProperty("wrangler", WRANGLER_PACKAGE_VERSION);
+            if (nodePath != null) p.setProperty("nodePath", nodePath);
             try (var out = Files.newOutputStream(staging.resolve(MARKER))) {
                 p.store(out, "Written last by Arcrun's toolchain install: its presence means the install is complete");
             }

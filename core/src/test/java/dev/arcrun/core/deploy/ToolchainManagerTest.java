@@ -135,8 +135,12 @@ class ToolchainManagerTest {
     }
 
     @Test
-    void withoutNpmSaysExactlyWhatToInstall() {
-        assertThatThrownBy(() -> manager(true, tmp.resolve("empty")).ensure(npmLines::add))
+    void withoutNpmOnAPlatformNodeIsNotPublishedForSaysExactlyWhatToInstall() {
+        // (where Node is published, the bootstrap downloads it: NodeBootstrapTest)
+        NodeBootstrap none = new NodeBootstrap(java.net.URI.create("http://127.0.0.1:9/"), NodeBootstrap.Pins.load(), "aix-ppc64",
+                new dev.arcrun.core.bundle.Downloader(tmp.resolve("dl")));
+        assertThatThrownBy(() -> new ToolchainManager(tmp.resolve("tools"), true, tmp.resolve("empty").toString(), false, () -> none)
+                .ensure(npmLines::add))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("npm")
                 .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("Install Node.js").contains("npm"));

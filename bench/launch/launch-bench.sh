@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Launch-to-first-window of the installed GUI side by side with a bare JavaFX window (one Stage, one Label) started
+# from the same runtime, A/B over several runs under Xvfb. Not a CI gate. Needs the .deb (mvn -Pinstaller package),
+# a JDK 25 (to compile the bare window), Xvfb and xdotool.
+#   bench/launch/launch-bench.sh [RUNS] [path/to.deb]
+# Each app run starts with a fresh ARCRUN_HOME and HOME, so the class-data cache the launcher makes on its first
+# start is absent in the "cold" runs; the "warm" runs reuse one HOME (what every later start of a user sees).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd); top=$(cd "$here/../.." && pwd)
+runs=${1:-5}
+deb=${2:-$(ls -t "$top"/target/installer/*.deb | head -1)}
+jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+work=$(mktemp -d); xvfb=
+trap '[ -n "$xvfb" ] && kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+dpkg -x "$deb" "$work/root"
+app="$work/root/opt/arcrun-desktop"
+fx=$(ls "$app"/lib/app/javafx-*.jar | tr '\n' ':')
+"$jdk/bin/javac" -d "$work/bare" -cp "$fx" "$here/BareWindow.java"
+display=:$(( 150 + RANDOM % 50 ))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+sleep 1
+export DISPLAY=$display
+
+# ms from spawn until a visible window named $1 exists; the process is then killed
+time_window() {
+  local name=$1; shift
+  local t0 t1 pid
+  t0=$(date +%s%N)
+  "$@" >/dev/null 2>&1 & pid=$!
+  timeout 120 xdotool search --sync --onlyvisible --name "$name" >/dev/null
+  t1=$(date +%s%N)
+  kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  echo $(( (t1 - t0) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+bare=(); cold=(); warm=()
+mkdir -p "$work/warm-home"
+HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop" >/dev/null # primes it
+for i in $(seq "$runs"); do
+  bare+=("$(time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work/bare:$fx" BareWindow)")
+  h="$work/cold-$i"; mkdir -p "$h"
+  cold+=("$(HOME="$h" ARCRUN_HOME="$h/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
+  warm+=("$(HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
+done
+mb=$(printf '%s\n' "${bare[@]}" | median); mc=$(printf '%s\n' "${cold[@]}" | median); mw=$(printf '%s\n' "${warm[@]}" | median)
+echo "bare JavaFX window ms: ${bare[*]} (median $mb)"
+echo "Arcrun Desktop, first start ms: ${cold[*]} (median $mc, $(awk "BEGIN{printf \"%.2f\", $mc/$mb}")x bare)"
+echo "Arcrun Desktop, later starts ms: ${warm[*]} (median $mw, $(awk "BEGIN{printf \"%.2f\", $mw/$mb}")x bare)"
+echo "installer: $(basename "$deb") $(stat -c %s "$deb") bytes"

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds the installers for the system it runs on (called by `mvn -Pinstaller package`, see installer/pom.xml):
+#   1. jdeps finds the JDK modules the runtime jars use; jlink makes a runtime of only those.
+#   2. jpackage makes the installers (.deb/.rpm on Linux, .dmg/.pkg on macOS, .msi on Windows) with two launchers:
+#      "Arcrun Desktop" (GUI) and "arcrun" (CLI), into target/installer/ at the top of the repository.
+# INSTALLER_TYPES="deb" (say) builds only those types. Usage: build-installer.sh TOP VERSION BUILD_DIR
+set -euo pipefail
+top=$(cd "$1" && pwd); version=$2; build=$3
+input="$build/input"; res="$top/installer-resources"; out="$top/target/installer"
+bin() { # a JDK tool: JAVA_HOME's (./dev and setup-java set it), else PATH's
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/$1" -o -x "$JAVA_HOME/bin/$1.exe" ]; then echo "$JAVA_HOME/bin/$1"; else command -v "$1"; fi
+}
+# jpackage wants N[.N[.N]]: 0.1.0-SNAPSHOT ships as 0.1.0.
+appVersion=${version%%-*}
+name="Arcrun Desktop"
+vendor="Arcrun"
+description="Install and run the arcrun engine on Cloudflare or on this computer."
+# Stable for ever: Windows Installer uses it to replace an older .msi with a newer one instead of installing twice.
+upgradeUuid="6f0c1f3e-2b7a-4c55-9a3e-8d3b7a1c2e90"
+
+case "$(uname -s)" in
+  Linux) os=linux; types=(deb); command -v rpmbuild >/dev/null 2>&1 && types+=(rpm) ;;
+  Darwin) os=macos; types=(dmg pkg) ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; types=(msi) ;;
+  *) echo "build-installer: no installer type for $(uname -s)" >&2; exit 1 ;;
+esac
+[ -n "${INSTALLER_TYPES:-}" ] && read -r -a types <<< "$INSTALLER_TYPES"
+
+# The empty javafx-*.jar stubs (the per-platform jars carry the classes) only add noise.
+find "$input" -name 'javafx-*-[0-9]*.[0-9].jar' ! -name '*-linux*' ! -name '*-mac*' ! -name '*-win*' -size -2k -delete
+# Jars stored, not deflated: the installer's own xz then compresses everything together, to half the size
+# (and the class loader skips inflating). Needs zip/unzip; without them the jars ship as they are.
+if command -v zip >/dev/null 2>&1 && command -v unzip >/dev/null 2>&1; then
+  stored="$build/input-stored"; rm -rf "$stored"; mkdir -p "$stored"
+  for jar in "$input"/*.jar; do
+    tmp=$(mktemp -d)
+    (cd "$tmp" && unzip -q "$jar" && zip -q -0 -X -r "$stored/$(basename "$jar")" .)
+    rm -rf "$tmp"
+  done
+  input="$stored"
+fi
+mainJar=$(cd "$input" && ls arcrun-app-*.jar)
+if ls "$input" | grep -E -i '(testkit|junit|assertj|testfx|monocle|swagger|archunit)'; then
+  echo "build-installer: a test jar reached $input (above): it must not ship" >&2; exit 1
+fi
+
+# 1. runtime: the modules jdeps finds, plus what only reflection or service loading reaches
+#    (jdk.crypto.cryptoki is not needed: HTTPS to Cloudflare and the npm registry uses java.base's providers).
+sep=":"; [ "$os" = windows ] && sep=";"
+cp=$(find "$input" -name '*.jar' | sort | tr '\n' "$sep")
+modules=$("$(bin jdeps)" -q --ignore-missing-deps --multi-release 25 --print-module-deps --class-path "$cp" "$input"/*.jar)
+modules="$modules,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.unsupported"
+echo "build-installer: runtime modules $modules"
+rm -rf "$build/runtime"
+# No --compress: the installer's xz compresses the plain modules file to less than jlink's zip does.
+"$(bin jlink)" --add-modules "$modules" --output "$build/runtime" --strip-debug --no-man-pages --no-header-files \
+  --include-locales=en
+# libjvm.so keeps a 5 MB symbol table nobody uses at run time.
+if [ "$os" = linux ] && command -v strip >/dev/null 2>&1; then
+  chmod u+w "$build/runtime/lib/server/libjvm.so" && strip --strip-unneeded "$build/runtime/lib/server/libjvm.so"
+fi
+
+# 2. installers
+mkdir -p "$out"
+common=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --description "$description"
+  --copyright "Copyright the Arcrun authors" --license-file "$top/LICENSE"
+  --input "$input" --main-jar "$mainJar" --main-class dev.arcrun.app.Launcher --runtime-image "$build/runtime"
+  --java-options --enable-native-access=ALL-UNNAMED
+  --add-launcher "arcrun=$res/cli-launcher.properties" --dest "$out")
+case "$os" in
+  linux) extra=(--icon "$res/linux/arcrun.png" --resource-dir "$res/linux/package" --linux-package-name arcrun-desktop
+    --linux-app-category devel --linux-menu-group "Development;Network;" --linux-shortcut --install-dir /opt
+    --linux-deb-maintainer arcrun@users.noreply.github.com
+    # JavaFX's native code comes out of its jars at run time, so jpackage cannot see what it links: say it here.
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1") ;;
+  macos) extra=(--icon "$res/macos/arcrun.icns" --mac-package-identifier dev.arcrun.desktop --mac-package-name "Arcrun Desktop")
+    if [ -n "${MAC_SIGNING_IDENTITY:-}" ]; then extra+=(--mac-sign --mac-signing-key-user-name "$MAC_SIGNING_IDENTITY"); fi ;;
+  windows) extra=(--icon "$res/windows/arcrun.ico" --win-per-user-install --win-dir-chooser --win-menu --win-menu-group Arcrun
+    --win-shortcut --win-shortcut-prompt --win-upgrade-uuid "$upgradeUuid") ;;
+esac
+for type in "${types[@]}"; do
+  rpmExtra=()
+  # rpm names its dependencies differently from Debian
+  [ "$type" = rpm ] && rpmExtra=(--linux-package-deps "gtk3, libglvnd-glx, libXtst, libXxf86vm" --linux-rpm-license-type "ASL 2.0")
+  echo "build-installer: jpackage --type $type"
+  "$(bin jpackage)" --type "$type" "${common[@]}" "${extra[@]}" "${rpmExtra[@]}"
+done
+ls -l "$out"
