@@ -40,6 +40,36 @@ app="$work/root/opt/arcrun-desktop"
 [ -x "$app/bin/arcrun" ] && [ -x "$app/bin/Arcrun Desktop" ] || fail "the launchers are not in $app/bin"
 if ls "$app/lib/app" | grep -E -i 'testkit|junit|assertj|testfx|monocle|swagger|archunit'; then fail "test jars ship (above)"; fi
 dpkg-deb -f "$deb" Depends | grep -q libgtk-3-0 || fail "the package does not declare GTK 3"
+# dpkg -x installs no dependencies; apt does that for a user who installs the .deb. Do the same for the libraries it
+# declares (the first of each set of alternatives that this system knows), so a fresh machine can start the GUI.
+missing_deps=()
+IFS=',' read -ra deps <<< "$(dpkg-deb -f "$deb" Depends)"
+for dep in "${deps[@]}"; do
+  found=
+  IFS='|' read -ra alts <<< "$dep"
+  for alt in "${alts[@]}"; do
+    alt=$(echo "$alt" | sed 's/(.*)//; s/ //g')
+    [ -n "$alt" ] || continue
+    if dpkg -s "$alt" >/dev/null 2>&1; then found=yes; break; fi
+  done
+  if [ -z "$found" ]; then
+    if [ -z "${apt_updated:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq >/dev/null 2>&1 || true; apt_updated=yes
+    fi
+    for alt in "${alts[@]}"; do
+      alt=$(echo "$alt" | sed 's/(.*)//; s/ //g')
+      if apt-cache show "$alt" >/dev/null 2>&1; then missing_deps+=("$alt"); break; fi
+    done
+  fi
+done
+if [ ${#missing_deps[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "installing the package's dependencies as apt would: ${missing_deps[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_deps[@]}" >/dev/null
+  else
+    fail "the package needs ${missing_deps[*]}: install them, then run this again"
+  fi
+fi
 
 # A PATH of the system's programs minus node, npm and wrangler: the app must bring its own.
 mkdir -p "$work/path"
