@@ -21,7 +21,7 @@ public final class InstallEnvironment {
 
     private InstallEnvironment() {}
 
-    static AppHome home() {
+    public static AppHome home() {
         return homes.get();
     }
 
@@ -30,11 +30,11 @@ public final class InstallEnvironment {
         return new Installer(home, secrets(home), toolchains(home), env()).tuning(sessionTuning);
     }
 
-    static Map<String, String> env() {
+    public static Map<String, String> env() {
         return environment.get();
     }
 
-    static SecretStore secrets(AppHome home) {
+    public static SecretStore secrets(AppHome home) {
         return secretStores.apply(home);
     }
 
