@@ -20,7 +20,7 @@ final class InstallSelection {
         }
         if (names.size() > 1) {
             throw new UserFacingException("There are several installs: " + String.join(", ", names) + ".",
-                    "Say which one with --name NAME.");
+                    "Say which one with --install NAME.");
         }
         return store.load(names.getFirst());
     }

@@ -69,6 +69,19 @@ public final class Installer {
 
     public enum Mode { INSTALL, UPDATE, ROLLBACK }
 
+    /**
+     * The step an unfinished install stopped at: the first one of its install plan that has not finished. Empty for
+     * an install that has finished (it has a deployed bundle).
+     */
+    public static Optional<StepId> stoppedAt(InstallConfig config) {
+        if (config.bundle() != null) {
+            return Optional.empty();
+        }
+        Set<String> done = config.finishedSteps();
+        return plan(config.target(), Mode.INSTALL).stream().filter(id -> !done.contains(id.name())).findFirst()
+                .or(() -> Optional.of(StepId.CONFIG));
+    }
+
     /** A runnable pipeline; {@link #cancel()} may be called from another thread. */
     public final class Run {
         private final InstallSession session;
