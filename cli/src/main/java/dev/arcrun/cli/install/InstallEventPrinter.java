@@ -16,6 +16,8 @@ public final class InstallEventPrinter implements InstallListener {
     private final PrintWriter out;
     private final boolean terminal;
     private boolean progressLineOpen;
+    /** Steps that warned: they end with "!", never with a ✓ that would claim full success. */
+    private final java.util.Set<StepId> warned = java.util.EnumSet.noneOf(StepId.class);
 
     public InstallEventPrinter(PrintWriter out, boolean terminal) {
         this.out = out;
@@ -28,13 +30,18 @@ public final class InstallEventPrinter implements InstallListener {
             case InstallEvent.Started s -> line(prefix(s.step()) + s.step().title() + " …");
             case InstallEvent.Progress p -> progress(p);
             case InstallEvent.Log l -> line("    " + (l.source().isEmpty() ? "" : l.source() + " | ") + l.text());
-            case InstallEvent.Succeeded s -> line(prefix(s.step()) + "✓ " + s.summary()
+            case InstallEvent.Succeeded s -> line(prefix(s.step()) + (warned.contains(s.step()) ? "! " : "✓ ") + s.summary()
                     + String.format(Locale.ROOT, " (%.1f s)", s.took().toMillis() / 1000.0));
             case InstallEvent.Skipped s -> line(prefix(s.step()) + "– " + s.step().title() + ": skipped, " + s.reason());
-            case InstallEvent.Warning w -> line(prefix(w.step()) + "! " + w.message() + (w.advice().isEmpty() ? "" : " " + w.advice()));
+            case InstallEvent.Warning w -> warn(w);
             case InstallEvent.Failed f -> line(prefix(f.step()) + "✗ " + f.cause() + (f.advice().isEmpty() ? "" : " " + f.advice()));
         }
         out.flush();
+    }
+
+    private void warn(InstallEvent.Warning w) {
+        warned.add(w.step());
+        line(prefix(w.step()) + "! " + w.message() + (w.advice().isEmpty() ? "" : " " + w.advice()));
     }
 
     private void progress(InstallEvent.Progress p) {
