@@ -48,7 +48,8 @@ public final class EngineOptions {
     private InstallSource installSource() {
         AppHome home = InstallEnvironment.home();
         InstallConfigStore configs = new InstallConfigStore(home);
-        InstallConfig config = install != null ? configs.load(install) : configs.sole().orElse(null);
+        InstallConfig config = install != null ? configs.load(install)
+                : configs.names().isEmpty() ? null : dev.arcrun.cli.install.InstallSelection.pick(configs, null);
         return config == null ? InstallSource.NONE : InstallSource.of(config, InstallEnvironment.secrets(home));
     }
 }

@@ -211,6 +211,13 @@ final class EngineHttp {
             }
             t = t.getCause();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the secure connection failed";
+        }
+        // never a Java class name: a person cannot act on "ConnectException"
+        return e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
     }
 }
