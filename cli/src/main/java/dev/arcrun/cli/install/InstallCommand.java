@@ -61,6 +61,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppHome home = InstallEnvironment.home();
+        prefix = normalizePrefix(prefix);
         if (resume && name == null && prefix == null) {
             name = ResumeChoice.pick(new InstallConfigStore(home), target == null ? null : parseTarget(spec, target));
         }
@@ -76,6 +77,15 @@ public final class InstallCommand implements Callable<Integer> {
         Target t = parseTarget(spec, target);
         InstallOptions options = new InstallOptions(t, name, source, prefix, cloudflare.apiBase(),
                 cloudflare.tokenFile(), cloudflare.account(), resume, dryRun);
+        if (prefix != null) {
+            // The install's recorded prefix names its resources; another one for the same install would be ignored.
+            new InstallConfigStore(home).find(options.name()).map(c -> c.resources().prefix())
+                    .filter(recorded -> recorded != null && !recorded.equals(options.prefix())).ifPresent(recorded -> {
+                        throw new dev.arcrun.core.UserFacingException("The install '" + options.name() + "' already uses the prefix '"
+                                + recorded + "', not '" + options.prefix() + "'.",
+                                "Leave out --prefix to continue it, or give the new install another name with --name.");
+                    });
+        }
         if (dryRun) {
             return printPlan(home, options);
         }
@@ -102,6 +112,15 @@ public final class InstallCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code team2} and {@code team2-} are the same prefix: resources are always named {@code team2-…}. */
+    static String normalizePrefix(String p) {
+        if (p == null || p.isBlank()) {
+            return null;
+        }
+        String t = p.strip();
+        return t.endsWith("-") || t.endsWith("_") ? t : t + "-";
     }
 
     static Target parseTarget(CommandSpec spec, String text) {

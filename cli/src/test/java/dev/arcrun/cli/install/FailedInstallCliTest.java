@@ -71,4 +71,24 @@ class FailedInstallCliTest {
         assertThat(cli.cf.state().namespaces(cli.cf.accountId())).isEmpty();
         assertThat(cli.store().find("cloudflare")).isEmpty();
     }
+
+    @Test
+    void prefixesWithAndWithoutTheDashAreOneInstallAndAnotherPrefixIsRefused() {
+        // fails at seed: the prefix is recorded by then
+        cli.cf.faults().rateLimit(RequestMatcher.of("PUT", ".*/storage/kv/namespaces/[^/]+/bulk"), 10_000, 1);
+        assertThat(cli.run("install", "--target", "cloudflare", "--prefix", "team2").exit()).isEqualTo(1);
+        assertThat(cli.store().names()).containsExactly("cloudflare-team2");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).allMatch(n -> n.title().startsWith("team2-"));
+        assertThat(cli.store().load("cloudflare-team2").resources().prefix()).isEqualTo("team2-");
+
+        var refused = cli.run("install", "--target", "cloudflare", "--prefix", "other-", "--name", "cloudflare-team2");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("already uses the prefix 'team2-', not 'other-'");
+
+        cli.cf.faults().clear();
+        var again = cli.run("install", "--target", "cloudflare", "--prefix", "team2-", "--resume");
+        assertThat(again.exit()).as(again.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        assertThat(cli.store().names()).containsExactly("cloudflare-team2");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+    }
 }
