@@ -224,6 +224,26 @@ class EngineCommandsRealEngineTest {
     }
 
     @Test
+    void aMistypedServiceSuggestsTheNearestAndListShowsWhichAreSetUp() throws Exception {
+        Result typo = withStdin("sk-test\n", "services", "setup", "opnai");
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("There is no service 'opnai'; did you mean 'openai'?", "arcrun services setup openai")
+                .doesNotContain("/auth/recipes", "GET ", "Exception");
+
+        assertThat(withStdin("sk-cli-test-value\n", "services", "setup", "openai").exit()).isZero();
+        Result list = cli("services", "list");
+        assertThat(list.out()).contains("SET UP");
+        assertThat(list.out().lines().filter(l -> l.startsWith("openai ")).findFirst().orElseThrow()).contains(" yes ");
+        JsonNode doc = Output.JSON.readTree(cli("services", "list", "--json").out());
+        for (JsonNode svc : doc.path("services")) {
+            if (svc.path("service").asText().equals("openai")) {
+                assertThat(svc.path("set_up").asBoolean()).isTrue();
+            }
+        }
+        assertNoSecrets(list, "sk-cli-test-value");
+    }
+
+    @Test
     void anExplicitApiUrlBeatsTheInstalls() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
