@@ -34,10 +34,8 @@ public final class InstallEnvironment {
     static Installer installer(AppHome home, boolean noWait) {
         Consumer<InstallSession> tuning = sessionTuning;
         return new Installer(home, secrets(home), toolchains(home), env()).tuning(s -> {
-            tuning.accept(s);
-            if (noWait) {
-                s.checkWait(java.time.Duration.ZERO);
-            }
+            s.checkWait(noWait ? java.time.Duration.ZERO : InstallSession.DEFAULT_CHECK_WAIT);
+            tuning.accept(s); // tests may shorten it
         });
     }
 

@@ -85,8 +85,11 @@ public final class InstallSession implements AutoCloseable {
     /** Tests tune retries and sleeps of the Cloudflare client through this. */
     public void cloudflareOptions(CloudflareClient.Options o) { this.cloudflareOptions = o; }
 
-    /** How long the final check waits for a new Cloudflare engine to answer (zero: ask once). */
-    private java.time.Duration checkWait = DEFAULT_CHECK_WAIT;
+    /**
+     * How long the final check waits for a new Cloudflare engine to answer; zero (the default) asks once. The CLI
+     * waits {@link #DEFAULT_CHECK_WAIT} unless told {@code --no-wait}.
+     */
+    private java.time.Duration checkWait = java.time.Duration.ZERO;
     public static final java.time.Duration DEFAULT_CHECK_WAIT = java.time.Duration.ofSeconds(90);
 
     public void checkWait(java.time.Duration wait) { this.checkWait = wait; }
