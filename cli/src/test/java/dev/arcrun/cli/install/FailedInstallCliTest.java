@@ -28,6 +28,7 @@ class FailedInstallCliTest {
         useToken(cli.cf.addToken(StandInToken.user(StandInToken.randomValue()).without(TokenPermission.WORKERS_R2_STORAGE_EDIT)));
         var failed = cli.run("install", "--target", "cloudflare");
         assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.out()).as("the cause is shown above the closing line").contains("✗", "Workers R2 Storage");
         assertThat(cli.store().find("cloudflare")).isPresent();
 
         var status = cli.run("status");
