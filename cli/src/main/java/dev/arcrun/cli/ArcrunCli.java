@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "arcrun", mixinStandardHelpOptions = true, version = "arcrun 0.1.0",
+@Command(name = "arcrun", mixinStandardHelpOptions = true, versionProvider = dev.arcrun.cli.meta.VersionInfo.class,
         description = "Install and manage the arcrun engine on Cloudflare or on this computer.",
         subcommands = {
                 dev.arcrun.cli.install.InstallCommand.class,
                 dev.arcrun.cli.install.StatusCommand.class,
+                dev.arcrun.cli.install.UseCommand.class,
                 dev.arcrun.cli.install.UpdateCommand.class,
                 dev.arcrun.cli.install.RollbackCommand.class,
                 dev.arcrun.cli.install.UninstallCommand.class,
@@ -22,6 +23,8 @@ import picocli.CommandLine.ScopeType;
                 dev.arcrun.cli.engine.ServicesCommand.class,
                 dev.arcrun.cli.engine.WorkflowsCommand.class,
                 dev.arcrun.cli.bundle.BundleCommand.class,
+                dev.arcrun.cli.meta.CompletionCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class ArcrunCli implements Runnable {
 
@@ -44,16 +47,34 @@ public final class ArcrunCli implements Runnable {
     }
 
     /**
-     * The configured command line: usage errors exit 2, other failures exit 1 with one line on stderr and no
-     * stack trace (the message of a {@link UserFacingException} already says what to do).
+     * The configured command line: usage errors exit 2 with one line and a pointer to the command's help, other
+     * failures exit 1 with one line on stderr and no stack trace (the message of a {@link UserFacingException}
+     * already says what to do). {@code @file} arguments are not expanded: {@code --input @in.json} would otherwise
+     * be silently replaced by the file's words.
      */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new ArcrunCli());
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            if (ex instanceof UsageException u) {
+                err.println("arcrun: " + u.getMessage());
+                err.println("See `" + cmd.getCommandSpec().qualifiedName() + " --help`.");
+                err.flush();
+                return 2;
+            }
             err.println("arcrun: " + describe(ex));
             err.flush();
             return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("arcrun: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("See `" + cmd.getCommandSpec().qualifiedName() + " --help`.");
+            err.flush();
+            return 2;
         });
         return cl;
     }
@@ -63,6 +84,6 @@ public final class ArcrunCli implements Runnable {
             return u.oneLine();
         }
         String msg = ex.getMessage();
-        return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "an unexpected error; run again, and report it if it persists" : msg;
     }
 }

@@ -21,6 +21,9 @@ public final class CfVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print the token, account and each permission as JSON only.")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -29,6 +32,9 @@ public final class CfVerifyCommand implements Callable<Integer> {
             TokenCheck token = session.token();
             Account account = session.account();
             PermissionReport report = client.probePermissions(account.id(), token.kind());
+            if (json) {
+                return printJson(out, client, token, account, report);
+            }
             out.printf("Cloudflare API  %s%n", client.apiBase());
             out.printf("Token           %s %s (id %s)%n", token.status().label(), token.kind().label(),
                     token.tokenId());
@@ -50,5 +56,30 @@ public final class CfVerifyCommand implements Callable<Integer> {
             out.println("The token can install Arcrun.");
             return 0;
         }
+    }
+
+    private static int printJson(PrintWriter out, CloudflareClient client, TokenCheck token, Account account,
+                                 PermissionReport report) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = mapper.createObjectNode();
+        doc.put("api", client.apiBase().toString());
+        doc.putObject("token").put("id", token.tokenId()).put("kind", token.kind().label()).put("status", token.status().label());
+        doc.putObject("account").put("id", account.id()).put("name", account.name());
+        var perms = doc.putArray("permissions");
+        boolean complete = true;
+        for (PermissionReport.Check c : report.checks()) {
+            perms.addObject().put("permission", c.group().displayName())
+                    .put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("note", c.note());
+            complete &= c.outcome() != PermissionReport.Outcome.MISSING;
+        }
+        doc.put("can_install", complete);
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.flush();
+        report.requireComplete(); // a missing permission still exits 1, with its one line on stderr
+        return 0;
     }
 }

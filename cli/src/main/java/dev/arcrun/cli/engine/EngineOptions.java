@@ -1,10 +1,10 @@
 package dev.arcrun.cli.engine;
 
 import dev.arcrun.cli.ArcrunCli;
+import dev.arcrun.cli.install.InstallEnvironment;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.engineclient.EngineClient;
 import dev.arcrun.core.engineclient.EngineSettingsResolver;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
@@ -41,14 +41,15 @@ public final class EngineOptions {
 
     private EngineClient client(CommandSpec spec) {
         String apiUrl = spec.root().userObject() instanceof ArcrunCli root ? root.apiUrl() : null;
-        return EngineClient.create(EngineSettingsResolver.resolve(new Explicit(apiUrl, null, null), System.getenv(),
-                this::installSource));
+        return EngineClient.create(EngineSettingsResolver.resolve(new Explicit(apiUrl, null, null),
+                InstallEnvironment.env(), this::installSource));
     }
 
     private InstallSource installSource() {
-        AppHome home = AppHome.resolve();
+        AppHome home = InstallEnvironment.home();
         InstallConfigStore configs = new InstallConfigStore(home);
-        InstallConfig config = install != null ? configs.load(install) : configs.sole().orElse(null);
-        return config == null ? InstallSource.NONE : InstallSource.of(config, SecretStores.open(home));
+        InstallConfig config = install != null ? configs.load(install)
+                : configs.names().isEmpty() ? null : dev.arcrun.cli.install.InstallSelection.pick(configs, null);
+        return config == null ? InstallSource.NONE : InstallSource.of(config, InstallEnvironment.secrets(home));
     }
 }

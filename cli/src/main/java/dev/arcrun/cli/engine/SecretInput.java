@@ -40,6 +40,11 @@ final class SecretInput {
         return readStdin().lines().filter(l -> !l.isBlank()).toList();
     }
 
+    /** All of stdin as text (at most 1 MiB), e.g. a run's input with {@code --input -}. */
+    static String all() {
+        return readStdin();
+    }
+
     static String prompt(Console c, String prompt) {
         char[] chars = c.readPassword("%s: ", prompt);
         return chars == null ? "" : new String(chars);

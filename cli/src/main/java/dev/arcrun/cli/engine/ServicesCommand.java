@@ -30,20 +30,33 @@ public final class ServicesCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the services and the secrets each needs.")
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<ServiceSummary> services = engine.call(spec, c -> c.services().list());
+        record Listing(List<ServiceSummary> services, java.util.Set<String> credentials) {}
+        Listing l = engine.call(spec, c -> new Listing(c.services().list(), c.credentials().list().stream()
+                .map(dev.arcrun.core.engineclient.CredentialInfo::name).collect(java.util.stream.Collectors.toSet())));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, Map.of("services", services));
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (ServiceSummary s : l.services()) {
+                Map<String, Object> d = new java.util.LinkedHashMap<>(Output.JSON.convertValue(s, Map.class));
+                d.put("set_up", setUp(s, l.credentials()));
+                docs.add(d);
+            }
+            Output.json(out, Map.of("services", docs));
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (ServiceSummary s : services) {
+        for (ServiceSummary s : l.services()) {
             List<String> keys = s.requiredSecrets().stream().map(r -> ServicesApi.alias(s.service(), r.key())).toList();
-            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), String.join(", ", keys),
-                    Output.cell(String.join(", ", s.hosts()), 50)));
+            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), setUp(s, l.credentials()) ? "yes" : "-",
+                    String.join(", ", keys), Output.cell(String.join(", ", s.hosts()), 50)));
         }
-        Output.table(out, List.of("SERVICE", "NAME", "SECRETS", "HOSTS"), rows);
+        Output.table(out, List.of("SERVICE", "NAME", "SET UP", "SECRETS", "HOSTS"), rows);
         return 0;
+    }
+
+    /** Set up: every secret the recipe needs is stored as a credential. */
+    static boolean setUp(ServiceSummary s, java.util.Set<String> credentials) {
+        return !s.requiredSecrets().isEmpty() && s.requiredSecrets().stream().allMatch(r -> credentials.contains(r.key()));
     }
 
     @Command(name = "setup", mixinStandardHelpOptions = true, description = {"Store the credentials a service needs.",
@@ -51,7 +64,17 @@ public final class ServicesCommand {
             "(KEY as listed, e.g. api_key or openai_api_key); a service with one secret also takes just the value."})
     int setup(@Parameters(paramLabel = "SERVICE", description = "e.g. openai") String service) {
         Recipe recipe = engine.call(spec, c -> {
-            Recipe r = c.services().recipe(service);
+            Recipe r;
+            try {
+                r = c.services().recipe(service);
+            } catch (dev.arcrun.core.engineclient.EngineApiException.NotFound e) {
+                List<String> known = c.services().list().stream().map(ServiceSummary::service).toList();
+                String near = Suggest.closest(service, known);
+                throw new dev.arcrun.core.UserFacingException("There is no service '" + service + "'"
+                        + (near == null ? "." : "; did you mean '" + near + "'?"),
+                        near == null ? "See the services with: arcrun services list"
+                                : "Run: arcrun services setup " + near);
+            }
             Console terminal = SecretInput.terminal();
             c.services().setup(r, terminal != null ? prompt(terminal, r) : fromLines(r, SecretInput.lines()));
             return r;

@@ -64,9 +64,15 @@ public final class WorkflowsCommand {
     @Command(name = "run", mixinStandardHelpOptions = true, description = {"Run a stored workflow and show its trace.",
             "Exits 1 when a step failed (the trace says which and why)."})
     int run(@Parameters(paramLabel = "NAME") String name,
-            @Option(names = "--input", paramLabel = "JSON", description = "The run's input, a JSON object (default {}).") String input,
+            @Option(names = "--input", paramLabel = "JSON", description = "The run's input, a JSON object (default {}); - reads it from stdin.") String input,
+            @Option(names = "--input-file", paramLabel = "FILE", description = "Read the run's input from FILE.") Path inputFile,
             @Option(names = "--json", description = "Print {success, run_id, output, trace} as JSON only.") boolean json) {
-        JsonNode in = input == null ? null : parseInput(input);
+        if (input != null && inputFile != null) {
+            throw new dev.arcrun.cli.UsageException("Give the input once: --input or --input-file, not both.");
+        }
+        JsonNode in = inputFile != null ? parseInput(readInputFile(inputFile), "--input-file " + inputFile)
+                : input == null ? null
+                : input.equals("-") ? parseInput(SecretInput.all(), "--input - (stdin)") : parseInput(input, "--input");
         RunResult result = engine.call(spec, c -> c.workflows().run(name, in));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -85,16 +91,28 @@ public final class WorkflowsCommand {
         return result.success() ? 0 : 1;
     }
 
-    private static JsonNode parseInput(String input) {
+    private static String readInputFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new dev.arcrun.cli.UsageException("There is no file " + file + " (--input-file).");
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
+        }
+    }
+
+    /** Bad input is a usage error (exit 2) that says where the JSON breaks. */
+    private static JsonNode parseInput(String input, String from) {
         try {
             JsonNode n = Output.JSON.readTree(input);
             if (n == null || !n.isObject()) {
-                throw new UserFacingException("--input must be a JSON object.", "For example: --input '{\"name\":\"Ada\"}'");
+                throw new dev.arcrun.cli.UsageException(from + " must be a JSON object, for example {\"name\":\"Ada\"}.");
             }
             return n;
         } catch (JacksonException e) {
-            throw new UserFacingException("--input is not valid JSON: " + e.getOriginalMessage() + ".",
-                    "For example: --input '{\"name\":\"Ada\"}'");
+            var at = e.getLocation();
+            throw new dev.arcrun.cli.UsageException(from + " is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.arcrun.cli.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.i18n.Messages;
 import dev.arcrun.core.install.DryRun;
@@ -30,8 +31,9 @@ public final class InstallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "cloudflare|local",
-            description = "Where the engine runs: 'local' (this computer, no account needed) or 'cloudflare'.")
+    @Option(names = "--target", paramLabel = "cloudflare|local",
+            description = "Where the engine runs: 'local' (this computer, no account needed) or 'cloudflare'. "
+                    + "Not needed with --resume.")
     String target;
 
     @Option(names = "--source", paramLabel = "SRC",
@@ -54,22 +56,47 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout; progress goes to stderr.")
     boolean json;
 
+    @Option(names = "--no-wait", description = "Do not wait for a new Cloudflare engine to answer; ask it once.")
+    boolean noWait;
+
     @picocli.CommandLine.Mixin
     dev.arcrun.cli.cloudflare.CfOptions cloudflare;
 
     @Override
     public Integer call() throws Exception {
+        AppHome home = InstallEnvironment.home();
+        prefix = normalizePrefix(prefix);
+        if (resume && name == null && prefix == null) {
+            name = ResumeChoice.pick(new InstallConfigStore(home), target == null ? null : parseTarget(spec, target));
+        }
+        if (target == null) {
+            var existing = name == null ? java.util.Optional.<dev.arcrun.core.config.InstallConfig>empty()
+                    : new InstallConfigStore(home).find(name);
+            if (!resume || existing.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "Missing --target: say where the engine runs, --target local or --target cloudflare");
+            }
+            target = existing.get().target().name().toLowerCase(Locale.ROOT);
+        }
         Target t = parseTarget(spec, target);
         InstallOptions options = new InstallOptions(t, name, source, prefix, cloudflare.apiBase(),
                 cloudflare.tokenFile(), cloudflare.account(), resume, dryRun);
-        AppHome home = InstallEnvironment.home();
+        if (prefix != null) {
+            // The install's recorded prefix names its resources; another one for the same install would be ignored.
+            new InstallConfigStore(home).find(options.name()).map(c -> c.resources().prefix())
+                    .filter(recorded -> recorded != null && !recorded.equals(options.prefix())).ifPresent(recorded -> {
+                        throw new dev.arcrun.core.UserFacingException("The install '" + options.name() + "' already uses the prefix '"
+                                + recorded + "', not '" + options.prefix() + "'.",
+                                "Leave out --prefix to continue it, or give the new install another name with --name.");
+                    });
+        }
         if (dryRun) {
             return printPlan(home, options);
         }
-        Installer installer = InstallEnvironment.installer(home);
+        Installer installer = InstallEnvironment.installer(home, noWait);
         InstallOptions chosen = resume && source == null
                 ? installer.fetchedSource(options.name()).map(options::withSource).orElse(options) : options;
-        String again = "arcrun install --target " + target.toLowerCase(Locale.ROOT) + " --name " + options.name() + " --resume";
+        String again = "arcrun install --resume --name " + options.name();
         return PipelineRunner.run(spec, json, again, listener -> installer.install(chosen, listener));
     }
 
@@ -96,6 +123,15 @@ public final class InstallCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code team2} and {@code team2-} are the same prefix: resources are always named {@code team2-…}. */
+    static String normalizePrefix(String p) {
+        if (p == null || p.isBlank()) {
+            return null;
+        }
+        String t = p.strip();
+        return t.endsWith("-") || t.endsWith("_") ? t : t + "-";
     }
 
     static Target parseTarget(CommandSpec spec, String text) {

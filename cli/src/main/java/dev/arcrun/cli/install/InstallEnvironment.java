@@ -21,20 +21,29 @@ public final class InstallEnvironment {
 
     private InstallEnvironment() {}
 
-    static AppHome home() {
+    public static AppHome home() {
         return homes.get();
     }
 
     /** The pipeline for the install commands, over this environment. */
     static Installer installer(AppHome home) {
-        return new Installer(home, secrets(home), toolchains(home), env()).tuning(sessionTuning);
+        return installer(home, false);
     }
 
-    static Map<String, String> env() {
+    /** @param noWait the final check asks the engine once instead of waiting for a new address to answer */
+    static Installer installer(AppHome home, boolean noWait) {
+        Consumer<InstallSession> tuning = sessionTuning;
+        return new Installer(home, secrets(home), toolchains(home), env()).tuning(s -> {
+            s.checkWait(noWait ? java.time.Duration.ZERO : InstallSession.DEFAULT_CHECK_WAIT);
+            tuning.accept(s); // tests may shorten it
+        });
+    }
+
+    public static Map<String, String> env() {
         return environment.get();
     }
 
-    static SecretStore secrets(AppHome home) {
+    public static SecretStore secrets(AppHome home) {
         return secretStores.apply(home);
     }
 

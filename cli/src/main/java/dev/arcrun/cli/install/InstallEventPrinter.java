@@ -16,10 +16,29 @@ public final class InstallEventPrinter implements InstallListener {
     private final PrintWriter out;
     private final boolean terminal;
     private boolean progressLineOpen;
+    /** Steps that warned: they end with "!", never with a ✓ that would claim full success. */
+    private final java.util.Set<StepId> warned = java.util.EnumSet.noneOf(StepId.class);
+
+    private final boolean colour;
 
     public InstallEventPrinter(PrintWriter out, boolean terminal) {
+        this(out, terminal, terminal && colourAllowed(System.getenv()));
+    }
+
+    InstallEventPrinter(PrintWriter out, boolean terminal, boolean colour) {
         this.out = out;
         this.terminal = terminal;
+        this.colour = colour;
+    }
+
+    /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb. */
+    static boolean colourAllowed(java.util.Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+    }
+
+    private String paint(String mark, String ansi) {
+        return colour ? "\u001b[" + ansi + "m" + mark + "\u001b[0m" : mark;
     }
 
     @Override
@@ -28,13 +47,18 @@ public final class InstallEventPrinter implements InstallListener {
             case InstallEvent.Started s -> line(prefix(s.step()) + s.step().title() + " …");
             case InstallEvent.Progress p -> progress(p);
             case InstallEvent.Log l -> line("    " + (l.source().isEmpty() ? "" : l.source() + " | ") + l.text());
-            case InstallEvent.Succeeded s -> line(prefix(s.step()) + "✓ " + s.summary()
+            case InstallEvent.Succeeded s -> line(prefix(s.step()) + (warned.contains(s.step()) ? paint("!", "33") + " " : paint("✓", "32") + " ") + s.summary()
                     + String.format(Locale.ROOT, " (%.1f s)", s.took().toMillis() / 1000.0));
             case InstallEvent.Skipped s -> line(prefix(s.step()) + "– " + s.step().title() + ": skipped, " + s.reason());
-            case InstallEvent.Warning w -> line(prefix(w.step()) + "! " + w.message() + (w.advice().isEmpty() ? "" : " " + w.advice()));
-            case InstallEvent.Failed f -> line(prefix(f.step()) + "✗ " + f.cause() + (f.advice().isEmpty() ? "" : " " + f.advice()));
+            case InstallEvent.Warning w -> warn(w);
+            case InstallEvent.Failed f -> line(prefix(f.step()) + paint("✗", "31") + " " + f.cause() + (f.advice().isEmpty() ? "" : " " + f.advice()));
         }
         out.flush();
+    }
+
+    private void warn(InstallEvent.Warning w) {
+        warned.add(w.step());
+        line(prefix(w.step()) + paint("!", "33") + " " + w.message() + (w.advice().isEmpty() ? "" : " " + w.advice()));
     }
 
     private void progress(InstallEvent.Progress p) {

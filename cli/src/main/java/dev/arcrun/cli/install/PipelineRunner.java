@@ -2,64 +2,124 @@ package dev.arcrun.cli.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.Installer;
 import dev.arcrun.core.install.PipelineOutcome;
+import dev.arcrun.core.install.StepId;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one pipeline for a command: live progress for people (stderr when stdout carries JSON), Ctrl-C cancels
- * cleanly (wrangler and its children are stopped, state stays resumable), exit code 0 only on success.
+ * cleanly (wrangler and its children are stopped, state stays resumable, the line that resumes is printed).
+ * Exit codes: 0 success, 1 failed or cancelled, {@link #NOT_ANSWERING} installed but the engine does not answer yet.
  */
 final class PipelineRunner {
+    /** Installed (or updated) and deployed, but the engine did not answer within the wait: check again later. */
+    static final int NOT_ANSWERING = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long Ctrl-C waits for the pipeline to stop and the closing line to be printed. */
+    private static final long CANCEL_GRACE_SECONDS = 60;
 
     private PipelineRunner() {}
 
     /** @param again the command that continues after a failure, for the closing line */
     static int run(CommandSpec spec, boolean json, String again, Function<InstallListener, Installer.Run> start) throws Exception {
+        return run(spec, json, again, start, () -> null);
+    }
+
+    /**
+     * @param unchanged after a successful run, a line that replaces "Done" when the run changed nothing (e.g. an
+     *                  update to the engine already deployed), or null
+     */
+    static int run(CommandSpec spec, boolean json, String again, Function<InstallListener, Installer.Run> start,
+                   java.util.function.Supplier<String> unchanged) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter human = json ? spec.commandLine().getErr() : out;
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter human = json ? err : out;
         java.io.Console console = System.console();
         boolean terminal = console != null && console.isTerminal();
         RunReport report = new RunReport();
         InstallEventPrinter printer = new InstallEventPrinter(human, terminal);
+        AtomicBoolean notAnswering = new AtomicBoolean();
         Installer.Run run = start.apply(e -> {
             printer.on(e);
             report.on(e);
+            if (e instanceof InstallEvent.Warning w && w.step() == StepId.CHECK) {
+                notAnswering.set(true);
+            }
         });
-        Thread hook = new Thread(run::cancel, "arcrun-cancel");
+        CountDownLatch reported = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        // Ctrl-C: stop the pipeline, then hold the JVM until the closing line (how to resume) is printed.
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            run.cancel();
+            try {
+                reported.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arcrun-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        PipelineOutcome outcome;
         try {
-            outcome = run.execute();
+            PipelineOutcome outcome = run.execute();
+            return finish(out, err, human, json, again, run, report, outcome, notAnswering.get(),
+                    outcome.success() ? unchanged.get() : null);
         } finally {
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C; the hook does its work
+                // the JVM is exiting because of Ctrl-C; the hook has done its work
             }
         }
+    }
+
+    private static int finish(PrintWriter out, PrintWriter err, PrintWriter human, boolean json, String again,
+                              Installer.Run run, RunReport report, PipelineOutcome outcome, boolean notAnswering,
+                              String unchanged) throws Exception {
         String name = run.installName();
         var config = new InstallConfigStore(InstallEnvironment.home()).find(name);
         String url = config.map(c -> c.engineUrl()).orElse(null);
         String target = config.map(c -> c.target().name().toLowerCase(Locale.ROOT)).orElse("");
+        boolean answering = !(outcome.success() && notAnswering);
         if (json) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.json(JSON, name, target, outcome, url)));
+            var doc = report.json(JSON, name, target, outcome, url).put("engine_answers", answering);
+            if (unchanged != null) {
+                doc.put("unchanged", unchanged);
+            }
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } else {
             switch (outcome) {
-                case PipelineOutcome.Completed c -> human.println("Done: the install '" + name + "' is ready"
-                        + (url == null ? "." : " at " + url + "."));
+                case PipelineOutcome.Completed c -> {
+                    if (unchanged != null) {
+                        human.println(unchanged);
+                    } else if (answering) {
+                        human.println("Done: the install '" + name + "' is ready" + (url == null ? "." : " at " + url + "."));
+                    }
+                }
                 case PipelineOutcome.Failed f -> human.println("Stopped at \"" + f.step().title() + "\". "
                         + "Fix the cause above, then continue with: " + again);
-                case PipelineOutcome.Cancelled c -> human.println("Cancelled. Continue later with: " + again);
+                case PipelineOutcome.Cancelled c -> human.println("Cancelled. Continue with: " + again);
             }
+        }
+        if (!answering) {
+            err.println("arcrun: warning: '" + name + "' is installed, but its engine at " + url + " does not answer yet. "
+                    + "A new workers.dev address can take a few minutes: check again with `arcrun status`.");
         }
         out.flush();
         human.flush();
-        return outcome.success() ? 0 : 1;
+        err.flush();
+        if (!outcome.success()) {
+            return 1;
+        }
+        return answering ? 0 : NOT_ANSWERING;
     }
 }

@@ -1,6 +1,8 @@
 package dev.arcrun.cli.install;
 
 import dev.arcrun.core.config.AppHome;
+import dev.arcrun.core.install.Installer;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,12 @@ public final class RollbackCommand implements Callable<Integer> {
         AppHome home = InstallEnvironment.home();
         String name = install.resolve(home);
         var installer = InstallEnvironment.installer(home);
-        return PipelineRunner.run(spec, install.json, "arcrun rollback --name " + name, listener -> installer.rollback(name, listener));
+        var config = installer.store().load(name);
+        Installer.checkRollback(config);
+        PrintWriter human = install.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        human.println("Rolling back '" + name + "' from " + config.bundle().version() + " to "
+                + config.previousBundle().version() + ".");
+        human.flush();
+        return PipelineRunner.run(spec, install.json, "arcrun rollback --install " + name, listener -> installer.rollback(name, listener));
     }
 }

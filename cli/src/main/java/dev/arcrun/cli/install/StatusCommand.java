@@ -5,73 +5,92 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.Target;
 import dev.arcrun.core.engineclient.EngineClient;
 import dev.arcrun.core.engineclient.EngineException;
 import dev.arcrun.core.engineclient.EngineSettings;
+import dev.arcrun.core.install.Installer;
+import dev.arcrun.core.install.StepId;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code arcrun status}: each install's target, engine URL, bundle version and whether it answers. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the installs on this computer and whether their engines answer.")
+/**
+ * {@code arcrun status}: each install's target, engine URL, bundle version and whether it answers. Exits 1 when an
+ * install's engine does not answer, so scripts can rely on it; unfinished installs say the step they stopped at.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the installs on this computer and whether their engines answer (exit 1 if one does not).")
 public final class StatusCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Only this install.")
-    String name;
+    @Mixin
+    InstallName install;
 
-    @Option(names = "--json", description = "Print JSON: one install as an object, several as {\"installs\": [...]}.")
+    @Option(names = "--json", description = "Print JSON on stdout, always {\"installs\": [...]}.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         AppHome home = InstallEnvironment.home();
         InstallConfigStore store = new InstallConfigStore(home);
-        List<InstallConfig> installs = name != null ? List.of(store.load(name))
+        String only = install.name();
+        List<InstallConfig> installs = only != null ? List.of(store.load(only))
                 : store.names().stream().map(store::load).toList();
         PrintWriter out = spec.commandLine().getOut();
-        if (installs.isEmpty()) {
-            if (json) {
-                ObjectNode none = JSON.createObjectNode();
-                none.putArray("installs");
-                out.println(JSON.writeValueAsString(none));
-            } else {
-                out.println("No arcrun install on this computer yet. Start with: arcrun install --target local");
-            }
-            out.flush();
-            return 0;
-        }
+        PrintWriter err = spec.commandLine().getErr();
         List<ObjectNode> nodes = installs.stream().map(StatusCommand::describe).toList();
         if (json) {
-            Object doc = nodes.size() == 1 ? nodes.getFirst() : JSON.createObjectNode().set("installs", JSON.valueToTree(nodes));
+            ObjectNode doc = JSON.createObjectNode();
+            doc.set("installs", JSON.valueToTree(nodes));
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } else if (installs.isEmpty()) {
+            out.println("No arcrun install on this computer yet. Start with: arcrun install --target local");
         } else {
             for (ObjectNode n : nodes) {
                 out.printf(Locale.ROOT, "%s (%s)%n  engine:  %s%n  version: %s%n  health:  %s%n", n.path("name").asText(),
                         n.path("target").asText(), n.path("engine_url").asText("-"), n.path("version").asText("-"),
                         n.path("health").asText() + (n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : ""));
+                if (n.hasNonNull("stopped_at")) {
+                    out.printf(Locale.ROOT, "  stopped at: %s (%s)%n", n.path("stopped_at").asText(), n.path("stopped_at_title").asText());
+                }
+                if (n.hasNonNull("next")) {
+                    out.printf(Locale.ROOT, "  next:    %s%n", n.path("next").asText());
+                }
             }
         }
         out.flush();
-        return 0;
+        List<ObjectNode> down = nodes.stream().filter(n -> n.path("health").asText().equals("unreachable")).toList();
+        for (ObjectNode n : down) {
+            err.println("arcrun: the engine of '" + n.path("name").asText() + "' does not answer. " + n.path("next").asText());
+        }
+        err.flush();
+        return down.isEmpty() ? 0 : 1;
     }
 
     static ObjectNode describe(InstallConfig c) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("name", c.name()).put("target", c.target().name().toLowerCase(Locale.ROOT)).put("engine_url", c.engineUrl());
+        String target = c.target().name().toLowerCase(Locale.ROOT);
+        n.put("name", c.name()).put("target", target).put("engine_url", c.engineUrl());
         n.put("version", c.bundle() == null ? null : c.bundle().version());
-        n.put("complete", c.bundle() != null);
-        if (c.engineUrl() == null) {
-            n.put("health", "not-installed");
+        Optional<StepId> stopped = Installer.stoppedAt(c);
+        n.put("complete", stopped.isEmpty());
+        if (stopped.isPresent()) {
+            n.put("health", "unfinished").put("stopped_at", RunReport.key(stopped.get()))
+                    .put("stopped_at_title", stopped.get().title())
+                    .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name()
+                            + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`");
             return n;
         }
         try (var client = new EngineClient(new EngineSettings(EngineSettings.parseUrl(c.engineUrl()), null, null),
@@ -80,6 +99,9 @@ public final class StatusCommand implements Callable<Integer> {
             n.put("health", h.ok() ? "ok" : "unhealthy").put("engine_version", h.version());
         } catch (EngineException e) {
             n.put("health", "unreachable").put("health_detail", e.getMessage());
+            n.put("next", c.target() == Target.LOCAL ? "Start it with `arcrun local start`."
+                    : "A new workers.dev address can take a few minutes to answer: check again with `arcrun status`; "
+                            + "if it stays down, redeploy with `arcrun update --install " + c.name() + "`.");
         }
         return n;
     }

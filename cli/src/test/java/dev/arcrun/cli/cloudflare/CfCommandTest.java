@@ -83,6 +83,24 @@ class CfCommandTest {
     }
 
     @Test
+    void verifyJsonIsOneDocumentWithEachPermission() throws Exception {
+        Run ok = arcrun("cf", "verify", "--json");
+        assertThat(ok.exit()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(ok.out());
+        assertThat(doc.path("can_install").asBoolean()).isTrue();
+        assertThat(doc.path("account").path("id").asText()).isEqualTo(cf.accountId());
+        assertThat(doc.path("permissions")).hasSize(4);
+
+        Run noR2 = arcrun(tokenFile(StandInToken.user(StandInToken.randomValue())
+                .without(TokenPermission.WORKERS_R2_STORAGE_EDIT)), "cf", "verify", "--json");
+        assertThat(noR2.exit()).isEqualTo(1);
+        JsonNode missing = new ObjectMapper().readTree(noR2.out());
+        assertThat(missing.path("can_install").asBoolean(true)).isFalse();
+        assertThat(missing.path("permissions").findValuesAsText("outcome")).contains("missing");
+        assertThat(noR2.err()).startsWith("arcrun: The token lacks");
+    }
+
+    @Test
     void invalidExpiredAndDisabledTokensEachSayWhat() throws Exception {
         Run invalid = arcrun(tokenFile(StandInToken.randomValue()), "cf", "verify");
         Run expired = arcrun(tokenFile(StandInToken.user(StandInToken.randomValue()).withStatus("expired")),

@@ -48,7 +48,7 @@ class EngineCommandsOfflineTest {
     @Test
     void runInputMustBeAJsonObject() {
         Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "run", "hello", "--input", "[1]");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--input must be a JSON object");
         Result bad = run("--api-url", "http://127.0.0.1:9", "workflows", "run", "hello", "--input", "{nope");
         assertThat(bad.err()).contains("--input is not valid JSON");

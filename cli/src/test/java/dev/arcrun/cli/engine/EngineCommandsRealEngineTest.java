@@ -114,7 +114,8 @@ class EngineCommandsRealEngineTest {
         assertThat(cli("creds", "list").out()).doesNotContain("it_cli_token");
         Result again = cli("creds", "delete", "it_cli_token");
         assertThat(again.exit()).isEqualTo(1);
-        assertThat(again.err()).contains("No credential named 'it_cli_token'");
+        assertThat(again.err()).contains("No credential named 'it_cli_token'")
+                .doesNotContain("DELETE ", "/credentials"); // words, not HTTP routes
         for (Result r : new Result[] {pushed, table, json, deleted, again}) {
             assertNoSecrets(r, value);
         }
@@ -227,6 +228,26 @@ class EngineCommandsRealEngineTest {
     }
 
     @Test
+    void aMistypedServiceSuggestsTheNearestAndListShowsWhichAreSetUp() throws Exception {
+        Result typo = withStdin("sk-test\n", "services", "setup", "opnai");
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("There is no service 'opnai'; did you mean 'openai'?", "arcrun services setup openai")
+                .doesNotContain("/auth/recipes", "GET ", "Exception");
+
+        assertThat(withStdin("sk-cli-test-value\n", "services", "setup", "openai").exit()).isZero();
+        Result list = cli("services", "list");
+        assertThat(list.out()).contains("SET UP");
+        assertThat(list.out().lines().filter(l -> l.startsWith("openai ")).findFirst().orElseThrow()).contains(" yes ");
+        JsonNode doc = Output.JSON.readTree(cli("services", "list", "--json").out());
+        for (JsonNode svc : doc.path("services")) {
+            if (svc.path("service").asText().equals("openai")) {
+                assertThat(svc.path("set_up").asBoolean()).isTrue();
+            }
+        }
+        assertNoSecrets(list, "sk-cli-test-value");
+    }
+
+    @Test
     void anExplicitApiUrlBeatsTheInstalls() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -234,7 +255,8 @@ class EngineCommandsRealEngineTest {
         }
         Result r = cli("--api-url", "http://127.0.0.1:" + closed, "workflows", "list");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("not reachable at http://127.0.0.1:" + closed);
+        // Another URL than the install's gets none of its keys, so the call stops before connecting.
+        assertThat(r.err()).contains("No api key for the engine at http://127.0.0.1:" + closed, "only to its own engine");
     }
 
     /** The engine refuses loopback addresses to workflows unless its owner allows them; this test's server is one. */

@@ -24,11 +24,24 @@ class InstallEventPrinterTest {
 
     @Test
     void terminalRedrawsProgressAndClearsItBeforeTheNextLine() {
-        var p = new InstallEventPrinter(new PrintWriter(buffer), true);
+        var p = new InstallEventPrinter(new PrintWriter(buffer), true, false);
         p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, "12 MB of 24 MB"));
         p.on(new InstallEvent.Failed(StepId.FETCH, "The download stopped.", "Check the connection and run again with --resume."));
         assertThat(buffer.toString())
                 .contains("[############            ]  50% 12 MB of 24 MB")
                 .contains("\r\u001b[K[ 5/13] ✗ The download stopped. Check the connection and run again with --resume.");
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColor() {
+        assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of())).isTrue();
+        assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of("NO_COLOR", "1"))).isFalse();
+        assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of("TERM", "dumb"))).isFalse();
+        var p = new InstallEventPrinter(new PrintWriter(buffer), true, true);
+        p.on(new InstallEvent.Succeeded(StepId.FETCH, "ok", Duration.ZERO));
+        assertThat(buffer.toString()).contains("\u001b[32m✓\u001b[0m ok");
+        StringWriter piped = new StringWriter();
+        new InstallEventPrinter(new PrintWriter(piped), false).on(new InstallEvent.Succeeded(StepId.FETCH, "ok", Duration.ZERO));
+        assertThat(piped.toString()).doesNotContain("\u001b");
     }
 }

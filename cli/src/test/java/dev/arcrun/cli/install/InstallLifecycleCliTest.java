@@ -53,12 +53,15 @@ class InstallLifecycleCliTest {
     void statusGuardsUninstallAndUpdatesThenRollsBack(@TempDir Path work) throws Exception {
         Path v011 = EngineBundles.withVersion(work.resolve("src"), "0.1.1", work.resolve("arcrun-engine-0.1.1.tar.gz"));
         var installed = cli.run("install", "--target", "cloudflare", "--json");
-        assertThat(installed.exit()).as(installed.toString()).isZero();
+        assertThat(installed.exit()).as(installed.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
 
         // status: what uninstall --confirm expects, and the truth about health
         var status = cli.run("status", "--json");
-        assertThat(status.exit()).as(status.toString()).isZero();
-        JsonNode s = status.json();
+        // the engine's workers.dev address is not reachable from here: status says so and exits 1
+        assertThat(status.exit()).as(status.toString()).isEqualTo(1);
+        assertThat(status.err()).contains("does not answer", "arcrun status").doesNotContain("local start");
+        assertThat(status.json().path("installs")).hasSize(1);
+        JsonNode s = status.json().path("installs").path(0);
         assertThat(s.path("name").asText()).isEqualTo("cloudflare");
         assertThat(s.path("target").asText()).isEqualTo("cloudflare");
         assertThat(s.path("engine_url").asText()).isEqualTo("https://arcrun-cypher-executor.arcrun-test.workers.dev");
@@ -81,7 +84,7 @@ class InstallLifecycleCliTest {
         // update to 0.1.1: both workers take wrangler's versions path, the 0.1.0 bundle stays for rollback
         int before = cli.deploys.uploads().size();
         var updated = cli.run("update", "--source", v011.toString(), "--json");
-        assertThat(updated.exit()).as(updated.toString()).isZero();
+        assertThat(updated.exit()).as(updated.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
         assertThat(StandInCli.stepStatus(updated.json())).containsEntry("deploy", "succeeded").containsEntry("config", "succeeded");
         assertThat(StandInCli.stepSummary(updated.json()).get("config")).contains("0.1.0 → 0.1.1");
         var redeployed = cli.deploys.uploads().subList(before, cli.deploys.uploads().size());
@@ -99,16 +102,22 @@ class InstallLifecycleCliTest {
         // again, from where it came (the same 0.1.1 file): nothing to do
         int afterUpdate = cli.deploys.uploads().size();
         var again = cli.run("update", "--json");
-        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.exit()).as(again.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
         assertThat(StandInCli.stepStatus(again.json())).containsEntry("deploy", "skipped").containsEntry("seed", "skipped")
                 .containsEntry("config", "skipped");
         assertThat(StandInCli.stepSummary(again.json()).get("deploy")).contains("0.1.1 is already deployed");
+        assertThat(again.json().path("engine_answers").asBoolean(true)).isFalse();
+        assertThat(again.json().path("unchanged").asText()).isEqualTo("Already up to date (0.1.1): nothing was deployed.");
         assertThat(cli.deploys.uploads()).hasSize(afterUpdate);
         assertThat(cli.config().history()).hasSize(2);
+        var againText = cli.run("update");
+        assertThat(againText.out()).contains("Already up to date (0.1.1)").doesNotContain("Done");
+        assertThat(cli.deploys.uploads()).hasSize(afterUpdate);
 
         // rollback: 0.1.0 goes out again
         var rolledBack = cli.run("rollback", "--json");
-        assertThat(rolledBack.exit()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.exit()).as(rolledBack.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        assertThat(rolledBack.err()).contains("Rolling back 'cloudflare' from 0.1.1 to 0.1.0.");
         assertThat(StandInCli.stepStatus(rolledBack.json())).containsEntry("deploy", "succeeded");
         assertThat(cli.deploys.uploads()).hasSize(afterUpdate + 2);
         assertThat(latestExecutorCode()).doesNotContain("0.1.1").contains("0.1.0");
@@ -119,20 +128,27 @@ class InstallLifecycleCliTest {
         assertThat(back.history().getLast()).extracting(HistoryEvent::kind, HistoryEvent::fromVersion, HistoryEvent::toVersion)
                 .containsExactly(HistoryEvent.Kind.ROLLED_BACK, "0.1.1", "0.1.0");
         assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+
+        // a second rollback would go "back" to the newer 0.1.1: refused, nothing deployed
+        int afterRollback = cli.deploys.uploads().size();
+        var twice = cli.run("rollback");
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.err()).contains("already runs 0.1.0, the oldest engine kept", "arcrun update");
+        assertThat(cli.deploys.uploads()).hasSize(afterRollback);
     }
 
     @Test
     void aPrefixedInstallUpdatesAndRollsBackUnderItsOwnNamesOnly(@TempDir Path work) throws Exception {
         Path v011 = EngineBundles.withVersion(work.resolve("src"), "0.1.1", work.resolve("arcrun-engine-0.1.1.tar.gz"));
         var installed = cli.run("install", "--target", "cloudflare", "--prefix", "team2-", "--json");
-        assertThat(installed.exit()).as(installed.toString()).isZero();
+        assertThat(installed.exit()).as(installed.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
         assertThat(installed.json().path("name").asText()).isEqualTo("cloudflare-team2");
 
         var updated = cli.run("update", "--name", "cloudflare-team2", "--source", v011.toString(), "--json");
-        assertThat(updated.exit()).as(updated.toString()).isZero();
+        assertThat(updated.exit()).as(updated.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
         assertThat(executorCode("team2-cypher-executor")).contains("0.1.1");
         var rolledBack = cli.run("rollback", "--name", "cloudflare-team2", "--json");
-        assertThat(rolledBack.exit()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.exit()).as(rolledBack.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
         assertThat(executorCode("team2-cypher-executor")).doesNotContain("0.1.1").contains("0.1.0");
 
         // the update and rollback kept the prefix: nothing under the default names was ever created

@@ -38,6 +38,8 @@ import picocli.CommandLine;
  */
 final class StandInCli implements BeforeEachCallback, AfterEachCallback {
     static final String[] ENGINE_WORKERS = {"arcrun-registry", "arcrun-cypher-executor"};
+    /** The exit code of an install whose engine does not answer (its workers.dev address is not reachable from a test). */
+    static final int NOT_ANSWERING = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one command did. */
@@ -70,9 +72,12 @@ final class StandInCli implements BeforeEachCallback, AfterEachCallback {
         secrets = new FileSecretStore(home, "tests use a file");
         InstallEnvironment.use(env(), h -> new FileSecretStore(h, "tests use a file"), h -> ToolchainManager.forTests());
         InstallEnvironment.useHome(home);
-        InstallEnvironment.tuneSessions(s -> s.cloudflareOptions(CloudflareClient.Options.defaults()
-                .withRetry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(50),
-                        Duration.ofMillis(300), Duration.ofSeconds(30)))));
+        InstallEnvironment.tuneSessions(s -> {
+            s.cloudflareOptions(CloudflareClient.Options.defaults()
+                    .withRetry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(50),
+                            Duration.ofMillis(300), Duration.ofSeconds(30))));
+            s.checkWait(Duration.ZERO); // the stand-in's workers.dev addresses never answer: do not wait for them
+        });
     }
 
     /** The environment a user's shell would give: the token and the API's address. */

@@ -101,12 +101,12 @@ final class EngineHttp {
         } catch (HttpConnectTimeoutException e) {
             throw new EngineUnreachableException(settings.url(), "no connection within " + EngineTimeoutException.human(EngineClient.CONNECT_TIMEOUT));
         } catch (HttpTimeoutException e) {
-            throw new EngineTimeoutException(settings.url(), what, timeout);
+            throw new EngineTimeoutException(settings.url(), words(what), timeout);
         } catch (IOException e) {
             throw new EngineUnreachableException(settings.url(), why(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineTimeoutException(settings.url(), what + " (interrupted)", timeout);
+            throw new EngineTimeoutException(settings.url(), words(what) + " (interrupted)", timeout);
         }
         return read(resp, what, result);
     }
@@ -121,7 +121,7 @@ final class EngineHttp {
         boolean failed = status >= 400 || body.path("success").asBoolean(true) == false;
         if (!failed) {
             if (body.isMissingNode()) {
-                throw apiError(status, "BAD_RESPONSE", "the engine's answer to " + what + " is not JSON", what);
+                throw apiError(status, "BAD_RESPONSE", "the engine's answer when " + words(what) + " is not JSON", what);
             }
             return body;
         }
@@ -139,13 +139,46 @@ final class EngineHttp {
     private EngineApiException apiError(int status, String code, String message, String what) {
         return switch (status) {
             case 401 -> new EngineApiException.ApiKeyRejected(code, message, settings.url());
-            case 404 -> new EngineApiException.NotFound(code, message, "The engine found nothing for " + what + ": " + message + ".");
-            case 409 -> new EngineApiException.Conflict(code, message, "The engine refused " + what + ": " + message + ".",
+            case 404 -> new EngineApiException.NotFound(code, message, "The engine found nothing when " + words(what) + ": " + message + ".");
+            case 409 -> new EngineApiException.Conflict(code, message, "The engine refused " + words(what) + ": " + message + ".",
                     what.endsWith("/register") ? "The keys were handed out already; use the install's keys or ARCRUN_API_KEY."
                             : "Look at the current state with the list commands and try again.");
             default -> new EngineApiException(status, code, message,
-                    "The engine refused " + what + " (" + code + "): " + message + ".", adviceFor(status));
+                    "The engine refused " + words(what) + " (" + code + "): " + message + ".", adviceFor(status));
         };
+    }
+
+    /**
+     * A request in words for messages ("GET /workflows/x" → "reading workflows"): people act on commands and
+     * names, not on HTTP routes.
+     */
+    static String words(String what) {
+        String[] parts = what.split(" ", 2);
+        String method = parts[0];
+        String path = parts.length > 1 ? parts[1] : "";
+        String[] seg = path.replaceFirst("^/", "").split("[/?]");
+        String noun = switch (seg[0]) {
+            case "health" -> "the health check";
+            case "register" -> "registering for the keys";
+            case "credentials" -> "credentials";
+            case "auth" -> path.endsWith("/test") ? "a service's test call" : "services";
+            case "api" -> "API recipes";
+            case "workflows" -> path.endsWith("/run") ? "running a workflow" : "workflows";
+            case "runs" -> "runs";
+            case "webhooks" -> path.contains("/trigger") ? "running a workflow" : "workflows"; // named workflows live there
+            case "components" -> "components";
+            default -> "the engine's API";
+        };
+        if (noun.startsWith("the health") || noun.startsWith("registering") || noun.startsWith("running")
+                || noun.startsWith("a service")) {
+            return noun;
+        }
+        String verb = switch (method) {
+            case "GET" -> "reading";
+            case "DELETE" -> "deleting";
+            default -> "saving";
+        };
+        return verb + " " + noun;
     }
 
     /** Engine messages are sentences; ours wrap them in another, so their final period goes. */
@@ -211,6 +244,13 @@ final class EngineHttp {
             }
             t = t.getCause();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the secure connection failed";
+        }
+        // never a Java class name: a person cannot act on "ConnectException"
+        return e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
     }
 }

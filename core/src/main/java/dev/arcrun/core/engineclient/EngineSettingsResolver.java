@@ -4,6 +4,7 @@ import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.SecretStore;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,7 +13,9 @@ import java.util.function.Supplier;
  * Resolves each setting on its own, in the order: explicit value (a CLI option, a GUI field) &gt; environment
  * ({@code ARCRUN_API_URL}, {@code ARCRUN_API_KEY}, {@code ARCRUN_ENCRYPTION_KEY}) &gt; the install's config and
  * {@link SecretStore}. The install is looked up only when a setting is still missing, so a fully explicit or
- * env-configured call never opens the keychain.
+ * env-configured call never opens the keychain. The install's keys go only to the install's own engine URL: a URL
+ * given explicitly or by env that points elsewhere gets only keys given explicitly or by env, and plain http is
+ * refused for anything but this computer.
  */
 public final class EngineSettingsResolver {
     public static final String ENV_URL = "ARCRUN_API_URL";
@@ -58,16 +61,46 @@ public final class EngineSettingsResolver {
 
     public static EngineSettings resolve(Explicit explicit, Map<String, String> env, Supplier<InstallSource> install) {
         Supplier<InstallSource> once = memoize(install);
-        String url = first(explicit.apiUrl(), env.get(ENV_URL), () -> once.get().engineUrl().orElse(null));
+        String given = first(explicit.apiUrl(), env.get(ENV_URL), () -> null);
+        String url = given != null ? given : once.get().engineUrl().orElse(null);
         if (url == null) {
             throw new UserFacingException("No engine to talk to: no URL was given and there is no install on this computer.",
                     "Pass --api-url URL, set " + ENV_URL + ", or install the engine with `arcrun install`.");
         }
-        Secret apiKey = explicit.apiKey() != null ? explicit.apiKey() : Secret.ofNullable(first(null,
-                env.get(ENV_API_KEY), () -> once.get().secret(SecretKind.API_KEY).orElse(null)));
-        Secret encKey = explicit.encryptionKey() != null ? explicit.encryptionKey() : Secret.ofNullable(first(null,
-                env.get(ENV_ENCRYPTION_KEY), () -> once.get().secret(SecretKind.ENCRYPTION_KEY).orElse(null)));
-        return new EngineSettings(EngineSettings.parseUrl(url), apiKey, encKey);
+        URI target = EngineSettings.parseUrl(url);
+        EngineSettings.requireSafeTransport(target);
+        Secret apiKey = explicit.apiKey() != null ? explicit.apiKey() : Secret.ofNullable(blankToNull(env.get(ENV_API_KEY)));
+        Secret encKey = explicit.encryptionKey() != null ? explicit.encryptionKey()
+                : Secret.ofNullable(blankToNull(env.get(ENV_ENCRYPTION_KEY)));
+        URI withheldFor = null;
+        if (apiKey == null || encKey == null) {
+            // The install's keys belong to the install's engine: a URL given by option or env that points elsewhere
+            // (a typo, a stale variable, someone else's server) gets only keys given explicitly.
+            URI own = once.get().engineUrl().map(EngineSettingsResolver::parseOrNull).orElse(null);
+            if (given == null || EngineSettings.sameEngine(target, own)) {
+                if (apiKey == null) {
+                    apiKey = Secret.ofNullable(once.get().secret(SecretKind.API_KEY).orElse(null));
+                }
+                if (encKey == null) {
+                    encKey = Secret.ofNullable(once.get().secret(SecretKind.ENCRYPTION_KEY).orElse(null));
+                }
+            } else if (own != null) {
+                withheldFor = own;
+            }
+        }
+        return new EngineSettings(target, apiKey, encKey, withheldFor);
+    }
+
+    private static URI parseOrNull(String url) {
+        try {
+            return EngineSettings.parseUrl(url);
+        } catch (UserFacingException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String first(String explicit, String env, Supplier<String> install) {

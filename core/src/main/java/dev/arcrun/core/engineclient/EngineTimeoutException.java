@@ -5,7 +5,7 @@ import java.time.Duration;
 /** The engine accepted the connection but did not answer in time. */
 public final class EngineTimeoutException extends EngineException {
     EngineTimeoutException(String url, String what, Duration timeout) {
-        super("The engine at " + url + " did not answer " + what + " within " + human(timeout) + ".",
+        super("The engine at " + url + " did not answer within " + human(timeout) + " (" + what + ").",
                 "Try again; if it keeps happening, look at the engine's log (`arcrun local status` for the local "
                         + "engine, the Cloudflare dashboard for a deployed one).");
     }

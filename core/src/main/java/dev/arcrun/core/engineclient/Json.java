@@ -39,7 +39,7 @@ final class Json {
 
     private static UserFacingException unexpected(String what, IOException e) {
         String detail = e == null ? "" : " (" + e.getMessage().lines().findFirst().orElse("") + ")";
-        return new UserFacingException("The engine's answer to " + what + " has a shape this arcrun does not know"
+        return new UserFacingException("The engine's answer when " + EngineHttp.words(what) + " has a shape this arcrun does not know"
                 + detail + ".", "Update arcrun or the engine (`arcrun update`) so their versions match.");
     }
 }

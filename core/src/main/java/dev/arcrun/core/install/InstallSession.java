@@ -85,6 +85,17 @@ public final class InstallSession implements AutoCloseable {
     /** Tests tune retries and sleeps of the Cloudflare client through this. */
     public void cloudflareOptions(CloudflareClient.Options o) { this.cloudflareOptions = o; }
 
+    /**
+     * How long the final check waits for a new Cloudflare engine to answer; zero (the default) asks once. The CLI
+     * waits {@link #DEFAULT_CHECK_WAIT} unless told {@code --no-wait}.
+     */
+    private java.time.Duration checkWait = java.time.Duration.ZERO;
+    public static final java.time.Duration DEFAULT_CHECK_WAIT = java.time.Duration.ofSeconds(90);
+
+    public void checkWait(java.time.Duration wait) { this.checkWait = wait; }
+
+    java.time.Duration checkWait() { return checkWait; }
+
     /** Changes the config and saves it at once (atomically), so a crash loses at most the step in progress. */
     public synchronized InstallConfig update(UnaryOperator<InstallConfig> change) {
         config = change.apply(config);

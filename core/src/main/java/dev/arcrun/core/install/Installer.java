@@ -70,6 +70,19 @@ public final class Installer {
 
     public enum Mode { INSTALL, UPDATE, ROLLBACK }
 
+    /**
+     * The step an unfinished install stopped at: the first one of its install plan that has not finished. Empty for
+     * an install that has finished (it has a deployed bundle).
+     */
+    public static Optional<StepId> stoppedAt(InstallConfig config) {
+        if (config.bundle() != null) {
+            return Optional.empty();
+        }
+        Set<String> done = config.finishedSteps();
+        return plan(config.target(), Mode.INSTALL).stream().filter(id -> !done.contains(id.name())).findFirst()
+                .or(() -> Optional.of(StepId.CONFIG));
+    }
+
     /** A runnable pipeline; {@link #cancel()} may be called from another thread. */
     public final class Run {
         private final InstallSession session;
@@ -168,13 +181,27 @@ public final class Installer {
         return run;
     }
 
+    /**
+     * Refuses a rollback with nothing older to go to. Only one earlier engine is kept, so after a rollback the
+     * "previous" engine is the newer one just left: a second rollback would be an update in disguise.
+     */
+    public static void checkRollback(InstallConfig config) {
+        if (config.bundle() == null || config.previousBundle() == null) {
+            throw new UserFacingException("The install '" + config.name() + "' has no earlier engine to roll back to.",
+                    "Rollback becomes possible after the first update.");
+        }
+        if (!config.history().isEmpty() && config.history().getLast().kind() == HistoryEvent.Kind.ROLLED_BACK) {
+            throw new UserFacingException("The install '" + config.name() + "' already runs " + config.bundle().version()
+                    + ", the oldest engine kept; there is nothing older to roll back to.",
+                    "To go forward again, run: arcrun update --install " + config.name() + " --source "
+                            + config.previousBundle().source());
+        }
+    }
+
     /** Redeploys the bundle that was deployed before the current one. */
     public Run rollback(String name, InstallListener listener) {
         InstallConfig config = store.load(name);
-        if (config.previousBundle() == null) {
-            throw new UserFacingException("The install '" + name + "' has no earlier engine to roll back to.",
-                    "Rollback becomes possible after the first update.");
-        }
+        checkRollback(config);
         return run(optionsFor(config, config.previousBundle().source()), config.withoutSteps(), Mode.ROLLBACK, listener);
     }
 

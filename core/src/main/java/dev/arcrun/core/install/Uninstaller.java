@@ -75,6 +75,12 @@ public final class Uninstaller {
     }
 
     private static void removeFromCloudflare(InstallSession session, List<String> removed, List<String> problems) {
+        if (session.config().journal().isEmpty()) {
+            // Created nothing (e.g. it stopped at the token check): there is nothing to ask Cloudflare, and no token
+            // or account is needed to forget it.
+            removed.add("nothing in Cloudflare (the install had not created anything there)");
+            return;
+        }
         CloudflareClient cf = session.cloudflare();
         String account = session.accountId();
         // Workers first: a namespace or bucket still bound to a worker cannot be deleted.

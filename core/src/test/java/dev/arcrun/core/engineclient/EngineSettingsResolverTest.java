@@ -54,10 +54,10 @@ class EngineSettingsResolverTest {
     }
 
     @Test
-    void explicitBeatsEnvPerSettingAndTheRestFallsThrough() {
-        EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:3333", null, null),
+    void explicitBeatsEnvPerSettingAndTheRestFallsThroughForTheInstallsOwnUrl() {
+        EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:1111/", null, null),
                 Map.of("ARCRUN_API_KEY", "key-from-env"), this::install);
-        assertThat(s.url()).isEqualTo("http://127.0.0.1:3333");
+        assertThat(s.url()).isEqualTo("http://127.0.0.1:1111");
         assertThat(s.apiKey().reveal()).isEqualTo("key-from-env");
         assertThat(s.encryptionKey().reveal()).isEqualTo("enc-from-store");
 
@@ -65,6 +65,53 @@ class EngineSettingsResolverTest {
                 new Explicit("http://127.0.0.1:3333", Secret.of("key-explicit"), Secret.of("enc-explicit")), ENV, this::install);
         assertThat(all.apiKey().reveal()).isEqualTo("key-explicit");
         assertThat(all.encryptionKey().reveal()).isEqualTo("enc-explicit");
+    }
+
+    @Test
+    void theInstallsKeysAreNeverGivenToAnotherUrl() {
+        for (Map<String, String> env : java.util.List.of(Map.<String, String>of(),
+                Map.of("ARCRUN_API_URL", "http://127.0.0.1:3333"))) {
+            Explicit explicit = env.isEmpty() ? new Explicit("http://127.0.0.1:3333", null, null) : Explicit.NONE;
+            EngineSettings s = EngineSettingsResolver.resolve(explicit, env, this::install);
+            assertThat(s.url()).isEqualTo("http://127.0.0.1:3333");
+            assertThat(s.apiKey()).isNull();
+            assertThat(s.encryptionKey()).isNull();
+            assertThatThrownBy(s::requireApiKey).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("only to its own engine (http://127.0.0.1:1111)")
+                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_API_KEY"));
+            assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(UserFacingException.class)
+                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_ENCRYPTION_KEY"));
+        }
+        // Given explicitly, a key for the other engine is used.
+        EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:3333", null, null),
+                Map.of("ARCRUN_API_KEY", "key-from-env"), this::install);
+        assertThat(s.apiKey().reveal()).isEqualTo("key-from-env");
+        assertThat(s.encryptionKey()).isNull();
+    }
+
+    @Test
+    void plainHttpIsOnlyForThisComputer() {
+        assertThatThrownBy(() -> EngineSettingsResolver.resolve(new Explicit("http://other-host:8955", null, null),
+                Map.of(), this::install)).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("plain http")
+                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("https://"));
+        assertThatThrownBy(() -> new EngineSettings(EngineSettings.parseUrl("http://10.0.0.5:8787"), Secret.of("k"), null))
+                .isInstanceOf(UserFacingException.class);
+        for (String ok : java.util.List.of("http://localhost:8787", "http://127.0.0.2:1", "http://[::1]:8787",
+                "https://other-host")) {
+            assertThat(EngineSettingsResolver.resolve(new Explicit(ok, null, null), Map.of(), () -> InstallSource.NONE)
+                    .url()).isEqualTo(ok);
+        }
+    }
+
+    @Test
+    void sameEngineIgnoresHostCaseAndDefaultPorts() {
+        assertThat(EngineSettings.sameEngine(EngineSettings.parseUrl("https://A.workers.dev"),
+                EngineSettings.parseUrl("https://a.workers.dev:443/"))).isTrue();
+        assertThat(EngineSettings.sameEngine(EngineSettings.parseUrl("https://a.workers.dev"),
+                EngineSettings.parseUrl("https://a.workers.dev.evil.example"))).isFalse();
+        assertThat(EngineSettings.sameEngine(EngineSettings.parseUrl("http://127.0.0.1:1"),
+                EngineSettings.parseUrl("https://127.0.0.1:1"))).isFalse();
     }
 
     @Test

@@ -1,0 +1,114 @@
+package dev.arcrun.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How an install ends, told honestly: an engine that does not answer is a warning and exit 3, never "ready";
+ * Ctrl-C prints the command that resumes, and that command finishes the install; {@code --resume} picks the
+ * unfinished install and never reports "Done" for another one.
+ */
+class HonestEndingCliTest {
+    @RegisterExtension
+    final StandInCli cli = new StandInCli();
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void anEngineThatDoesNotAnswerEndsWithAWarningAndExit3() {
+        var run = cli.run("install", "--target", "cloudflare", "--no-wait");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).doesNotContain("Done", "is ready").doesNotContainPattern("✓ deployed to .*did not answer");
+        assertThat(run.out().lines().filter(l -> l.contains("did not answer yet"))).allMatch(l -> l.contains("! "));
+        assertThat(run.err()).contains("arcrun: warning:", "does not answer yet", "arcrun status")
+                .doesNotContain("local start");
+
+        // Nothing is unfinished now: --resume says so instead of "Done" about the finished install.
+        var resume = cli.run("install", "--resume");
+        assertThat(resume.exit()).isEqualTo(1);
+        assertThat(resume.err()).contains("There is no unfinished install to resume", "arcrun update");
+        assertThat(resume.out()).doesNotContain("Done");
+    }
+
+    @Test
+    void resumeWithSeveralUnfinishedInstallsAsksWhichOne() {
+        cli.cf.faults().serverError(RequestMatcher.of("POST", ".*/r2/buckets"), 10_000, 500);
+        assertThat(cli.run("install", "--target", "cloudflare").exit()).isEqualTo(1);
+        assertThat(cli.run("install", "--target", "cloudflare", "--prefix", "team2-").exit()).isEqualTo(1);
+        var resume = cli.run("install", "--resume");
+        assertThat(resume.exit()).isEqualTo(1);
+        assertThat(resume.err()).contains("Several installs are unfinished", "cloudflare (stopped at provision)",
+                "cloudflare-team2 (stopped at provision)", "--name NAME");
+    }
+
+    @Test
+    void ctrlCPrintsTheResumeLineAndThatLineFinishesTheInstall() throws Exception {
+        ToolchainManager shared = ToolchainManager.forTests();
+        shared.ensure(line -> { });
+        Files.createSymbolicLink(cli.home.tools(), shared.toolsDir());
+
+        CountDownLatch slow = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A slow step: the first namespace creation is held until the user has pressed Ctrl-C.
+        cli.cf.faults().beforeHandler(RequestMatcher.of("POST", ".*/storage/kv/namespaces"), 1, req -> {
+            slow.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Path log = scratch.resolve("install.log");
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.arcrun.cli.ArcrunCli", "install", "--target", "cloudflare")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(cli.env());
+        pb.environment().put("ARCRUN_HOME", cli.home.root().toString());
+        pb.environment().put("ARCRUN_SECRET_STORE", "file");
+        pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
+        Process child = pb.start();
+        try {
+            assertThat(slow.await(3, TimeUnit.MINUTES)).as("provisioning began; output:\n%s", read(log)).isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            release.countDown();
+            assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the CLI ends after Ctrl-C; output:\n%s", read(log)).isTrue();
+        } finally {
+            release.countDown();
+            child.destroyForcibly();
+        }
+        String output = read(log);
+        String line = output.lines().filter(l -> l.startsWith("Cancelled. Continue with: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no resume line in:\n" + output));
+        String command = line.substring("Cancelled. Continue with: ".length());
+        assertThat(command).isEqualTo("arcrun install --resume --name cloudflare");
+        assertThat(output).doesNotContain("Done");
+
+        String[] args = command.substring("arcrun ".length()).split(" ");
+        var resumed = cli.run(args);
+        assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        assertThat(resumed.out()).contains("Prepare node and wrangler: skipped, done in an earlier run");
+        cli.assertDeployedWithRealIds(cli.config());
+        assertThat(cli.config().bundle()).isNotNull();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+}
