@@ -47,12 +47,7 @@ final class CredentialsView extends VBox {
         TableView<CredentialInfo> table = new TableView<>(model.credentials());
         table.setId("creds-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label();
-        placeholder.setId("creds-placeholder");
-        placeholder.setWrapText(true);
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> ListState.placeholder(model.stateProperty().getValue(), i18n, "dashboard.creds.empty"), model.stateProperty()));
-        table.setPlaceholder(placeholder);
+        table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty"));
         TableColumn<CredentialInfo, String> nameCol = Widgets.column(i18n.get("dashboard.creds.col.name"), 260);
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<CredentialInfo, String> created = Widgets.column(i18n.get("dashboard.creds.col.created"), 200);

@@ -32,12 +32,7 @@ final class ServicesView extends VBox {
         TableView<ServiceSummary> table = new TableView<>(model.services());
         table.setId("services-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label();
-        placeholder.setId("services-placeholder");
-        placeholder.setWrapText(true);
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> ListState.placeholder(model.stateProperty().getValue(), i18n, "dashboard.services.empty"), model.stateProperty()));
-        table.setPlaceholder(placeholder);
+        table.setPlaceholder(Widgets.statePlaceholder("services-placeholder", model.stateProperty(), i18n, "dashboard.services.empty"));
         TableColumn<ServiceSummary, String> name = Widgets.column(i18n.get("dashboard.services.col.name"), 220);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(ServicesViewModel.title(c.getValue())));
         TableColumn<ServiceSummary, String> id = Widgets.column(i18n.get("dashboard.services.col.service"), 180);

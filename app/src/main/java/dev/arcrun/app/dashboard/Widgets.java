@@ -41,6 +41,16 @@ final class Widgets {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    /** What a list shows in place of rows, following its {@link ListState}. */
+    static Label statePlaceholder(String id, javafx.beans.value.ObservableValue<ListState> state, I18n i18n, String emptyKey) {
+        Label l = muted("");
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ListState.placeholder(state.getValue(), i18n, emptyKey), state));
+        return l;
+    }
+
     static Label title(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TITLE_4);

@@ -45,10 +45,8 @@ final class WorkflowsView extends SplitPane {
 
         ListView<WorkflowSummary> list = new ListView<>(model.workflows());
         list.setId("workflows-list");
-        Label listPlaceholder = placeholder("");
-        listPlaceholder.setId("workflows-placeholder");
-        listPlaceholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> ListState.placeholder(model.stateProperty().getValue(), i18n, "dashboard.workflows.empty"), model.stateProperty()));
+        Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty");
+        listPlaceholder.setMaxWidth(220);
         list.setPlaceholder(listPlaceholder);
         list.setCellFactory(v -> new WorkflowCell(i18n));
         // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
