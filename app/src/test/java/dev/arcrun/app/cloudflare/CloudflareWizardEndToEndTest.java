@@ -102,8 +102,8 @@ class CloudflareWizardEndToEndTest {
         assertThat(robot.lookup("#options-summary").queryAs(Label.class).getText()).contains("\"cloudflare\"");
         robot.clickOn("#wizard-next"); // the plan
         waitUntil(60, () -> !robot.lookup("#wizard-next").queryAs(Button.class).isDisabled());
-        assertThat(texts(robot, "#plan-rows")).contains("Create the storage \"arcrun-credentials\"",
-                "Create the file bucket \"arcrun-components\"", "The engine will be reachable under arcrun-test.workers.dev");
+        assertThat(texts(robot, "#plan-rows")).contains("Create the storage \"arcrun-credentials\" (a KV namespace)",
+                "Create the file bucket \"arcrun-components\" (R2)", "The engine will be reachable under arcrun-test.workers.dev");
         assertThat(cf.state().namespaces(cf.accountId())).as("the plan changed nothing").isEmpty();
 
         robot.clickOn("#wizard-next"); // Install
