@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./dev smoke-installer: the .deb as a user gets it. Unpacks it with dpkg -x (no root install needed), checks that no
 # test jar ships, runs `arcrun --version` and `arcrun status`, then — with a PATH holding no node, npm or wrangler and
-# a fresh ARCRUN_HOME — `arcrun local start` (the app bootstraps its own Node) and GET /health, then starts the GUI
+# a fresh ARCRUN_HOME — `arcrun install --target local` (the app bootstraps its own Node), `local stop`, `local start`
+# and GET /health, then starts the GUI
 # launcher under Xvfb and waits for its first window. Needs dpkg, curl, Xvfb and xdotool (installed with apt-get
 # when missing and running as root). Usage: installer/smoke.sh [path/to.deb]
 set -euo pipefail
@@ -90,8 +91,11 @@ grep -q "arcrun" "$work/version" || fail "arcrun --version printed no version"
 step "arcrun status"
 cli status >&2 || fail "arcrun status failed"
 
-step "arcrun local start (no node/npm/wrangler on PATH, fresh ARCRUN_HOME: downloads Node, installs wrangler)"
+step "arcrun install --target local (no node/npm/wrangler on PATH, fresh ARCRUN_HOME: downloads Node, installs wrangler)"
 start=$(date +%s)
+cli install --target local >&2 || fail "arcrun install --target local failed"
+step "installed after $(( $(date +%s) - start )) s; arcrun local stop, then arcrun local start brings the installed engine back"
+cli local stop >&2 || fail "arcrun local stop failed"
 url=$(cli local start --json --timeout 300 | sed -n 's/.*"url" *: *"\([^"]*\)".*/\1/p')
 [ -n "$url" ] || fail "arcrun local start printed no URL"
 step "engine at $url after $(( $(date +%s) - start )) s"
