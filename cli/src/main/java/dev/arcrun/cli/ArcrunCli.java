@@ -81,7 +81,7 @@ public final class ArcrunCli implements Runnable {
 
     static String describe(Throwable ex) {
         if (ex instanceof UserFacingException u) {
-            return u.oneLine();
+            return dev.arcrun.cli.i18n.Words.current().oneLine(u);
         }
         String msg = ex.getMessage();
         return msg == null || msg.isBlank() ? "an unexpected error; run again, and report it if it persists" : msg;

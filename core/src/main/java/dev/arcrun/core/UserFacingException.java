@@ -1,28 +1,48 @@
 package dev.arcrun.core;
 
+import dev.arcrun.core.i18n.Messages;
+import java.util.Locale;
+
 /**
- * An error meant for the person at the keyboard: the message says what went wrong and, in {@link #advice()},
- * what to do about it. The CLI prints it as one line without a stack trace; the GUI shows it in a dialog.
- * Never put a secret in either string.
+ * An error meant for the person at the keyboard, as facts: {@link #failure()} says what went wrong and
+ * {@link #advice()} what to do about it. The faces render both from core's catalog in the user's language (the CLI
+ * as one line without a stack trace, the GUI in its page); {@link #getMessage()} is the English wording, for logs.
+ * Never put a secret in either.
  */
 public class UserFacingException extends RuntimeException {
-    private final String advice;
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
 
+    private final Failure failure;
+    private final Advice advice;
+
+    public UserFacingException(Failure failure, Advice advice) {
+        this(failure, advice, null);
+    }
+
+    public UserFacingException(Failure failure, Advice advice, Throwable cause) {
+        super(ENGLISH.render(failure), cause);
+        this.failure = failure;
+        this.advice = advice == null ? Advice.NONE : advice;
+    }
+
+    /**
+     * Text not yet turned into facts. Only parts of core listed in the prose test still use it; a face shows it as
+     * it is, in English.
+     */
     public UserFacingException(String message, String advice) {
         this(message, advice, null);
     }
 
     public UserFacingException(String message, String advice, Throwable cause) {
-        super(message, cause);
-        this.advice = advice == null ? "" : advice;
+        this(Failure.of(Failure.Code.UNWORDED, message),
+                advice == null || advice.isEmpty() ? Advice.NONE : Advice.of(Advice.Code.UNWORDED, advice), cause);
     }
 
-    public String advice() {
+    public Failure failure() {
+        return failure;
+    }
+
+    public Advice advice() {
         return advice;
-    }
-
-    /** Message and advice as one line. */
-    public String oneLine() {
-        return advice.isEmpty() ? getMessage() : getMessage() + " " + advice;
     }
 }

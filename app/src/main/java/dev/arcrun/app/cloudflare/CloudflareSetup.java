@@ -37,7 +37,4 @@ public interface CloudflareSetup {
 
     /** A pipeline ready to {@code execute()} (and {@code cancel()} from another thread). */
     InstallRun install(String token, InstallOptions options, InstallListener listener);
-
-    /** The engine URL the finished install recorded. */
-    String engineUrl(String installName);
 }

@@ -52,7 +52,7 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         try {
             settings = CloudflareSettings.resolve(Optional.empty(), Optional.empty(), Optional.empty(), envWith(token));
         } catch (UserFacingException e) {
-            throw new TokenProblem(TokenProblem.Kind.OTHER, e.oneLine());
+            throw new TokenProblem(TokenProblem.Kind.OTHER, new dev.arcrun.app.progress.CoreWords(context.i18n()).oneLine(e));
         }
         try (CloudflareClient cf = new CloudflareClient(settings, CloudflareClient.Options.defaults())) {
             TokenCheck check = verify(cf, settings.accountId());
@@ -66,7 +66,7 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         } catch (TokenProblem e) {
             throw e;
         } catch (UserFacingException e) {
-            throw new TokenProblem(TokenProblem.Kind.OTHER, e.oneLine());
+            throw new TokenProblem(TokenProblem.Kind.OTHER, new dev.arcrun.app.progress.CoreWords(context.i18n()).oneLine(e));
         }
     }
 
@@ -129,8 +129,4 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         };
     }
 
-    @Override
-    public String engineUrl(String installName) {
-        return new InstallConfigStore(context.home()).load(installName).engineUrl();
-    }
 }

@@ -3,6 +3,7 @@ package dev.arcrun.app.cloudflare;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;
@@ -51,7 +52,7 @@ public final class InstallPageModel implements WizardPage {
     private volatile InstallRun run;
     private Activities activities = new Activities();
     private Activities.Handle activity;
-    private boolean cancelRequested;
+    private final CoreWords words;
 
     public InstallPageModel(TaskExecutor executor, Executor uiThread, CloudflareSetup setup, InstallDraft draft,
                             I18n i18n, ConsoleViewModel console) {
@@ -61,8 +62,9 @@ public final class InstallPageModel implements WizardPage {
         this.draft = draft;
         this.i18n = i18n;
         this.console = console;
+        this.words = new CoreWords(i18n);
         this.steps = Installer.plan(Target.CLOUDFLARE, Installer.Mode.INSTALL).stream()
-                .map(id -> new StepRow(id, StepNames.of(id, i18n))).toList();
+                .map(id -> new StepRow(id, words.step(id))).toList();
         phase.addListener((o, was, now) -> {
             valid.set(now == Phase.DONE);
             backAllowed.set(now == Phase.IDLE || now == Phase.FAILED || now == Phase.CANCELLED);
@@ -103,7 +105,6 @@ public final class InstallPageModel implements WizardPage {
         InstallRun r = run;
         if (phase.get() == Phase.RUNNING && r != null) {
             phase.set(Phase.CANCELLING);
-            cancelRequested = true;
             executor.execute(() -> { r.cancel(); return null; }, x -> { }, x -> { }); // stops wrangler: not on the FX thread
         }
     }
@@ -112,7 +113,6 @@ public final class InstallPageModel implements WizardPage {
         String token = draft.token().orElse("");
         InstallOptions options = draft.installOptions().withResume(resume);
         steps.forEach(s -> s.set(StepRow.State.PENDING, ""));
-        cancelRequested = false;
         cause.set("");
         advice.set("");
         warning.set("");
@@ -130,36 +130,33 @@ public final class InstallPageModel implements WizardPage {
             InstallRun r = setup.install(token, options, this::onEvent);
             run = r;
             PipelineOutcome outcome = r.execute();
-            return new Result(outcome, outcome.success() ? setup.engineUrl(r.installName()) : "");
+            return outcome;
         }, this::finish, failure -> {
             endActivity();
-            cause.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
-            advice.set(failure instanceof dev.arcrun.core.UserFacingException u ? u.advice() : "");
+            if (failure instanceof dev.arcrun.core.UserFacingException u) {
+                cause.set(words.failure(u.failure()));
+                advice.set(words.advice(u.advice()));
+            } else {
+                cause.set(words.text(failure));
+                advice.set("");
+            }
             phase.set(Phase.FAILED);
         });
     }
 
-    private record Result(PipelineOutcome outcome, String engineUrl) {}
-
-    private void finish(Result result) {
+    private void finish(PipelineOutcome outcome) {
         endActivity();
         run = null;
         progressText.set("");
-        switch (result.outcome()) {
+        switch (outcome) {
             case PipelineOutcome.Completed c -> {
-                draft.engineUrl(result.engineUrl());
+                draft.engineUrl(c.engineUrl());
                 draft.forgetToken(); // the pipeline keeps it in the secret store now
                 phase.set(Phase.DONE);
             }
-            // A step stopped by Cancel may end as "failed: … was cancelled": to the user it is the cancel they asked for.
-            case PipelineOutcome.Failed f when cancelRequested -> {
-                cause.set(i18n.get("cf.install.cancelled"));
-                advice.set("");
-                phase.set(Phase.CANCELLED);
-            }
             case PipelineOutcome.Failed f -> {
-                cause.set(f.cause());
-                advice.set(f.advice());
+                cause.set(words.failure(f.cause()));
+                advice.set(words.advice(f.advice()));
                 phase.set(Phase.FAILED);
             }
             case PipelineOutcome.Cancelled c -> {
@@ -174,7 +171,7 @@ public final class InstallPageModel implements WizardPage {
     /** Called on the pipeline's thread. */
     private void onEvent(InstallEvent event) {
         switch (event) {
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.error());
+            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
             case InstallEvent.Progress p -> {
                 if (pendingProgress.getAndSet(p) == null) {
                     uiThread.execute(() -> showProgress(pendingProgress.getAndSet(null)));
@@ -187,7 +184,7 @@ public final class InstallPageModel implements WizardPage {
     private void showProgress(InstallEvent.Progress p) {
         if (p != null) {
             progress.set(p.fraction() < 0 ? -1 : Math.min(1, p.fraction()));
-            progressText.set(p.message());
+            progressText.set(words.note(p.note()));
         }
     }
 
@@ -199,17 +196,17 @@ public final class InstallPageModel implements WizardPage {
                 progress.set(-1);
                 progressText.set("");
             }
-            case InstallEvent.Succeeded s -> row.set(StepRow.State.DONE, s.summary());
-            case InstallEvent.Skipped s -> row.set(StepRow.State.SKIPPED, s.reason());
-            case InstallEvent.Failed f -> row.set(StepRow.State.FAILED, f.cause());
+            case InstallEvent.Succeeded s -> row.set(StepRow.State.DONE, words.note(s.summary()));
+            case InstallEvent.Skipped s -> row.set(StepRow.State.SKIPPED, words.note(s.reason()));
+            case InstallEvent.Failed f -> row.set(StepRow.State.FAILED, words.failure(f.cause()));
+            case InstallEvent.Cancelled c -> row.set(StepRow.State.PENDING, i18n.get("cf.install.step.cancelled"));
             case InstallEvent.Warning w -> {
-                // The one warning today: a new workers.dev address that does not answer yet; core's advice names a CLI command.
-                warning.set(w.step() == StepId.CHECK ? i18n.get("cf.done.notyet")
-                        : w.advice().isEmpty() ? w.message() : w.message() + " " + w.advice());
-                console.append(row.title(), "▲ [WARNING] " + w.message(), true);
+                // The one warning today: a new workers.dev address that does not answer yet; the done page says it its way.
+                warning.set(w.step() == StepId.CHECK ? i18n.get("cf.done.notyet") : words.failure(w.problem()) + " " + words.advice(w.advice()));
+                console.append(row.title(), words.failure(w.problem()), dev.arcrun.core.deploy.LogLevel.WARN);
             }
             case InstallEvent.Progress p -> showProgress(p);
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.error());
+            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
         }
     }
 

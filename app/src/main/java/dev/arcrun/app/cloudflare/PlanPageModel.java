@@ -53,13 +53,13 @@ public final class PlanPageModel implements WizardPage {
             valid.set(!blocked);
         }, failure -> {
             loading.set(false);
-            error.set(failure instanceof UserFacingException u ? u.oneLine()
+            error.set(failure instanceof UserFacingException u ? new dev.arcrun.app.progress.CoreWords(i18n).oneLine(u)
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
     }
 
     private Row row(DryRun.Item item) {
-        return new Row(StepNames.of(item.step(), i18n), i18n.core().render(item.action()), item.action().blocking());
+        return new Row(i18n.core().step(item.step()), i18n.core().render(item.action()), item.action().blocking());
     }
 
     @Override

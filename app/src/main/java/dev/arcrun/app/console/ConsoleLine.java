@@ -17,17 +17,13 @@ public record ConsoleLine(String source, String text, Level level) {
         text = text == null ? "" : text;
     }
 
-    /**
-     * Reads the tool's own markers ("✘ [ERROR]", "▲ [WARNING]", "npm warn"…). wrangler and npm print ordinary
-     * lines on stderr too, so {@code flaggedError} alone only makes an unmarked line a warning, never an error.
-     */
-    public static ConsoleLine of(String source, String text, boolean flaggedError) {
-        Level level = switch (LogLevel.of(text == null ? "" : text)) {
+    /** A line with the level core read from the tool's own marker when the tool printed it; never guessed again here. */
+    public static ConsoleLine of(String source, String text, LogLevel level) {
+        return new ConsoleLine(source, text, switch (level) {
             case ERROR -> Level.ERROR;
             case WARN -> Level.WARNING;
-            case DEBUG, INFO -> flaggedError ? Level.WARNING : Level.INFO;
-        };
-        return new ConsoleLine(source, text, level);
+            case DEBUG, INFO -> Level.INFO;
+        });
     }
 
     /** As copied to the clipboard: {@code source | text}. */

@@ -51,8 +51,8 @@ public final class ConsoleViewModel {
         }
     }
 
-    public void append(String source, String text, boolean flaggedError) {
-        append(ConsoleLine.of(source, text, flaggedError));
+    public void append(String source, String text, dev.arcrun.core.deploy.LogLevel level) {
+        append(ConsoleLine.of(source, text, level));
     }
 
     /** Empties the console (on the UI thread), e.g. before a new run. */

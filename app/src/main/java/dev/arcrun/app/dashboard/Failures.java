@@ -1,6 +1,9 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.core.UserFacingException;
+import java.util.Locale;
 import dev.arcrun.core.engineclient.EngineApiException;
 
 /** Turns a failure into one line a person can act on. */
@@ -12,13 +15,11 @@ final class Failures {
         while (!(t instanceof UserFacingException) && t.getCause() != null) {
             t = t.getCause();
         }
+        CoreWords words = new CoreWords(new I18n(Locale.getDefault())); // the app's language (ArcrunApp's I18n)
         if (t instanceof dev.arcrun.core.engineclient.EngineUnreachableException u) {
-            return u.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
+            return words.failure(u.failure()); // its advice names CLI commands; the header's health badge and refresh say the rest here
         }
-        if (t instanceof UserFacingException u) {
-            return u.oneLine();
-        }
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return words.text(failure);
     }
 
     /** The engine's own reason for a 400 (what is wrong with the document), or null for any other failure. */

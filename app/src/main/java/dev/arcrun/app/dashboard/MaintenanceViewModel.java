@@ -4,6 +4,8 @@ import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.app.progress.CoreWords;
+import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.config.DeployedBundle;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
@@ -43,6 +45,7 @@ public final class MaintenanceViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final AtomicReference<Installer.Run> current = new AtomicReference<>();
     private Activities activities = new Activities();
+    private final CoreWords words;
 
     /**
      * @param uiThread        where pipeline events are applied (they arrive on the pipeline's thread)
@@ -59,6 +62,7 @@ public final class MaintenanceViewModel {
         this.i18n = i18n;
         this.console = console;
         this.installsChanged = installsChanged;
+        this.words = new CoreWords(i18n);
         connection.addListener((o, was, now) -> {
             DeployedBundle previous = now == null ? null : now.config().previousBundle();
             previousVersion.set(previous == null ? "" : previous.version());
@@ -110,13 +114,13 @@ public final class MaintenanceViewModel {
         InstallListener listener = e -> {
             switch (e) {
                 // Tool output goes through the console's sink (batched); only step changes are posted one by one.
-                case InstallEvent.Log l -> console.append(l.source(), l.text(), l.error());
+                case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
                 case InstallEvent.Warning w -> {
-                    console.append("arcrun", w.message() + " " + w.advice(), true);
+                    console.append("arcrun", words.failure(w.problem()) + " " + words.advice(w.advice()), LogLevel.WARN);
                     uiThread.execute(() -> apply(e));
                 }
                 case InstallEvent.Failed f -> {
-                    console.append("arcrun", f.cause() + " " + f.advice(), true);
+                    console.append("arcrun", words.failure(f.cause()) + " " + words.advice(f.advice()), LogLevel.ERROR);
                     uiThread.execute(() -> apply(e));
                 }
                 default -> uiThread.execute(() -> apply(e));
@@ -125,7 +129,7 @@ public final class MaintenanceViewModel {
         executor.execute(() -> {
             Installer.Run run = pipeline.create(installs.installer(), name, listener);
             uiThread.execute(() -> steps.setAll(run.steps().stream()
-                    .map(id -> new PipelineStep(id, PipelineStep.State.PENDING, "")).toList()));
+                    .map(id -> new PipelineStep(id, words.step(id), PipelineStep.State.PENDING, "")).toList()));
             current.set(run);
             try {
                 return run.execute();
@@ -137,14 +141,15 @@ public final class MaintenanceViewModel {
             running.set(false);
             switch (outcome) {
                 case PipelineOutcome.Completed c -> notice.set(doneText);
-                case PipelineOutcome.Failed f -> error.set(i18n.get("dashboard.maint.failed", f.step().title(), f.cause() + " " + f.advice()));
+                case PipelineOutcome.Failed f -> error.set(i18n.get("dashboard.maint.failed", words.step(f.step()),
+                        words.failure(f.cause()) + " " + words.advice(f.advice())));
                 case PipelineOutcome.Cancelled c -> error.set(i18n.get("dashboard.maint.cancelled"));
             }
             installsChanged.run();
         }, failure -> {
             activity.close();
             running.set(false);
-            error.set(Failures.text(failure));
+            error.set(words.text(failure));
         });
     }
 
@@ -156,15 +161,17 @@ public final class MaintenanceViewModel {
             case InstallEvent.Skipped s -> PipelineStep.State.SKIPPED;
             case InstallEvent.Warning w -> PipelineStep.State.WARNING;
             case InstallEvent.Failed f -> PipelineStep.State.FAILED;
+            case InstallEvent.Cancelled c -> PipelineStep.State.PENDING;
             case InstallEvent.Progress p -> null;
             case InstallEvent.Log l -> null;
         };
         String detail = switch (e) {
-            case InstallEvent.Succeeded s -> s.summary();
-            case InstallEvent.Skipped s -> s.reason();
-            case InstallEvent.Warning w -> w.message();
-            case InstallEvent.Failed f -> f.cause();
-            case InstallEvent.Progress p -> p.message();
+            case InstallEvent.Succeeded s -> words.note(s.summary());
+            case InstallEvent.Skipped s -> words.note(s.reason());
+            case InstallEvent.Warning w -> words.failure(w.problem());
+            case InstallEvent.Failed f -> words.failure(f.cause());
+            case InstallEvent.Cancelled c -> i18n.get("cf.install.step.cancelled");
+            case InstallEvent.Progress p -> words.note(p.note());
             default -> null;
         };
         for (int i = 0; i < steps.size(); i++) {

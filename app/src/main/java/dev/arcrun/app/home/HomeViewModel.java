@@ -83,8 +83,8 @@ public final class HomeViewModel {
             activity.close();
             busy.set(false);
             progress.set("");
-            error.set(failure instanceof UserFacingException u ? u.oneLine()
-                    : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            // the app's language, as ArcrunApp's I18n: core's facts in words, the app's words for what to do
+            error.set(new dev.arcrun.app.progress.CoreWords(new dev.arcrun.app.common.I18n(java.util.Locale.getDefault())).text(failure));
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.core.config.Target;
@@ -32,16 +34,16 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter {
         Installer installer = context.installer();
         PipelineOutcome outcome = installer.install(InstallOptions.of(Target.LOCAL), event -> {
             if (event instanceof InstallEvent.Started s) {
-                progress.accept(s.step().title() + "…");
+                progress.accept(context.i18n().core().step(s.step()) + "…");
             }
         }).execute();
         return switch (outcome) {
             case PipelineOutcome.Completed c -> {
                 startedHere |= !wasRunning && engine.status() instanceof LocalStatus.Running;
-                yield installer.store().load("local").engineUrl();
+                yield c.engineUrl();
             }
             case PipelineOutcome.Failed f -> throw new UserFacingException(f.cause(), f.advice());
-            case PipelineOutcome.Cancelled c -> throw new UserFacingException("Starting was cancelled.", "Press Start again to continue.");
+            case PipelineOutcome.Cancelled c -> throw new UserFacingException(Failure.of(Failure.Code.CANCELLED), Advice.of(Advice.Code.LOCAL_LOG));
         };
     }
 

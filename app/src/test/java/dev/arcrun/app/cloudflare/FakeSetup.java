@@ -19,7 +19,7 @@ class FakeSetup implements CloudflareSetup {
     List<PermissionGroup> missing = List.of();
     List<DryRun.Item> plan = List.of();
     /** What each install does with the listener; returns the outcome. */
-    Function<InstallListener, PipelineOutcome> script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+    Function<InstallListener, PipelineOutcome> script = l -> new PipelineOutcome.Completed(List.of(), List.of(), "https://arcrun-cypher-executor.ada.workers.dev");
     int cancels;
 
     static PermissionReport report(List<PermissionGroup> missing) {
@@ -52,10 +52,5 @@ class FakeSetup implements CloudflareSetup {
 
             @Override public String installName() { return options.name(); }
         };
-    }
-
-    @Override
-    public String engineUrl(String installName) {
-        return "https://arcrun-cypher-executor.ada.workers.dev";
     }
 }

@@ -7,7 +7,11 @@ import dev.arcrun.app.common.CurrentThreadTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleLine;
 import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.install.PipelineOutcome;
 import dev.arcrun.core.install.StepId;
 import java.time.Duration;
@@ -31,16 +35,17 @@ class InstallPageModelTest {
         draft.token("tok");
         setup.script = l -> {
             l.on(new InstallEvent.Started(StepId.TOOLCHAIN));
-            l.on(new InstallEvent.Succeeded(StepId.TOOLCHAIN, "node 22 and wrangler 4", Duration.ofSeconds(1)));
-            l.on(new InstallEvent.Skipped(StepId.VERIFY, "done in an earlier run"));
+            l.on(new InstallEvent.Succeeded(StepId.TOOLCHAIN, Note.of(Note.Code.TOOLCHAIN_READY, "22", "4"), Duration.ofSeconds(1)));
+            l.on(new InstallEvent.Skipped(StepId.VERIFY, Note.of(Note.Code.DONE_EARLIER)));
             l.on(new InstallEvent.Started(StepId.DEPLOY));
-            l.on(new InstallEvent.Progress(StepId.DEPLOY, 0.5, "arcrun-registry"));
-            l.on(new InstallEvent.Log(StepId.DEPLOY, "arcrun-registry", "Uploaded arcrun-registry (1.2 sec)", false));
+            l.on(new InstallEvent.Progress(StepId.DEPLOY, 0.5, Note.of(Note.Code.UNPACKED, 3)));
+            l.on(new InstallEvent.Log(StepId.DEPLOY, "arcrun-registry", "Uploaded arcrun-registry (1.2 sec)", LogLevel.INFO));
             assertThat(page.progressProperty().get()).isEqualTo(0.5);
             assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.RUNNING);
-            l.on(new InstallEvent.Succeeded(StepId.DEPLOY, "2 workers deployed", Duration.ofSeconds(9)));
-            l.on(new InstallEvent.Warning(StepId.CHECK, "no answer yet", "wait"));
-            return new PipelineOutcome.Completed(List.of(StepId.TOOLCHAIN, StepId.DEPLOY), List.of(StepId.VERIFY));
+            l.on(new InstallEvent.Succeeded(StepId.DEPLOY, Note.of(Note.Code.DEPLOYED, 2, List.of("a", "b")), Duration.ofSeconds(9)));
+            l.on(new InstallEvent.Warning(StepId.CHECK, Failure.of(Failure.Code.ENGINE_NOT_ANSWERING, "u", "x"), Advice.of(Advice.Code.CHECK_LATER)));
+            return new PipelineOutcome.Completed(List.of(StepId.TOOLCHAIN, StepId.DEPLOY), List.of(StepId.VERIFY),
+                    "https://arcrun-cypher-executor.ada.workers.dev");
         };
         assertThat(page.steps()).extracting(StepRow::step).startsWith(StepId.TOOLCHAIN, StepId.VERIFY, StepId.PROVISION)
                 .endsWith(StepId.CHECK);
@@ -52,7 +57,7 @@ class InstallPageModelTest {
         assertThat(page.validProperty().get()).isTrue();
         assertThat(page.backAllowedProperty().get()).isFalse();
         assertThat(row(StepId.TOOLCHAIN).stateProperty().get()).isEqualTo(StepRow.State.DONE);
-        assertThat(row(StepId.TOOLCHAIN).summaryProperty().get()).isEqualTo("node 22 and wrangler 4");
+        assertThat(row(StepId.TOOLCHAIN).summaryProperty().get()).isEqualTo("node 22, wrangler 4");
         assertThat(row(StepId.VERIFY).stateProperty().get()).isEqualTo(StepRow.State.SKIPPED);
         assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.DONE);
         assertThat(row(StepId.SEED).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
@@ -70,18 +75,20 @@ class InstallPageModelTest {
         draft.token("tok");
         setup.script = l -> {
             l.on(new InstallEvent.Started(StepId.PROVISION));
-            l.on(new InstallEvent.Failed(StepId.PROVISION, "Cloudflare refused creating the R2 bucket: HTTP 500.", "Try again later."));
-            return new PipelineOutcome.Failed(StepId.PROVISION, "Cloudflare refused creating the R2 bucket: HTTP 500.", "Try again later.");
+            var cause = Failure.of(Failure.Code.UNWORDED, "Cloudflare refused creating the R2 bucket: HTTP 500.");
+            l.on(new InstallEvent.Failed(StepId.PROVISION, cause, Advice.of(Advice.Code.RESUME)));
+            return new PipelineOutcome.Failed(StepId.PROVISION, cause, Advice.of(Advice.Code.RESUME));
         };
         page.enter();
         assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
         assertThat(page.validProperty().get()).isFalse();
         assertThat(page.backAllowedProperty().get()).isTrue();
         assertThat(page.causeProperty().get()).isEqualTo("Cloudflare refused creating the R2 bucket: HTTP 500.");
-        assertThat(page.adviceProperty().get()).isEqualTo("Try again later.");
+        assertThat(page.adviceProperty().get()).as("the app's words for resuming: its button, no command line")
+                .isEqualTo(i18n.get("advice.resume")).contains("Try again").doesNotContain("--");
         assertThat(row(StepId.PROVISION).stateProperty().get()).isEqualTo(StepRow.State.FAILED);
 
-        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of(), "https://e.test");
         page.tryAgain();
         assertThat(setup.installs).hasSize(2);
         assertThat(setup.installs.get(1).resume()).isTrue();
@@ -96,14 +103,14 @@ class InstallPageModelTest {
         setup.script = l -> {
             l.on(new InstallEvent.Started(StepId.DEPLOY));
             page.cancel(); // the user presses Cancel while wrangler runs
-            l.on(new InstallEvent.Failed(StepId.DEPLOY, "Cancelled", "Run the install again with --resume to continue."));
+            l.on(new InstallEvent.Cancelled(StepId.DEPLOY));
             return new PipelineOutcome.Cancelled(StepId.DEPLOY);
         };
         page.enter();
         assertThat(setup.cancels).isEqualTo(1);
         assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
         assertThat(page.causeProperty().get()).isEqualTo(i18n.get("cf.install.cancelled"));
-        assertThat(page.adviceProperty().get()).as("core's CLI advice is not shown").isEmpty();
+        assertThat(page.adviceProperty().get()).isEmpty();
         assertThat(row(StepId.DEPLOY).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
         page.tryAgain();
         assertThat(setup.installs.get(1).resume()).isTrue();
@@ -112,12 +119,12 @@ class InstallPageModelTest {
     @Test
     void comingBackThroughThePlanAfterAFailureResumesWithTheNewChoices() {
         draft.token("tok");
-        setup.script = l -> new PipelineOutcome.Failed(StepId.FETCH, "Downloading failed.", "Check the address.");
+        setup.script = l -> new PipelineOutcome.Failed(StepId.FETCH, Failure.of(Failure.Code.UNWORDED, "Downloading failed."), Advice.NONE);
         page.enter();
         assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
 
         draft.options("arcrun-", "builtin"); // Back, another engine source, Next, Install
-        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of());
+        setup.script = l -> new PipelineOutcome.Completed(List.of(), List.of(), "https://e.test");
         page.enter();
         assertThat(setup.installs).hasSize(2);
         assertThat(setup.installs.get(1).resume()).isTrue();
@@ -126,26 +133,11 @@ class InstallPageModelTest {
     }
 
     @Test
-    void aStepThatFailsBecauseOfTheUsersCancelIsShownAsCancelled() {
-        draft.token("tok");
-        setup.script = l -> {
-            l.on(new InstallEvent.Started(StepId.DEPLOY));
-            page.cancel();
-            l.on(new InstallEvent.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume."));
-            return new PipelineOutcome.Failed(StepId.DEPLOY, "wrangler secret bulk was cancelled", "Run the install again with --resume.");
-        };
-        page.enter();
-        assertThat(page.phaseProperty().get()).isEqualTo(Phase.CANCELLED);
-        assertThat(page.causeProperty().get()).isEqualTo(i18n.get("cf.install.cancelled"));
-        assertThat(row(StepId.DEPLOY).summaryProperty().get()).isEqualTo("wrangler secret bulk was cancelled");
-    }
-
-    @Test
     void everyStepPhaseAndPermissionStateHasItsTextInBothLanguages() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
             I18n l = new I18n(locale);
             for (StepId id : StepId.values()) {
-                assertThat(StepNames.of(id, l)).as(locale + " " + id).doesNotStartWith("!");
+                assertThat(l.core().step(id)).as(locale + " " + id).doesNotStartWith("!");
             }
             for (Phase p : Phase.values()) {
                 assertThat(l.get("cf.install.phase." + p.name().toLowerCase(Locale.ROOT))).as(locale + " " + p).doesNotStartWith("!");

@@ -2,6 +2,7 @@ package dev.arcrun.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcrun.core.deploy.LogLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class ConsoleViewModelTest {
             pool.execute(() -> {
                 await(go);
                 for (int i = 0; i < perThread; i++) {
-                    vm.append(source, "line " + i, false);
+                    vm.append(source, "line " + i, LogLevel.INFO);
                 }
             });
         }
@@ -94,7 +95,7 @@ class ConsoleViewModelTest {
             String source = "s" + t;
             pool.execute(() -> {
                 for (int i = 0; i < perThread; i++) {
-                    vm.append(source, Integer.toString(i), false);
+                    vm.append(source, Integer.toString(i), LogLevel.INFO);
                 }
             });
         }
@@ -119,11 +120,11 @@ class ConsoleViewModelTest {
         QueuedUiThread ui = new QueuedUiThread();
         ConsoleViewModel vm = new ConsoleViewModel(ui, 100);
         for (int i = 0; i < 60; i++) {
-            vm.append("npm", "a" + i, false);
+            vm.append("npm", "a" + i, LogLevel.INFO);
         }
         ui.runAll();
         for (int i = 0; i < 250; i++) {
-            vm.append("npm", "b" + i, false);
+            vm.append("npm", "b" + i, LogLevel.INFO);
         }
         ui.runAll();
         assertThat(vm.lines()).hasSize(100);
@@ -132,7 +133,7 @@ class ConsoleViewModelTest {
         assertThat(vm.hiddenProperty().get()).isEqualTo(60 + 150);
 
         for (int i = 0; i < 10; i++) {
-            vm.append("npm", "c" + i, false);
+            vm.append("npm", "c" + i, LogLevel.INFO);
         }
         ui.runAll();
         assertThat(vm.lines()).hasSize(100);
@@ -145,14 +146,17 @@ class ConsoleViewModelTest {
     void errorAndWarningLinesAreMarkedByTheToolsOwnMarkers() {
         QueuedUiThread ui = new QueuedUiThread();
         ConsoleViewModel vm = new ConsoleViewModel(ui);
-        vm.append("arcrun-registry", "✘ [ERROR] Could not resolve \"./missing\"", true);
-        vm.append("arcrun-registry", "▲ [WARNING] The entrypoint has no default export", true);
-        vm.append("npm", "npm warn deprecated glob@7", false);
-        vm.append("arcrun-registry", "Total Upload: 12.3 KiB / gzip: 3.1 KiB", false);
-        vm.append("download", "Connection dropped; retrying", true);
+        // core read each level from the tool's own marker when the tool printed the line; the console keeps it
+        vm.append("arcrun-registry", "✘ [ERROR] Could not resolve \"./missing\"", LogLevel.ERROR);
+        vm.append("arcrun-registry", "▲ [WARNING] The entrypoint has no default export", LogLevel.WARN);
+        vm.append("npm", "npm warn deprecated glob@7", LogLevel.WARN);
+        vm.append("arcrun-registry", "Total Upload: 12.3 KiB / gzip: 3.1 KiB", LogLevel.INFO);
+        vm.append("arcrun-registry", "an ordinary line that mentions [ERROR] in passing", LogLevel.INFO);
+        vm.append("download", "Connection dropped; retrying", LogLevel.WARN);
         ui.runAll();
         assertThat(vm.lines()).extracting(ConsoleLine::level).containsExactly(ConsoleLine.Level.ERROR,
-                ConsoleLine.Level.WARNING, ConsoleLine.Level.WARNING, ConsoleLine.Level.INFO, ConsoleLine.Level.WARNING);
+                ConsoleLine.Level.WARNING, ConsoleLine.Level.WARNING, ConsoleLine.Level.INFO, ConsoleLine.Level.INFO,
+                ConsoleLine.Level.WARNING);
         assertThat(vm.allText()).startsWith("arcrun-registry | ✘ [ERROR] Could not resolve \"./missing\"\n")
                 .endsWith("download | Connection dropped; retrying\n");
     }
@@ -168,9 +172,9 @@ class ConsoleViewModelTest {
     void clearEmptiesTheConsole() {
         QueuedUiThread ui = new QueuedUiThread();
         ConsoleViewModel vm = new ConsoleViewModel(ui, 2);
-        vm.append("a", "1", false);
-        vm.append("a", "2", false);
-        vm.append("a", "3", false);
+        vm.append("a", "1", LogLevel.INFO);
+        vm.append("a", "2", LogLevel.INFO);
+        vm.append("a", "3", LogLevel.INFO);
         ui.runAll();
         vm.clear();
         assertThat(vm.lines()).isEmpty();

@@ -67,7 +67,7 @@ class ConsoleViewTest {
     private void appendFromAnotherThread(int from, int to) throws InterruptedException {
         Thread t = new Thread(() -> {
             for (int i = from; i < to; i++) {
-                model.append("worker", "line " + i, false);
+                model.append("worker", "line " + i, dev.arcrun.core.deploy.LogLevel.INFO);
             }
         });
         t.start();

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.StepId;
@@ -20,15 +21,17 @@ public final class InstallEventPrinter implements InstallListener {
     private final java.util.Set<StepId> warned = java.util.EnumSet.noneOf(StepId.class);
 
     private final boolean colour;
+    private final Words words;
 
     public InstallEventPrinter(PrintWriter out, boolean terminal) {
-        this(out, terminal, terminal && colourAllowed(System.getenv()));
+        this(out, terminal, terminal && colourAllowed(System.getenv()), Words.current());
     }
 
-    InstallEventPrinter(PrintWriter out, boolean terminal, boolean colour) {
+    InstallEventPrinter(PrintWriter out, boolean terminal, boolean colour, Words words) {
         this.out = out;
         this.terminal = terminal;
         this.colour = colour;
+        this.words = words;
     }
 
     /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or TERM is dumb. */
@@ -44,21 +47,22 @@ public final class InstallEventPrinter implements InstallListener {
     @Override
     public synchronized void on(InstallEvent event) {
         switch (event) {
-            case InstallEvent.Started s -> line(prefix(s.step()) + s.step().title() + " …");
+            case InstallEvent.Started s -> line(prefix(s.step()) + words.step(s.step()) + " …");
             case InstallEvent.Progress p -> progress(p);
             case InstallEvent.Log l -> line("    " + (l.source().isEmpty() ? "" : l.source() + " | ") + l.text());
-            case InstallEvent.Succeeded s -> line(prefix(s.step()) + (warned.contains(s.step()) ? paint("!", "33") + " " : paint("✓", "32") + " ") + s.summary()
-                    + String.format(Locale.ROOT, " (%.1f s)", s.took().toMillis() / 1000.0));
-            case InstallEvent.Skipped s -> line(prefix(s.step()) + "– " + s.step().title() + ": skipped, " + s.reason());
+            case InstallEvent.Succeeded s -> line(prefix(s.step()) + (warned.contains(s.step()) ? paint("!", "33") + " " : paint("✓", "32") + " ")
+                    + words.note(s.summary()) + String.format(Locale.ROOT, " (%.1f s)", s.took().toMillis() / 1000.0));
+            case InstallEvent.Skipped s -> line(prefix(s.step()) + "– " + words.get("install.skipped", words.step(s.step()), words.note(s.reason())));
             case InstallEvent.Warning w -> warn(w);
-            case InstallEvent.Failed f -> line(prefix(f.step()) + paint("✗", "31") + " " + f.cause() + (f.advice().isEmpty() ? "" : " " + f.advice()));
+            case InstallEvent.Failed f -> line(prefix(f.step()) + paint("✗", "31") + " " + words.join(words.failure(f.cause()), words.advice(f.advice())));
+            case InstallEvent.Cancelled c -> line(prefix(c.step()) + paint("✗", "31") + " " + words.get("install.step_cancelled", words.step(c.step())));
         }
         out.flush();
     }
 
     private void warn(InstallEvent.Warning w) {
         warned.add(w.step());
-        line(prefix(w.step()) + paint("!", "33") + " " + w.message() + (w.advice().isEmpty() ? "" : " " + w.advice()));
+        line(prefix(w.step()) + paint("!", "33") + " " + words.join(words.failure(w.problem()), words.advice(w.advice())));
     }
 
     private void progress(InstallEvent.Progress p) {
@@ -73,7 +77,7 @@ public final class InstallEventPrinter implements InstallListener {
             bar = "[" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] "
                     + String.format(Locale.ROOT, "%3d%% ", Math.round(p.fraction() * 100));
         }
-        out.print("\r    " + bar + p.message() + "\u001b[K");
+        out.print("\r    " + bar + words.note(p.note()) + "\u001b[K");
         progressLineOpen = true;
     }
 

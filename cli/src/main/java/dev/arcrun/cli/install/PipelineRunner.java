@@ -1,6 +1,7 @@
 package dev.arcrun.cli.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
@@ -87,7 +88,9 @@ final class PipelineRunner {
                               String unchanged) throws Exception {
         String name = run.installName();
         var config = new InstallConfigStore(InstallEnvironment.home()).find(name);
-        String url = config.map(c -> c.engineUrl()).orElse(null);
+        String url = outcome instanceof PipelineOutcome.Completed c && c.engineUrl() != null ? c.engineUrl()
+                : config.map(c -> c.engineUrl()).orElse(null);
+        Words words = Words.current();
         String target = config.map(c -> c.target().name().toLowerCase(Locale.ROOT)).orElse("");
         boolean answering = !(outcome.success() && notAnswering);
         if (json) {
@@ -102,17 +105,15 @@ final class PipelineRunner {
                     if (unchanged != null) {
                         human.println(unchanged);
                     } else if (answering) {
-                        human.println("Done: the install '" + name + "' is ready" + (url == null ? "." : " at " + url + "."));
+                        human.println(url == null ? words.get("install.done", name) : words.get("install.done_at", name, url));
                     }
                 }
-                case PipelineOutcome.Failed f -> human.println("Stopped at \"" + f.step().title() + "\". "
-                        + "Fix the cause above, then continue with: " + again);
-                case PipelineOutcome.Cancelled c -> human.println("Cancelled. Continue with: " + again);
+                case PipelineOutcome.Failed f -> human.println(words.get("install.stopped", words.step(f.step()), again));
+                case PipelineOutcome.Cancelled c -> human.println(words.get("install.cancelled", again));
             }
         }
         if (!answering) {
-            err.println("arcrun: warning: '" + name + "' is installed, but its engine at " + url + " does not answer yet. "
-                    + "A new workers.dev address can take a few minutes: check again with `arcrun status`.");
+            err.println(words.get("install.not_answering", name, url));
         }
         out.flush();
         human.flush();

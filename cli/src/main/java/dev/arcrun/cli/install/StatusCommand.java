@@ -88,7 +88,7 @@ public final class StatusCommand implements Callable<Integer> {
         n.put("complete", stopped.isEmpty());
         if (stopped.isPresent()) {
             n.put("health", "unfinished").put("stopped_at", RunReport.key(stopped.get()))
-                    .put("stopped_at_title", stopped.get().title())
+                    .put("stopped_at_title", dev.arcrun.cli.i18n.Words.ENGLISH.step(stopped.get()))
                     .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name()
                             + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`");
             return n;

@@ -2,34 +2,70 @@ package dev.arcrun.cli.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcrun.cli.i18n.Words;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.cloudflare.PermissionGroup;
 import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.install.StepId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InstallEventPrinterTest {
+    private static final Words EN = new Words(Locale.ENGLISH);
+    private static final Note FETCHED = Note.of(Note.Code.FETCHED, "1.2.0", 2, "abcdef012345");
     private final StringWriter buffer = new StringWriter();
 
     @Test
     void plainOutputHasNoRedrawsOrEscapeCodes() {
-        var p = new InstallEventPrinter(new PrintWriter(buffer), false);
+        var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, EN);
         p.on(new InstallEvent.Started(StepId.FETCH));
-        p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, "12 MB of 24 MB"));
-        p.on(new InstallEvent.Succeeded(StepId.FETCH, "engine 1.2.0 unpacked", Duration.ofMillis(1500)));
+        p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, Note.of(Note.Code.DOWNLOADING_OF, 12, 24, 3.5)));
+        p.on(new InstallEvent.Succeeded(StepId.FETCH, FETCHED, Duration.ofMillis(1500)));
         assertThat(buffer.toString()).doesNotContain("\r", "\u001b", "12 MB")
-                .contains("[ 5/13] Download and unpack the engine …", "✓ engine 1.2.0 unpacked (1.5 s)");
+                .contains("[ 5/13] Download and unpack the engine …", "✓ engine 1.2.0 (2 workers, sha256 abcdef012345…) (1.5 s)");
     }
 
     @Test
     void terminalRedrawsProgressAndClearsItBeforeTheNextLine() {
-        var p = new InstallEventPrinter(new PrintWriter(buffer), true, false);
-        p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, "12 MB of 24 MB"));
-        p.on(new InstallEvent.Failed(StepId.FETCH, "The download stopped.", "Check the connection and run again with --resume."));
+        var p = new InstallEventPrinter(new PrintWriter(buffer), true, false, EN);
+        p.on(new InstallEvent.Progress(StepId.FETCH, 0.5, Note.of(Note.Code.DOWNLOADING_OF, 12, 24, 3.5)));
+        p.on(new InstallEvent.Failed(StepId.FETCH, Failure.of(Failure.Code.UNEXPECTED, "connection reset"), Advice.of(Advice.Code.RESUME)));
         assertThat(buffer.toString())
-                .contains("[############            ]  50% 12 MB of 24 MB")
-                .contains("\r\u001b[K[ 5/13] ✗ The download stopped. Check the connection and run again with --resume.");
+                .contains("[############            ]  50% 12 MB of 24 MB at 3.5 MB/s")
+                .contains("\r\u001b[K[ 5/13] ✗ Something unexpected stopped this step: connection reset "
+                        + "Run the install again with --resume; finished steps are not repeated.");
+    }
+
+    @Test
+    void aCancelIsACancelNotAFailure() {
+        var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, EN);
+        p.on(new InstallEvent.Cancelled(StepId.DEPLOY));
+        assertThat(buffer.toString()).contains("[ 9/13] ✗ Deploy the workers and their secrets: cancelled");
+    }
+
+    @Test
+    void theCliFollowsTheLocaleAndWordsActionsAsCommands() {
+        assertThat(Words.localeOf(Map.of("LANG", "zh_TW.UTF-8"))).isEqualTo(Locale.forLanguageTag("zh-TW"));
+        assertThat(Words.localeOf(Map.of("LANG", "zh_TW.UTF-8", "LC_ALL", "C"))).as("LC_ALL wins").isEqualTo(Locale.ENGLISH);
+        assertThat(Words.localeOf(Map.of("LC_MESSAGES", "zh_TW", "LANG", "en_US.UTF-8"))).isEqualTo(Locale.forLanguageTag("zh-TW"));
+        assertThat(Words.localeOf(Map.of())).isEqualTo(Locale.ENGLISH);
+
+        var zh = new Words(Words.localeOf(Map.of("LANG", "zh_TW.UTF-8")));
+        var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, zh);
+        p.on(new InstallEvent.Started(StepId.VERIFY));
+        p.on(new InstallEvent.Failed(StepId.VERIFY, Failure.of(Failure.Code.MISSING_PERMISSION, List.of(PermissionGroup.WORKERS_R2_STORAGE_EDIT)),
+                Advice.of(Advice.Code.RESUME)));
+        assertThat(buffer.toString()).contains("驗證 Cloudflare 權杖及其權限 …", "Cloudflare API 權杖缺少 Account › Workers R2 Storage › Edit 權限",
+                "請加上 --resume 再執行一次安裝");
+        assertThat(EN.advice(Advice.of(Advice.Code.FINISH_INSTALL, dev.arcrun.core.config.Target.LOCAL, "home")))
+                .as("a target in a command is its flag value").isEqualTo("Finish it first with: arcrun install --target local --name home --resume");
     }
 
     @Test
@@ -37,11 +73,12 @@ class InstallEventPrinterTest {
         assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of())).isTrue();
         assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of("NO_COLOR", "1"))).isFalse();
         assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of("TERM", "dumb"))).isFalse();
-        var p = new InstallEventPrinter(new PrintWriter(buffer), true, true);
-        p.on(new InstallEvent.Succeeded(StepId.FETCH, "ok", Duration.ZERO));
-        assertThat(buffer.toString()).contains("\u001b[32m✓\u001b[0m ok");
+        var p = new InstallEventPrinter(new PrintWriter(buffer), true, true, EN);
+        Note ok = Note.of(Note.Code.TOOLCHAIN_READY, "22", "4");
+        p.on(new InstallEvent.Succeeded(StepId.FETCH, ok, Duration.ZERO));
+        assertThat(buffer.toString()).contains("\u001b[32m✓\u001b[0m node 22, wrangler 4");
         StringWriter piped = new StringWriter();
-        new InstallEventPrinter(new PrintWriter(piped), false).on(new InstallEvent.Succeeded(StepId.FETCH, "ok", Duration.ZERO));
+        new InstallEventPrinter(new PrintWriter(piped), false).on(new InstallEvent.Succeeded(StepId.FETCH, ok, Duration.ZERO));
         assertThat(piped.toString()).doesNotContain("\u001b");
     }
 }

@@ -1,5 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +42,19 @@ final class Accounts {
             accounts = list();
         } catch (CloudflareApiException e) {
             if (e.hasCode(ACCOUNT_TOKEN_CANNOT_LIST_ACCOUNTS)) {
-                throw new UserFacingException("This is an account-owned token, which cannot list accounts.",
-                        "Give the account id with --account or " + CloudflareSettings.ACCOUNT_ENV + ".", e);
+                throw new UserFacingException(Failure.of(Failure.Code.ACCOUNT_TOKEN_CANNOT_LIST),
+                        Advice.of(Advice.Code.GIVE_ACCOUNT, CloudflareSettings.ACCOUNT_ENV), e);
             }
             throw e;
         }
         if (accounts.isEmpty()) {
-            throw new UserFacingException("The token gives access to no Cloudflare account.",
-                    "Create the token under the account Arcrun should use: "
-                            + TokenTemplate.creationUrl(PermissionGroup.REQUIRED));
+            throw new UserFacingException(Failure.of(Failure.Code.NO_ACCOUNT),
+                    Advice.of(Advice.Code.TOKEN_UNDER_ACCOUNT, TokenTemplate.creationUrl(PermissionGroup.REQUIRED)));
         }
         if (accounts.size() > 1) {
-            throw new UserFacingException("The token can use " + accounts.size() + " accounts: "
-                    + accounts.stream().map(a -> a.name() + " (" + a.id() + ")").collect(Collectors.joining(", "))
-                    + ".", "Choose one with --account ID or " + CloudflareSettings.ACCOUNT_ENV + ".");
+            throw new UserFacingException(Failure.of(Failure.Code.SEVERAL_ACCOUNTS, accounts.size(),
+                    accounts.stream().map(a -> a.name() + " (" + a.id() + ")").toList()),
+                    Advice.of(Advice.Code.CHOOSE_ACCOUNT, CloudflareSettings.ACCOUNT_ENV));
         }
         return accounts.getFirst();
     }

@@ -1,5 +1,8 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+
 import dev.arcrun.core.UserFacingException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,15 +44,14 @@ public record CloudflareSettings(URI apiBase, ApiToken token, Optional<String> a
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UserFacingException("The Cloudflare API base URL '" + text + "' is not usable: "
-                    + e.getReason() + ".", "Give a URL like " + DEFAULT_API_BASE + " .");
+            throw new UserFacingException(Failure.of(Failure.Code.API_BASE_INVALID, text, e.getReason()),
+                    Advice.of(Advice.Code.API_BASE_FORM, DEFAULT_API_BASE));
         }
     }
 
     private static void checkAccountId(String id) {
         if (!id.matches("[0-9a-fA-F]{32}")) {
-            throw new UserFacingException("'" + id + "' is not a Cloudflare account id.",
-                    "An account id is 32 hexadecimal characters; it is shown on the dashboard's account home.");
+            throw new UserFacingException(Failure.of(Failure.Code.ACCOUNT_ID_INVALID, id), Advice.of(Advice.Code.ACCOUNT_ID_FORM));
         }
     }
 

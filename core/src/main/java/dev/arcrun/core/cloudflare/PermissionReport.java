@@ -1,5 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import java.net.URI;
 import java.util.List;
@@ -32,9 +36,8 @@ public record PermissionReport(List<Check> checks) {
         if (complete()) {
             return this;
         }
-        throw new UserFacingException("The token lacks " + missing().stream().map(PermissionGroup::displayName)
-                .collect(Collectors.joining(", ")) + ".", "Add it on Cloudflare's API Tokens page, or create a "
-                + "token with everything Arcrun needs: " + tokenTemplateUrl());
+        throw new UserFacingException(Failure.of(Failure.Code.MISSING_PERMISSION, missing()),
+                Advice.of(Advice.Code.ADD_PERMISSIONS, tokenTemplateUrl()));
     }
 
     /** The prefilled token-creation link with every group the install needs. */

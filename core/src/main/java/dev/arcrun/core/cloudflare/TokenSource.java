@@ -1,5 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +29,14 @@ public final class TokenSource {
         }
         String fromEnv = env.get(ENV);
         if (fromEnv == null || fromEnv.isBlank()) {
-            throw new UserFacingException("No Cloudflare API token was given.",
-                    "Set " + ENV + " or pass --token-file FILE (a file holding only the token). Create a token at "
-                            + TokenTemplate.creationUrl(PermissionGroup.REQUIRED) + " .");
+            throw new UserFacingException(Failure.of(Failure.Code.TOKEN_MISSING),
+                    Advice.of(Advice.Code.GIVE_TOKEN, ENV, TokenTemplate.creationUrl(PermissionGroup.REQUIRED)));
         }
         try {
             return ApiToken.of(fromEnv.strip());
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException("The token in " + ENV + " is not usable: " + e.getMessage() + ".",
-                    "Copy the token again from Cloudflare's API Tokens page.");
+            throw new UserFacingException(Failure.of(Failure.Code.TOKEN_UNUSABLE_ENV, ENV, e.getMessage()),
+                    Advice.of(Advice.Code.TOKEN_RECOPY));
         }
     }
 
@@ -42,17 +45,16 @@ public final class TokenSource {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UserFacingException("The token file " + file + " does not exist.",
-                    "Check the path given to --token-file.");
+            throw new UserFacingException(Failure.of(Failure.Code.TOKEN_FILE_MISSING, file), Advice.of(Advice.Code.TOKEN_FILE_PATH));
         } catch (IOException e) {
-            throw new UserFacingException("The token file " + file + " could not be read (" + e.getClass()
-                    .getSimpleName() + ").", "Check the file's permissions.");
+            throw new UserFacingException(Failure.of(Failure.Code.TOKEN_FILE_UNREADABLE, file, e.getClass().getSimpleName()),
+                    Advice.of(Advice.Code.TOKEN_FILE_PERMISSIONS));
         }
         try {
             return ApiToken.of(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException("The token file " + file + " does not hold a usable token: "
-                    + e.getMessage() + ".", "Put only the token in the file, on one line.");
+            throw new UserFacingException(Failure.of(Failure.Code.TOKEN_FILE_UNUSABLE, file, e.getMessage()),
+                    Advice.of(Advice.Code.TOKEN_FILE_ONE_LINE));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.core.UserFacingException;
 import java.net.URI;
@@ -24,8 +28,7 @@ final class Tokens {
                 throw userRefusal;
             }
             if (accountId.isEmpty()) {
-                throw invalidToken(userRefusal, "If it is an account-owned token, give the account id with "
-                        + "--account or " + CloudflareSettings.ACCOUNT_ENV + ".");
+                throw invalidToken(userRefusal, true);
             }
             try {
                 return check(TokenCheck.Kind.ACCOUNT,
@@ -33,7 +36,7 @@ final class Tokens {
             } catch (CloudflareApiException accountRefusal) {
                 if (accountRefusal.hasCode(INVALID_TOKEN) || accountRefusal.httpStatus() == 401
                         || accountRefusal.httpStatus() == 404) {
-                    throw invalidToken(accountRefusal, "");
+                    throw invalidToken(accountRefusal, false);
                 }
                 throw accountRefusal;
             }
@@ -44,10 +47,8 @@ final class Tokens {
         URI fix = TokenTemplate.creationUrl(PermissionGroup.REQUIRED);
         return switch (check.status()) {
             case ACTIVE -> check;
-            case EXPIRED -> throw new UserFacingException("The Cloudflare API token has expired.",
-                    "Create a new token (or extend this one's TTL on Cloudflare's API Tokens page): " + fix);
-            case DISABLED -> throw new UserFacingException("The Cloudflare API token is disabled.",
-                    "Enable it again on Cloudflare's API Tokens page, or create a new one: " + fix);
+            case EXPIRED -> throw new UserFacingException(Failure.of(Failure.Code.TOKEN_EXPIRED), Advice.of(Advice.Code.TOKEN_RENEW, fix));
+            case DISABLED -> throw new UserFacingException(Failure.of(Failure.Code.TOKEN_DISABLED), Advice.of(Advice.Code.TOKEN_ENABLE, fix));
         };
     }
 
@@ -56,10 +57,12 @@ final class Tokens {
         return new TokenCheck(kind, r.path("id").asText(), TokenCheck.Status.parse(r.path("status").asText()));
     }
 
-    private static UserFacingException invalidToken(CloudflareApiException cause, String hint) {
-        return new UserFacingException("Cloudflare does not recognise this API token ("
-                + cause.errors().stream().map(CloudflareError::toString).collect(Collectors.joining("; ")) + ").",
-                (hint.isEmpty() ? "" : hint + " ") + "Check that the whole token was copied, or create one: "
-                        + TokenTemplate.creationUrl(PermissionGroup.REQUIRED), cause);
+    /** @param mayBeAccountToken no account id was given: an account-owned token needs one to be verified */
+    private static UserFacingException invalidToken(CloudflareApiException cause, boolean mayBeAccountToken) {
+        // Cloudflare's own error lines are data (its words), not ours.
+        return new UserFacingException(Failure.of(Failure.Code.TOKEN_UNKNOWN,
+                cause.errors().stream().map(CloudflareError::toString).collect(Collectors.joining("; "))),
+                mayBeAccountToken ? Advice.of(Advice.Code.TOKEN_CHECK_COPY_OR_ACCOUNT, TokenTemplate.creationUrl(PermissionGroup.REQUIRED))
+                        : Advice.of(Advice.Code.TOKEN_CHECK_COPY, TokenTemplate.creationUrl(PermissionGroup.REQUIRED)), cause);
     }
 }

@@ -1,14 +1,26 @@
 package dev.arcrun.core.i18n;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.cloudflare.PermissionGroup;
+import dev.arcrun.core.cloudflare.TokenCheck;
+import dev.arcrun.core.config.SecretLocation;
+import dev.arcrun.core.config.Target;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.install.PlanAction;
+import dev.arcrun.core.install.StepId;
 import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * Core's message catalog (English and Traditional Chinese): the one place where core's facts become sentences. The
- * CLI and the app render with it, each in the user's locale; neither parses core's text.
+ * CLI and the app render with it, each in the user's locale; neither parses core's text. An
+ * {@linkplain Advice.Code#action() action} has no sentence here: each face words it ({@link #hasSentence}).
  */
 public final class Messages {
     public static final String BUNDLE = "dev.arcrun.core.i18n.messages";
@@ -21,20 +33,76 @@ public final class Messages {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** The catalog's sentence for {@code key} with its values; values that are facts are worded too. */
     public String get(String key, Object... args) {
         try {
             String text = bundle.getString(key);
-            return args.length == 0 ? text : new MessageFormat(text, bundle.getLocale()).format(args);
+            Object[] worded = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                worded[i] = word(args[i]);
+            }
+            return new MessageFormat(text, bundle.getLocale()).format(worded);
         } catch (MissingResourceException e) {
             return "!" + key + "!"; // visible, and caught by the catalog test; never a crash
         }
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
     }
 
     public String render(PlanAction action) {
         return get("plan." + action.code(), action.args().toArray());
     }
 
+    public String render(Failure failure) {
+        return get(failure.key(), failure.args().toArray());
+    }
+
+    public String render(Note note) {
+        return get(note.key(), note.args().toArray());
+    }
+
+    /**
+     * Advice worded by core. An action ({@link Advice.Code#action()}) is the face's to word: this gives its key in
+     * brackets, so a face that forgot one shows it (and its catalog test fails) rather than a wrong sentence.
+     */
+    public String render(Advice advice) {
+        return advice.isNone() ? "" : get(advice.key(), advice.args().toArray());
+    }
+
+    /** What the step does, in words a user understands. */
+    public String step(StepId step) {
+        return get("step." + step.id());
+    }
+
+    /** A value inside a sentence, in this language: facts by their own sentence, lists joined, the rest as text. */
+    public Object word(Object value) {
+        return switch (value) {
+            case null -> "";
+            case StepId s -> step(s);
+            case Failure f -> render(f);
+            case Note n -> render(n);
+            case Target t -> get("target." + t.name().toLowerCase(Locale.ROOT));
+            case TokenCheck.Kind k -> get("token.kind." + k.name().toLowerCase(Locale.ROOT));
+            case PermissionGroup g -> g.displayName(); // Cloudflare's own name, as its token page shows it
+            case SecretLocation.Keychain k -> get("where.keychain", k.name());
+            case SecretLocation.File f -> get("where.file", f.folder());
+            case Collection<?> c when !c.isEmpty() && c.stream().allMatch(Failure.class::isInstance) ->
+                    c.stream().map(v -> render((Failure) v)).collect(Collectors.joining(get("sentence.separator")));
+            case Collection<?> c -> c.stream().map(v -> String.valueOf(word(v))).collect(Collectors.joining(get("list.separator")));
+            case Number n -> n;
+            default -> String.valueOf(value);
+        };
+    }
+
     public Locale locale() {
         return bundle.getLocale();
+    }
+
+    /** Keys every value kind above may need, for the catalog test. */
+    public static List<String> valueKeys() {
+        return List.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
+                "token.kind.user", "token.kind.account");
     }
 }

@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.Bundle;
 import dev.arcrun.core.bundle.BundleManifest;
@@ -27,8 +31,8 @@ final class BundleSecrets {
             };
             if (value == null) {
                 if (s.required()) {
-                    throw new UserFacingException("The engine bundle needs the secret " + s.name() + ", which this installer cannot provide.",
-                            "Use a bundle of a matching version, or set " + s.name() + " with wrangler after the install.");
+                    throw new UserFacingException(Failure.of(Failure.Code.SECRET_NOT_PROVIDED, s.name()),
+                            Advice.of(Advice.Code.BUNDLE_SECRET, s.name()));
                 }
                 continue;
             }

@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.engineclient.EngineException;
@@ -27,13 +31,12 @@ final class CheckStep implements InstallStep {
             try {
                 Health h = session.engine().health();
                 if (!h.ok()) {
-                    throw new UserFacingException("The engine at " + url + " answers but reports it is not healthy.",
-                            "Look at its log, then run the install again.");
+                    throw new UserFacingException(Failure.of(Failure.Code.ENGINE_UNHEALTHY, url), Advice.of(Advice.Code.ENGINE_LOG));
                 }
                 if (!cloudflare) {
                     session.engine().workflows().list(); // the kept key opens it: "ready" means usable, not just up
                 }
-                return StepResult.done("engine " + h.version() + " answers at " + url);
+                return StepResult.done(Note.Code.ENGINE_ANSWERS, h.version(), url);
             } catch (EngineException e) {
                 last = e;
             }
@@ -41,16 +44,15 @@ final class CheckStep implements InstallStep {
             if (left <= 0 || reporter.cancelled()) {
                 break;
             }
-            reporter.progress(-1, "waiting for " + url + " to answer (" + (left / 1_000_000_000L) + " s left)");
+            reporter.progress(-1, Note.Code.WAITING_FOR_ENGINE, url, left / 1_000_000_000L);
             Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
         }
         if (!cloudflare) {
-            throw new UserFacingException("The engine on this computer does not answer at " + url + ": " + last.getMessage(),
-                    "See its log with 'arcrun local status', then run the install again.", last);
+            throw new UserFacingException(Failure.of(Failure.Code.LOCAL_ENGINE_SILENT, url, last.getMessage()),
+                    Advice.of(Advice.Code.LOCAL_LOG), last);
         }
-        reporter.warn("The engine was deployed but " + url + " does not answer yet (" + last.getMessage() + ").",
-                "A new workers.dev address can take a few minutes to work; check again with 'arcrun status'.");
-        return StepResult.done("deployed to " + url + "; it did not answer yet");
+        reporter.warn(Failure.of(Failure.Code.ENGINE_NOT_ANSWERING, url, last.getMessage()), Advice.of(Advice.Code.CHECK_LATER));
+        return StepResult.done(Note.Code.ENGINE_NOT_YET, url);
     }
 
     private static final java.time.Duration POLL = java.time.Duration.ofSeconds(5);

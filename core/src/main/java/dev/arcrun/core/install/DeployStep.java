@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.Bundle;
 import dev.arcrun.core.config.JournalEntry;
@@ -39,17 +43,17 @@ final class DeployStep implements InstallStep {
         boolean allJournaled = bundle.workers().stream().allMatch(w -> cfg.journal().stream()
                 .anyMatch(e -> e.kind() == JournalEntry.Kind.WORKER && e.name().equals(w.name())));
         if (sameBundle && allJournaled && cfg.engineUrl() != null) {
-            return StepResult.skipped("engine " + cfg.bundle().version() + " is already deployed");
+            return StepResult.skipped(Note.Code.ALREADY_DEPLOYED, cfg.bundle().version());
         }
         List<DeployTarget> targets = DeployTarget.of(bundle);
         String publicWorker = WorkerNames.deployed(PUBLIC_WORKER, session.prefix());
         Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name(), session.prefix());
-        DeployRunner runner = new DeployRunner(session.toolchain(line -> reporter.log("npm", line, false)), session.home(),
+        DeployRunner runner = new DeployRunner(session.toolchain(reporter::npm), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
         // Each worker is journaled the moment wrangler reports it deployed: if this process is killed before the
         // next one finishes, uninstall still knows the first is this install's.
         DeployReport report = runner.deploy(targets, secrets,
-                line -> reporter.log(line.worker(), line.text(), line.stream() == LogStream.STDERR), session.cancellation(),
+                line -> reporter.log(line.worker(), line.text(), line.level()), session.cancellation(),
                 o -> {
                     if (o instanceof WorkerOutcome.Deployed d) {
                         session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), Instant.now())));
@@ -60,34 +64,36 @@ final class DeployStep implements InstallStep {
                     }
                 });
         if (!report.allDeployed()) {
-            throw new UserFacingException(describeFailure(report),
-                    "Fix the cause shown in wrangler's lines (full log: " + report.logFile() + "), then run the install again with "
-                            + "--resume; a changed engine file, or another --source, is fetched again.");
+            throw new UserFacingException(deployed(report).isEmpty() ? Failure.of(Failure.Code.DEPLOY_FAILED, describeFailure(report))
+                    : Failure.of(Failure.Code.DEPLOY_FAILED_PARTLY, deployed(report), describeFailure(report)),
+                    Advice.of(Advice.Code.DEPLOY_LINES, report.logFile()));
         }
         if (session.config().engineUrl() == null) {
             session.update(c -> c.withEngineUrl("https://" + publicWorker + "." + c.resources().subdomain() + ".workers.dev"));
         }
-        return StepResult.done(report.workers().size() + " workers deployed with their secrets: "
-                + report.workers().stream().map(WorkerOutcome::name).collect(Collectors.joining(", ")));
+        return StepResult.done(Note.Code.DEPLOYED, report.workers().size(), report.workers().stream().map(WorkerOutcome::name).toList());
     }
 
-    static String describeFailure(DeployReport report) {
-        StringBuilder sb = new StringBuilder();
-        List<String> ok = report.workers().stream().filter(o -> o instanceof WorkerOutcome.Deployed).map(WorkerOutcome::name).toList();
-        if (!ok.isEmpty()) {
-            sb.append("Deployed: ").append(String.join(", ", ok)).append(". ");
-        }
+    private static List<String> deployed(DeployReport report) {
+        return report.workers().stream().filter(o -> o instanceof WorkerOutcome.Deployed).map(WorkerOutcome::name).toList();
+    }
+
+    /**
+     * Each worker that did not deploy, with what stopped it: wrangler's own words (data, not ours) for a failure,
+     * the worker it waited for when it never ran.
+     */
+    static List<Failure> describeFailure(DeployReport report) {
+        List<Failure> out = new java.util.ArrayList<>();
         for (WorkerOutcome o : report.workers()) {
             switch (o) {
-                case WorkerOutcome.Failed f -> sb.append("Failed: ").append(f.name())
-                        .append(f.exitCode().isPresent() ? " (exit code " + f.exitCode().getAsInt() + ")" : "")
-                        .append(": ").append(f.reason())
-                        .append(wranglerSays(f.lastLines())).append(". ");
-                case WorkerOutcome.NotRun n -> sb.append("Not run: ").append(n.name()).append(" (").append(n.reason()).append("). ");
+                case WorkerOutcome.Failed f -> out.add(f.exitCode().isPresent()
+                        ? Failure.of(Failure.Code.WORKER_FAILED_EXIT, f.name(), f.exitCode().getAsInt(), f.reason() + wranglerSays(f.lastLines()))
+                        : Failure.of(Failure.Code.WORKER_FAILED, f.name(), f.reason() + wranglerSays(f.lastLines())));
+                case WorkerOutcome.NotRun n -> out.add(Failure.of(Failure.Code.WORKER_NOT_RUN, n.name(), n.reason()));
                 case WorkerOutcome.Deployed d -> Objects.requireNonNull(d);
             }
         }
-        return sb.toString().strip();
+        return out;
     }
 
     /**

@@ -31,7 +31,7 @@ final class DiscoverStep implements InstallStep {
                 .map(t -> t.stream().map(Worker::name).collect(Collectors.joining(" + ")))
                 .collect(Collectors.joining(" → "));
         if (session.config().target() == Target.LOCAL) {
-            return StepResult.done(order);
+            return StepResult.done(Note.Code.DISCOVERED, order);
         }
         Set<String> kvMissing = new LinkedHashSet<>();
         Set<String> r2Missing = new LinkedHashSet<>();
@@ -40,7 +40,7 @@ final class DiscoverStep implements InstallStep {
             w.r2().stream().filter(b -> !session.config().resources().r2().containsKey(b)).forEach(r2Missing::add);
         }
         if (kvMissing.isEmpty() && r2Missing.isEmpty()) {
-            return StepResult.done(order + "; every binding has its resource");
+            return StepResult.done(Note.Code.DISCOVERED_ALL_BOUND, order);
         }
         String prefix = session.prefix();
         List<ResourceManifest.Kv> kv = new ArrayList<>();
@@ -50,8 +50,9 @@ final class DiscoverStep implements InstallStep {
         ProvisionResult extra = new Provisioner(session.cloudflare())
                 .ensure(session.accountId(), new ResourceManifest(prefix, kv, r2), false, ProvisionStep.journal(session));
         ProvisionStep.record(session, extra);
-        return StepResult.done(order + "; added " + String.join(", ", kvMissing) + (kvMissing.isEmpty() || r2Missing.isEmpty() ? "" : ", ")
-                + String.join(", ", r2Missing) + " that the bundle binds");
+        List<String> added = new ArrayList<>(kvMissing);
+        added.addAll(r2Missing);
+        return StepResult.done(Note.Code.DISCOVERED_ADDED, order, added);
     }
 
     /** CREDENTIALS_V2 → credentials-v2, the way the standard titles are written. */

@@ -51,8 +51,8 @@ final class FetchStep implements InstallStep {
         session.bundle(bundle);
         String version = bundle.version().orElse("unknown");
         session.detail(id(), fetched.sha256() + " " + version + " " + source);
-        return StepResult.done("engine " + version + " (" + bundle.workers().size() + " workers, sha256 " + fetched.sha256().substring(0, 12) + "…"
-                + (fetched.fromCache() ? ", from the cache" : "") + ")");
+        return StepResult.done(fetched.fromCache() ? Note.Code.FETCHED_FROM_CACHE : Note.Code.FETCHED,
+                version, bundle.workers().size(), fetched.sha256().substring(0, 12));
     }
 
     /** Where the bundle of a finished fetch came from; empty for a detail written before sources were recorded. */
@@ -86,17 +86,19 @@ final class FetchStep implements InstallStep {
     private static void report(FetchEvent e, StepReporter reporter) {
         switch (e) {
             case FetchEvent.Downloading d when d.event() instanceof DownloadEvent.Progress p ->
-                    reporter.progress(p.total() > 0 ? p.fraction() : -1, mb(p.bytes())
-                            + (p.total() > 0 ? " of " + mb(p.total()) : "") + String.format(Locale.ROOT, " at %.1f MB/s", p.bytesPerSecond() / 1e6));
+                    reporter.progress(p.total() > 0 ? p.fraction() : -1, p.total() > 0
+                            ? Note.of(Note.Code.DOWNLOADING_OF, mb(p.bytes()), mb(p.total()), mb(p.bytesPerSecond()))
+                            : Note.of(Note.Code.DOWNLOADING, mb(p.bytes()), mb(p.bytesPerSecond())));
             case FetchEvent.Downloading d when d.event() instanceof DownloadEvent.Retrying r ->
-                    reporter.log("download", "Connection dropped (" + r.reason() + "); retrying from byte " + r.fromByte(), true);
-            case FetchEvent.Extracting x -> reporter.progress(-1, "Unpacked " + x.progress().entries() + " files");
+                    reporter.progress(-1, Note.Code.DOWNLOAD_RETRY, r.reason(), r.fromByte());
+            case FetchEvent.Extracting x -> reporter.progress(-1, Note.Code.UNPACKED, x.progress().entries());
             default -> { }
         }
     }
 
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    /** Megabytes with one decimal, as a number the catalog formats. */
+    private static double mb(double bytes) {
+        return Math.round(bytes / 1e5) / 10.0;
     }
 
     static void deleteTree(Path dir) throws IOException {

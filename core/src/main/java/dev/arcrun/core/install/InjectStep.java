@@ -42,6 +42,6 @@ final class InjectStep implements InstallStep {
         // Later steps deploy, journal and address the workers by the names now in their configs.
         session.bundle(BundleDiscovery.discover(bundle.root()));
         long changed = injected.stream().filter(ConfigInjector.Injected::changed).count();
-        return StepResult.done(injected.size() + " worker configs checked, " + changed + " updated");
+        return StepResult.done(Note.Code.INJECTED, injected.size(), changed);
     }
 }

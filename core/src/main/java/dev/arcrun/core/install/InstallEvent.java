@@ -1,25 +1,34 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.deploy.LogLevel;
 import java.time.Duration;
 
-/** Everything the pipeline tells its faces (CLI, GUI): one sealed type, rendered, never interpreted. */
+/**
+ * Everything the pipeline tells its faces (CLI, GUI): one sealed type of facts, rendered from core's catalog, never
+ * interpreted and never parsed.
+ */
 public sealed interface InstallEvent {
     StepId step();
 
     record Started(StepId step) implements InstallEvent {}
 
     /** {@code fraction} is in [0,1], or negative when the total is unknown. */
-    record Progress(StepId step, double fraction, String message) implements InstallEvent {}
+    record Progress(StepId step, double fraction, Note note) implements InstallEvent {}
 
-    /** A line of tool output (npm, wrangler), already redacted. */
-    record Log(StepId step, String source, String text, boolean error) implements InstallEvent {}
+    /** A line of tool output (npm, wrangler), already redacted, with the level the tool gave it. */
+    record Log(StepId step, String source, String text, LogLevel level) implements InstallEvent {}
 
-    record Succeeded(StepId step, String summary, Duration took) implements InstallEvent {}
+    record Succeeded(StepId step, Note summary, Duration took) implements InstallEvent {}
 
-    record Skipped(StepId step, String reason) implements InstallEvent {}
+    record Skipped(StepId step, Note reason) implements InstallEvent {}
 
-    /** A warning that does not fail the step (e.g. the engine URL is not reachable yet). */
-    record Warning(StepId step, String message, String advice) implements InstallEvent {}
+    /** A problem that does not fail the step (e.g. the engine URL is not reachable yet). */
+    record Warning(StepId step, Failure problem, Advice advice) implements InstallEvent {}
 
-    record Failed(StepId step, String cause, String advice) implements InstallEvent {}
+    record Failed(StepId step, Failure cause, Advice advice) implements InstallEvent {}
+
+    /** The user stopped the run during this step; it stays resumable. */
+    record Cancelled(StepId step) implements InstallEvent {}
 }

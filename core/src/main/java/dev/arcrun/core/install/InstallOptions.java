@@ -32,8 +32,9 @@ public record InstallOptions(Target target, String name, String source, String p
      */
     static void checkPrefix(String prefix) {
         if (WorkerNames.cannotRename(prefix)) {
-            throw new dev.arcrun.core.UserFacingException("The prefix '" + prefix + "' is too close to the default 'arcrun-'.",
-                    "Choose one that does not start like 'arcrun-', e.g. 'team2-'.");
+            throw new dev.arcrun.core.UserFacingException(
+                    dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.PREFIX_TOO_CLOSE, prefix),
+                    dev.arcrun.core.Advice.of(dev.arcrun.core.Advice.Code.PREFIX_OTHER));
         }
     }
 

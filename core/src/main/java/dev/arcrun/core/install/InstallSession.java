@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.Bundle;
 import dev.arcrun.core.bundle.BundleDiscovery;
@@ -198,8 +202,8 @@ public final class InstallSession implements AutoCloseable {
             String sha = fetchedSha().orElseThrow(() -> new IllegalStateException("no bundle fetched yet"));
             Path dir = bundleDir(sha);
             if (!Files.isDirectory(dir)) {
-                throw new UserFacingException("The engine bundle fetched earlier is missing from " + dir + ".",
-                        "Run the install again without --resume to fetch it again.");
+                throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_MISSING, dir),
+                        Advice.of(Advice.Code.INSTALL_FRESH));
             }
             bundle = BundleDiscovery.discover(dir);
         }

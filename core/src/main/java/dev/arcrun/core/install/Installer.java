@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.HistoryEvent;
@@ -127,7 +131,7 @@ public final class Installer {
                     public void markFinished(StepId step, boolean skipped) {
                         session.markFinished(step, skipped ? StepState.Status.SKIPPED : StepState.Status.SUCCEEDED);
                     }
-                });
+                }, () -> session.config().engineUrl());
             }
         }
 
@@ -140,12 +144,12 @@ public final class Installer {
     public Run install(InstallOptions options, InstallListener listener) {
         var existing = store.find(options.name());
         if (options.resume() && existing.isEmpty()) {
-            throw new UserFacingException("There is no install named '" + options.name() + "' to resume.",
-                    "Run the install without --resume.");
+            throw new UserFacingException(Failure.of(Failure.Code.NOTHING_TO_RESUME, options.name()),
+                    Advice.of(Advice.Code.INSTALL_FRESH));
         }
         existing.filter(c -> c.target() != options.target()).ifPresent(c -> {
-            throw new UserFacingException("The install '" + c.name() + "' targets " + c.target().name().toLowerCase()
-                    + ", not " + options.target().name().toLowerCase() + ".", "Give another name with --name.");
+            throw new UserFacingException(Failure.of(Failure.Code.TARGET_MISMATCH, c.name(), c.target(), options.target()),
+                    Advice.of(Advice.Code.OTHER_NAME));
         });
         InstallConfig config = existing.map(c -> options.resume() ? c : c.withoutSteps())
                 .orElseGet(() -> InstallConfig.create(options.name(), options.target()));
@@ -172,8 +176,8 @@ public final class Installer {
     public Run update(String name, String source, InstallListener listener) {
         InstallConfig config = store.load(name);
         if (config.bundle() == null) {
-            throw new UserFacingException("The install '" + name + "' never finished, so there is nothing to update.",
-                    "Finish it first with: arcrun install --target " + config.target().name().toLowerCase() + " --resume");
+            throw new UserFacingException(Failure.of(Failure.Code.NOTHING_TO_UPDATE, name),
+                    Advice.of(Advice.Code.FINISH_INSTALL, config.target(), name));
         }
         String from = source == null || source.isBlank() ? config.bundle().source() : source;
         Run run = run(optionsFor(config, from), config.withoutSteps(), Mode.UPDATE, listener);
@@ -187,14 +191,12 @@ public final class Installer {
      */
     public static void checkRollback(InstallConfig config) {
         if (config.bundle() == null || config.previousBundle() == null) {
-            throw new UserFacingException("The install '" + config.name() + "' has no earlier engine to roll back to.",
-                    "Rollback becomes possible after the first update.");
+            throw new UserFacingException(Failure.of(Failure.Code.NO_EARLIER_ENGINE, config.name()),
+                    Advice.of(Advice.Code.ROLLBACK_AFTER_UPDATE));
         }
         if (!config.history().isEmpty() && config.history().getLast().kind() == HistoryEvent.Kind.ROLLED_BACK) {
-            throw new UserFacingException("The install '" + config.name() + "' already runs " + config.bundle().version()
-                    + ", the oldest engine kept; there is nothing older to roll back to.",
-                    "To go forward again, run: arcrun update --install " + config.name() + " --source "
-                            + config.previousBundle().source());
+            throw new UserFacingException(Failure.of(Failure.Code.OLDEST_ENGINE, config.name(), config.bundle().version()),
+                    Advice.of(Advice.Code.UPDATE_FORWARD, config.previousBundle().source(), config.name()));
         }
     }
 

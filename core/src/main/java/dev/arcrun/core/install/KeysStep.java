@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.config.SecretKind;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,7 +27,7 @@ final class KeysStep implements InstallStep {
         boolean hasApi = session.secrets().get(name, SecretKind.API_KEY).isPresent();
         boolean hasEnc = session.secrets().get(name, SecretKind.ENCRYPTION_KEY).isPresent();
         if (hasApi && hasEnc) {
-            return StepResult.skipped("this install already has its keys (" + where(session) + ")");
+            return StepResult.skipped(Note.Code.KEYS_KEPT, session.secrets().location());
         }
         if (session.config().target() == dev.arcrun.core.config.Target.LOCAL && hasData(session.localEngine().dataFolder())) {
             // New keys would not open what the old encryption key encrypted: say so instead of silently losing it.
@@ -35,16 +39,14 @@ final class KeysStep implements InstallStep {
         if (!hasEnc) {
             session.secrets().put(name, SecretKind.ENCRYPTION_KEY, randomKey());
         }
-        return StepResult.done("generated and kept in " + where(session));
+        return StepResult.done(Note.Code.KEYS_MADE, session.secrets().location());
     }
 
     /** This install's keys are gone from the secret store while its engine's data is still there. */
     static dev.arcrun.core.UserFacingException missingKeys(InstallSession session) {
-        return new dev.arcrun.core.UserFacingException("The install '" + session.config().name() + "' has no keys in "
-                + where(session) + ", but its engine's data (" + session.localEngine().dataFolder()
-                + ") can only be read with them.",
-                "Restore the secrets (the file or keychain entry they were in), or remove the install with 'arcrun uninstall --name "
-                        + session.config().name() + " --confirm " + session.config().name() + "' and install again.");
+        return new dev.arcrun.core.UserFacingException(Failure.of(Failure.Code.KEYS_MISSING, session.config().name(),
+                session.secrets().location(), session.localEngine().dataFolder()),
+                Advice.of(Advice.Code.RESTORE_KEYS, session.config().name()));
     }
 
     private static boolean hasData(java.nio.file.Path dir) {
@@ -53,13 +55,6 @@ final class KeysStep implements InstallStep {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    static String where(InstallSession session) {
-        return switch (session.secrets().location()) {
-            case dev.arcrun.core.config.SecretLocation.Keychain k -> "the " + k.name();
-            case dev.arcrun.core.config.SecretLocation.File f -> "a file only you can read, in " + f.folder();
-        };
     }
 
     /** 32 random bytes, base64: what the engine expects for both keys. */

@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
@@ -47,40 +51,38 @@ public final class LocalInstalls {
         if (name != null && !name.isBlank()) {
             InstallConfig c = store.load(name);
             if (c.target() != Target.LOCAL) {
-                throw new UserFacingException("The install '" + name + "' runs on Cloudflare, not on this computer.",
-                        "Name a local install with --install NAME; local installs here: " + describe(names()) + ".");
+                throw new UserFacingException(Failure.of(Failure.Code.INSTALL_NOT_LOCAL, name),
+                        Advice.of(Advice.Code.CHOOSE_INSTALL, names()));
             }
             return Optional.of(name);
         }
         List<String> all = names();
         if (all.size() > 1) {
-            throw new UserFacingException("There are " + all.size() + " local installs: " + describe(all) + ".",
-                    "Say which one with --install NAME.");
+            throw new UserFacingException(Failure.of(Failure.Code.SEVERAL_LOCAL_INSTALLS, all.size(), all),
+                    Advice.of(Advice.Code.CHOOSE_INSTALL, all));
         }
         return all.stream().findFirst();
     }
 
     /** Starts (or finds running) the install's engine with its bundle, data and keys; returns once it answers. */
     public LocalStatus.Running start(String name, LogListener listener, Duration timeout, Cancellation cancellation) {
-        String install = which(name).orElseThrow(() -> new UserFacingException("There is no install on this computer yet.",
-                "Install the engine here with: arcrun install --target local"));
+        String install = which(name).orElseThrow(() -> new UserFacingException(Failure.of(Failure.Code.NO_LOCAL_INSTALL),
+                Advice.of(Advice.Code.INSTALL_LOCAL)));
         InstallConfig config = store.load(install);
         if (config.bundle() == null) {
-            throw new UserFacingException("The install '" + install + "' never finished, so it has no engine to start.",
-                    "Finish it with: arcrun install --target local --name " + install + " --resume");
+            throw new UserFacingException(Failure.of(Failure.Code.NEVER_FINISHED, install),
+                    Advice.of(Advice.Code.FINISH_INSTALL, Target.LOCAL, install));
         }
         Path bundle = store.folder(install).resolve("bundles").resolve(config.bundle().sha256().substring(0, 16));
         if (!Files.isDirectory(bundle)) {
-            throw new UserFacingException("The engine of the install '" + install + "' is missing from " + bundle + ".",
-                    "Install it again with: arcrun install --target local --name " + install);
+            throw new UserFacingException(Failure.of(Failure.Code.LOCAL_ENGINE_MISSING, install, bundle),
+                    Advice.of(Advice.Code.INSTALL_AGAIN, Target.LOCAL, install));
         }
         Optional<String> api = secrets.get(install, SecretKind.API_KEY);
         Optional<String> enc = secrets.get(install, SecretKind.ENCRYPTION_KEY);
         if (api.isEmpty() || enc.isEmpty()) {
-            throw new UserFacingException("The install '" + install + "' has no keys in " + where()
-                    + "; without them its engine and data cannot be used.",
-                    "Restore them, or remove the install with 'arcrun uninstall --name " + install + " --confirm " + install
-                            + "' and install again.");
+            throw new UserFacingException(Failure.of(Failure.Code.LOCAL_KEYS_MISSING, install, secrets.location()),
+                    Advice.of(Advice.Code.RESTORE_KEYS, install));
         }
         LocalStatus.Running running = engine(install).start(bundle, new LocalEngine.Keys(Secret.of(api.get()), Secret.of(enc.get())),
                 listener, timeout, cancellation);
@@ -100,18 +102,7 @@ public final class LocalInstalls {
         return which(name).map(n -> engine(n).stop()).orElse(false);
     }
 
-    private String where() {
-        return switch (secrets.location()) {
-            case dev.arcrun.core.config.SecretLocation.Keychain k -> "the " + k.name();
-            case dev.arcrun.core.config.SecretLocation.File f -> f.folder().toString();
-        };
-    }
-
     public LocalEngine engine(String install) {
         return new LocalEngine(home, toolchains, install);
-    }
-
-    private static String describe(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -22,11 +22,11 @@ final class LocalStartStep implements InstallStep {
             new KeysStep(session).run(reporter); // new keys when there is no data yet; a clear refusal when there is
         }
         LocalEngine.Keys keys = session.engineKeys().orElseThrow(() -> KeysStep.missingKeys(session));
-        session.toolchain(line -> reporter.log("npm", line, false));
+        session.toolchain(reporter::npm);
         LocalStatus.Running running = session.localEngine().start(session.bundle().root(), keys,
-                line -> reporter.log(line.worker(), line.text(), line.level() == LogLevel.ERROR),
+                line -> reporter.log(line.worker(), line.text(), line.level()),
                 LocalEngine.DEFAULT_START_TIMEOUT, session.cancellation());
         session.update(c -> c.withEngineUrl(running.url()));
-        return StepResult.done("engine " + running.version() + " answers at " + running.url() + " with this install's keys");
+        return StepResult.done(Note.Code.LOCAL_STARTED, running.version(), running.url());
     }
 }

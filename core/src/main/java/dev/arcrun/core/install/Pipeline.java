@@ -1,5 +1,7 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,18 +37,23 @@ public final class Pipeline {
     }
 
     public PipelineOutcome run(List<InstallStep> steps, StepJournal journal) {
+        return run(steps, journal, () -> null);
+    }
+
+    /** @param engineUrl read after the last step: where the engine now answers */
+    public PipelineOutcome run(List<InstallStep> steps, StepJournal journal, java.util.function.Supplier<String> engineUrl) {
         List<StepId> ran = new ArrayList<>();
         List<StepId> skipped = new ArrayList<>();
         Set<StepId> done = journal.finished();
         for (InstallStep step : steps) {
             StepId id = step.id();
             if (done.contains(id)) {
-                listener.on(new InstallEvent.Skipped(id, "done in an earlier run"));
+                listener.on(new InstallEvent.Skipped(id, Note.of(Note.Code.DONE_EARLIER)));
                 skipped.add(id);
                 continue;
             }
             if (cancel.get()) {
-                return new PipelineOutcome.Cancelled(id);
+                return cancelled(id);
             }
             listener.on(new InstallEvent.Started(id));
             long start = System.nanoTime();
@@ -73,8 +80,7 @@ public final class Pipeline {
                 if (cancel.get()) {
                     return cancelled(id); // the step failed because the user stopped it (e.g. wrangler was killed)
                 }
-                listener.on(new InstallEvent.Failed(id, e.getMessage(), e.advice()));
-                return new PipelineOutcome.Failed(id, e.getMessage(), e.advice());
+                return failed(id, e.failure(), e.advice());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return cancelled(id);
@@ -82,17 +88,21 @@ public final class Pipeline {
                 if (cancel.get()) {
                     return cancelled(id);
                 }
-                String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                String advice = "Run the install again with --resume; finished steps are not repeated.";
-                listener.on(new InstallEvent.Failed(id, cause, advice));
-                return new PipelineOutcome.Failed(id, cause, advice);
+                // Not a rule we know: its technical message is all there is; finished steps stay done.
+                return failed(id, Failure.of(Failure.Code.UNEXPECTED,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), Advice.of(Advice.Code.RESUME));
             }
         }
-        return new PipelineOutcome.Completed(List.copyOf(ran), List.copyOf(skipped));
+        return new PipelineOutcome.Completed(List.copyOf(ran), List.copyOf(skipped), engineUrl.get());
+    }
+
+    private PipelineOutcome failed(StepId id, Failure cause, Advice advice) {
+        listener.on(new InstallEvent.Failed(id, cause, advice));
+        return new PipelineOutcome.Failed(id, cause, advice);
     }
 
     private PipelineOutcome cancelled(StepId id) {
-        listener.on(new InstallEvent.Failed(id, "Cancelled", "Run the install again with --resume to continue."));
+        listener.on(new InstallEvent.Cancelled(id));
         return new PipelineOutcome.Cancelled(id);
     }
 }

@@ -25,7 +25,7 @@ final class ProvisionStep implements InstallStep {
         ResourceManifest manifest = ResourceManifest.standard(session.prefix());
         ProvisionResult result = new Provisioner(session.cloudflare()).ensure(session.accountId(), manifest, false, journal(session));
         record(session, result);
-        return StepResult.done(manifest.size() + " resources: " + result.created() + " created, " + (manifest.size() - result.created()) + " reused");
+        return StepResult.done(Note.Code.PROVISIONED, manifest.size(), result.created(), manifest.size() - result.created());
     }
 
     /**

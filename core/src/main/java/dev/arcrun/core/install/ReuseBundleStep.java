@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.bundle.BundleDiscovery;
 import dev.arcrun.core.config.DeployedBundle;
@@ -22,11 +26,11 @@ final class ReuseBundleStep implements InstallStep {
     public StepResult run(StepReporter reporter) {
         Path dir = session.bundleDir(bundle.sha256());
         if (!Files.isDirectory(dir)) {
-            throw new UserFacingException("The earlier engine " + bundle.version() + " is no longer kept in " + dir + ".",
-                    "Update to it instead: arcrun update --source " + bundle.source());
+            throw new UserFacingException(Failure.of(Failure.Code.EARLIER_BUNDLE_MISSING, bundle.version(), dir),
+                    Advice.of(Advice.Code.UPDATE_FORWARD, bundle.source(), session.config().name()));
         }
         session.bundle(BundleDiscovery.discover(dir));
         session.detail(id(), bundle.sha256() + " " + bundle.version());
-        return StepResult.done("engine " + bundle.version() + " from " + dir);
+        return StepResult.done(Note.Code.REUSED_BUNDLE, bundle.version(), dir);
     }
 }

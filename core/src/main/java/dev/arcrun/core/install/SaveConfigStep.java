@@ -23,7 +23,7 @@ final class SaveConfigStep implements InstallStep {
         String version = session.bundle().version().orElse("unknown");
         DeployedBundle before = session.config().bundle();
         if (before != null && sha.equals(before.sha256())) {
-            return StepResult.skipped("engine " + version + " is already recorded");
+            return StepResult.skipped(Note.Code.ALREADY_RECORDED, version);
         }
         DeployedBundle now = new DeployedBundle(session.options().source(), version, sha, Instant.now());
         HistoryEvent.Kind event = before == null ? HistoryEvent.Kind.INSTALLED : kind;
@@ -32,8 +32,7 @@ final class SaveConfigStep implements InstallStep {
             return next.withHistory(new HistoryEvent(Instant.now(), event,
                     before == null ? null : before.version(), version, session.options().source()));
         });
-        return StepResult.done(Objects.requireNonNullElse(before, now) == now
-                ? "installed engine " + version
-                : "engine " + before.version() + " → " + version + " (the previous one is kept for rollback)");
+        return before == null ? StepResult.done(Note.Code.CONFIG_INSTALLED, version)
+                : StepResult.done(Note.Code.CONFIG_CHANGED, before.version(), version);
     }
 }

@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
@@ -35,8 +39,8 @@ record SeedSet(List<Seed> seeds, String sha256) {
                 case "auth_recipe" -> new String[] {"AUTH_RECIPES", "recipe:"};
                 case "api_recipe" -> new String[] {"API_RECIPES", "api-recipe:"};
                 case "component" -> new String[] {"COMPONENTS", "component:"};
-                default -> throw new UserFacingException("The bundle declares seeds of an unknown kind '" + kind + "'.",
-                        "Update Arcrun Desktop to install this engine version.");
+                default -> throw new UserFacingException(Failure.of(Failure.Code.SEED_UNKNOWN_KIND, kind),
+                        Advice.of(Advice.Code.UPDATE_APP));
             };
             Path dir = bundle.root().resolve(entry.dir()).normalize(); // discovery checked it is a folder inside
             for (Path file : jsonFiles(dir)) {
@@ -46,13 +50,13 @@ record SeedSet(List<Seed> seeds, String sha256) {
                     JsonNode doc = JSON.readTree(bytes);
                     String id = doc.path(idField).asText();
                     if (id.isEmpty()) {
-                        throw new UserFacingException("The seed " + bundle.root().relativize(file) + " has no '" + idField + "'.",
-                                "The bundle is damaged; fetch it again or use another source.");
+                        throw new UserFacingException(Failure.of(Failure.Code.SEED_NO_ID, bundle.root().relativize(file), idField),
+                                Advice.of(Advice.Code.SEED_FIX_BUNDLE));
                     }
                     seeds.add(new Seed(kind, id, where[0], where[1] + id, doc));
                 } catch (IOException e) {
-                    throw new UserFacingException("The seed " + bundle.root().relativize(file) + " is not valid JSON: " + e.getMessage(),
-                            "The bundle is damaged; fetch it again or use another source.");
+                    throw new UserFacingException(Failure.of(Failure.Code.SEED_INVALID_JSON, bundle.root().relativize(file), e.getMessage()),
+                            Advice.of(Advice.Code.SEED_FIX_BUNDLE));
                 }
             }
         }
@@ -63,15 +67,16 @@ record SeedSet(List<Seed> seeds, String sha256) {
         return seeds.stream().filter(s -> s.kind().equals(kind)).count();
     }
 
-    String describe() {
-        return count("auth_recipe") + " auth recipes, " + count("api_recipe") + " API recipes, " + count("component") + " components";
+    /** The summary's values: how many auth recipes, API recipes and components. */
+    Object[] counts() {
+        return new Object[] {count("auth_recipe"), count("api_recipe"), count("component")};
     }
 
     private static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the seed folder " + dir + ": " + e.getMessage(), "Check the disk and try again.");
+            throw new UserFacingException(Failure.of(Failure.Code.SEED_FOLDER_UNREADABLE, dir, e.getMessage()), Advice.of(Advice.Code.CHECK_DISK));
         }
     }
 

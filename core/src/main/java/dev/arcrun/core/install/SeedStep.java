@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.KvPair;
@@ -29,7 +33,7 @@ final class SeedStep implements InstallStep {
         SeedSet seeds = SeedSet.of(session.bundle());
         if (seeds.sha256().equals(session.finishedDetail(id()).or(() -> session.earlierDetail(id())).orElse(""))) {
             session.detail(id(), seeds.sha256());
-            return StepResult.skipped("the same " + seeds.describe() + " are already loaded");
+            return StepResult.skipped(Note.Code.SEEDS_LOADED, seeds.counts());
         }
         if (session.config().target() == Target.CLOUDFLARE) {
             seedKv(seeds, reporter);
@@ -37,7 +41,7 @@ final class SeedStep implements InstallStep {
             seedEngine(seeds, reporter);
         }
         session.detail(id(), seeds.sha256());
-        return StepResult.done(seeds.describe());
+        return StepResult.done(Note.Code.SEEDED, seeds.counts());
     }
 
     private void seedKv(SeedSet seeds, StepReporter reporter) {
@@ -48,10 +52,10 @@ final class SeedStep implements InstallStep {
         for (var e : byBinding.entrySet()) {
             String ns = session.config().resources().kv().get(e.getKey());
             if (ns == null) {
-                throw new UserFacingException("There is no KV namespace for " + e.getKey() + " to seed.",
-                        "Run the install again without --resume so the namespaces are checked again.");
+                throw new UserFacingException(Failure.of(Failure.Code.SEED_NO_NAMESPACE, e.getKey()),
+                        Advice.of(Advice.Code.INSTALL_FRESH));
             }
-            reporter.progress(-1, "Writing " + e.getValue().size() + " entries to " + e.getKey());
+            reporter.progress(-1, Note.Code.SEED_WRITING, e.getValue().size(), e.getKey());
             session.cloudflare().kvBulkWrite(session.accountId(), ns, e.getValue());
         }
     }
@@ -65,7 +69,7 @@ final class SeedStep implements InstallStep {
                 case "api_recipe" -> engine.putApiRecipe(s.id(), s.document());
                 default -> { } // component contracts are compiled into the engine's registry
             }
-            reporter.progress((double) ++done / seeds.seeds().size(), s.kind() + " " + s.id());
+            reporter.progress((double) ++done / seeds.seeds().size(), Note.Code.SEED_ITEM, s.kind(), s.id());
         }
     }
 

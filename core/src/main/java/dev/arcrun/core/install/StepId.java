@@ -1,26 +1,10 @@
 package dev.arcrun.core.install;
 
-/** The install pipeline's steps, in the order they run. */
+import java.util.Locale;
+
+/** The install pipeline's steps, in the order they run. Their titles are in core's catalog ({@code step.} + id). */
 public enum StepId {
-    TOOLCHAIN("Prepare node and wrangler"),
-    VERIFY("Verify the Cloudflare token and its permissions"),
-    PROVISION("Create or reuse KV namespaces and the R2 bucket"),
-    SUBDOMAIN("Find the workers.dev subdomain"),
-    FETCH("Download and unpack the engine"),
-    DISCOVER("Discover the engine's workers"),
-    INJECT("Write resource ids into the workers' configs"),
-    KEYS("Generate the api key and encryption key"),
-    DEPLOY("Deploy the workers and their secrets"),
-    START("Start the engine on this computer"),
-    SEED("Seed recipes and components"),
-    CONFIG("Save the install's config"),
-    CHECK("Check the engine answers");
-
-    private final String title;
-
-    StepId(String title) {
-        this.title = title;
-    }
+    TOOLCHAIN, VERIFY, PROVISION, SUBDOMAIN, FETCH, DISCOVER, INJECT, KEYS, DEPLOY, START, SEED, CONFIG, CHECK;
 
     /** The step of this name, if it is still one (a config of an older version may name a step that is gone). */
     public static java.util.Optional<StepId> parse(String name) {
@@ -30,8 +14,8 @@ public enum StepId {
         return java.util.Optional.empty();
     }
 
-    /** What the step does, in words a user understands. */
-    public String title() {
-        return title;
+    /** The language-free name ({@code toolchain}) used in catalog keys and {@code --json}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

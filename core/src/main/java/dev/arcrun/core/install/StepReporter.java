@@ -1,28 +1,41 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.deploy.LogLevel;
+
 /** What a running step may say while it works. Bound to the step, so steps never name themselves. */
 public interface StepReporter {
-    void progress(double fraction, String message);
+    void progress(double fraction, Note note);
 
-    void log(String source, String text, boolean error);
+    default void progress(double fraction, Note.Code code, Object... args) {
+        progress(fraction, Note.of(code, args));
+    }
 
-    void warn(String message, String advice);
+    void log(String source, String text, LogLevel level);
+
+    /** An npm line from the toolchain install: its level is read from npm's own marker. */
+    default void npm(String line) {
+        log("npm", line, LogLevel.of(line));
+    }
+
+    void warn(Failure problem, Advice advice);
 
     /** True once the user asked to cancel; long steps check it between units of work. */
     boolean cancelled();
 
     static StepReporter of(StepId step, InstallListener listener, java.util.function.BooleanSupplier cancelled) {
         return new StepReporter() {
-            @Override public void progress(double fraction, String message) {
-                listener.on(new InstallEvent.Progress(step, fraction, message));
+            @Override public void progress(double fraction, Note note) {
+                listener.on(new InstallEvent.Progress(step, fraction, note));
             }
 
-            @Override public void log(String source, String text, boolean error) {
-                listener.on(new InstallEvent.Log(step, source, text, error));
+            @Override public void log(String source, String text, LogLevel level) {
+                listener.on(new InstallEvent.Log(step, source, text, level));
             }
 
-            @Override public void warn(String message, String advice) {
-                listener.on(new InstallEvent.Warning(step, message, advice));
+            @Override public void warn(Failure problem, Advice advice) {
+                listener.on(new InstallEvent.Warning(step, problem, advice));
             }
 
             @Override public boolean cancelled() {

@@ -2,11 +2,11 @@ package dev.arcrun.core.install;
 
 /** What a step did: its work, or nothing because nothing was needed (and why). */
 public sealed interface StepResult {
-    record Done(String summary) implements StepResult {}
+    record Done(Note summary) implements StepResult {}
 
-    record Skipped(String reason) implements StepResult {}
+    record Skipped(Note reason) implements StepResult {}
 
-    static StepResult done(String summary) { return new Done(summary); }
+    static StepResult done(Note.Code code, Object... args) { return new Done(Note.of(code, args)); }
 
-    static StepResult skipped(String reason) { return new Skipped(reason); }
+    static StepResult skipped(Note.Code code, Object... args) { return new Skipped(Note.of(code, args)); }
 }

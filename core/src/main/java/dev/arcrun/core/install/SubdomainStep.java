@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.Resources;
 
@@ -14,10 +18,8 @@ final class SubdomainStep implements InstallStep {
     @Override
     public StepResult run(StepReporter reporter) {
         String sub = session.cloudflare().workersSubdomain(session.accountId()).orElseThrow(() -> new UserFacingException(
-                "This Cloudflare account has no workers.dev subdomain yet, so the engine would have no address.",
-                "Open Workers & Pages once on Cloudflare's dashboard to choose one, or run: arcrun cf register-subdomain NAME"
-                        + " — then run the install again with --resume."));
+                Failure.of(Failure.Code.NO_SUBDOMAIN), Advice.of(Advice.Code.OPEN_WORKERS_PAGE)));
         session.update(c -> c.withResources(new Resources(c.resources().kv(), c.resources().r2(), sub, c.resources().prefix())));
-        return StepResult.done(sub + ".workers.dev");
+        return StepResult.done(Note.Code.SUBDOMAIN_FOUND, sub);
     }
 }

@@ -12,7 +12,7 @@ final class ToolchainStep implements InstallStep {
 
     @Override
     public StepResult run(StepReporter reporter) {
-        Toolchain t = session.toolchain(line -> reporter.log("npm", line, false));
-        return StepResult.done("node " + t.nodeVersion() + ", wrangler " + t.wranglerVersion());
+        Toolchain t = session.toolchain(reporter::npm);
+        return StepResult.done(Note.Code.TOOLCHAIN_READY, t.nodeVersion(), t.wranglerVersion());
     }
 }

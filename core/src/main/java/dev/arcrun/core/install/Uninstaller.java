@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.config.AppHome;
@@ -44,8 +48,8 @@ public final class Uninstaller {
     public Report uninstall(String name, String confirm, InstallListener listener) {
         InstallConfig config = store.load(name);
         if (!name.equals(confirm)) {
-            throw new UserFacingException("Uninstalling deletes the engine and all its data; the confirmation does not match '" + name + "'.",
-                    "Run again with --confirm " + name + " to go ahead.");
+            throw new UserFacingException(Failure.of(Failure.Code.CONFIRMATION_MISMATCH, name),
+                    Advice.of(Advice.Code.CONFIRM_NAME, name));
         }
         List<String> removed = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -1,5 +1,9 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
@@ -24,18 +28,16 @@ final class VerifyStep implements InstallStep {
         Optional<String> knownAccount = session.options().accountId().or(() -> Optional.ofNullable(session.config().accountId()));
         TokenCheck check = CloudflareClient.requireActive(cf.verifyToken(knownAccount));
         Account account = cf.resolveAccount(knownAccount);
-        reporter.progress(-1, "Token is active; checking its permissions on " + account.name());
+        reporter.progress(-1, Note.Code.CHECKING_PERMISSIONS, account.name());
         PermissionReport report = cf.probePermissions(account.id(), check.kind());
         if (!report.missing().isEmpty()) {
-            throw new UserFacingException("The Cloudflare API token lacks "
-                    + report.missing().stream().map(PermissionGroup::displayName).collect(Collectors.joining(", ")) + ".",
-                    "Create a token with every permission the install needs: " + report.tokenTemplateUrl());
+            throw new UserFacingException(Failure.of(Failure.Code.MISSING_PERMISSION, report.missing()),
+                    Advice.of(Advice.Code.ADD_PERMISSIONS, report.tokenTemplateUrl()));
         }
         session.update(c -> c.withAccountId(account.id()));
         if (!session.options().dryRun()) {
             session.secrets().put(session.config().name(), SecretKind.CLOUDFLARE_TOKEN, session.token().secretValue());
         }
-        return StepResult.done("the " + check.kind().label() + " is active with all " + report.checks().size()
-                + " permissions; account " + account.name());
+        return StepResult.done(Note.Code.TOKEN_ACTIVE, check.kind(), report.checks().size(), account.name());
     }
 }

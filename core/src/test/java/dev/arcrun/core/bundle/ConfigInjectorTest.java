@@ -325,6 +325,6 @@ class ConfigInjectorTest {
         assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("without a binding or an id");
         Files.writeString(f, "{not json");
         assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("line 1")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("cf provision --json"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("cf provision --json"));
     }
 }

@@ -155,7 +155,7 @@ class DownloaderTest {
         try (HttpFixture server = HttpFixture.serving(TARBALL).notFoundHtml().start()) {
             assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("HTTP 404").hasMessageContaining(server.uri().toString())
-                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ref"));
+                    .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ref"));
             assertThat(server.fileRequests()).hasSize(1);
         }
     }

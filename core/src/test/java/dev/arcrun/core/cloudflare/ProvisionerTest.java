@@ -224,7 +224,7 @@ class ProvisionerTest extends StandInFixture {
         assertThatThrownBy(() -> new Provisioner(client(noR2, FAST)).ensure(cf.accountId(), MANIFEST, false))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
                     assertThat(e.missing()).isEqualTo(PermissionGroup.WORKERS_R2_STORAGE_EDIT);
-                    assertThat(e.oneLine()).contains("Account › Workers R2 Storage › Edit")
+                    assertThat(e.getMessage()).contains("Account › Workers R2 Storage › Edit")
                             .contains("Authentication error [code 10000]")
                             .contains("permissionGroupKeys=");
                 });
@@ -250,7 +250,7 @@ class ProvisionerTest extends StandInFixture {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     captured.append(t).append(t.getMessage());
                     if (t instanceof dev.arcrun.core.UserFacingException u) {
-                        captured.append(u.oneLine());
+                        captured.append(u.getMessage()).append(u.advice());
                     }
                 }
             }

@@ -34,8 +34,8 @@ class SettingsTest {
     void missingTokenSaysWhereToPutOne() {
         assertThatThrownBy(() -> TokenSource.resolve(Optional.empty(), Map.of()))
                 .hasMessage("No Cloudflare API token was given.")
-                .satisfies(e -> assertThat(((dev.arcrun.core.UserFacingException) e).advice())
-                        .contains("CLOUDFLARE_API_TOKEN").contains("--token-file"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e))
+                        .contains("give_token", "CLOUDFLARE_API_TOKEN"));
     }
 
     @Test

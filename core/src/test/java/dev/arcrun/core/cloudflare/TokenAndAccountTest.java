@@ -28,7 +28,7 @@ class TokenAndAccountTest extends StandInFixture {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("does not recognise this API token")
                 .hasMessageContaining("Invalid API Token [code 1000]")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("account-owned token"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("account-owned token"));
     }
 
     @Test
@@ -67,7 +67,7 @@ class TokenAndAccountTest extends StandInFixture {
 
         assertThatThrownBy(() -> client(owned, FAST).resolveAccount(Optional.empty()))
                 .hasMessageContaining("account-owned token")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("--account"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("give_account"));
     }
 
     @Test

@@ -143,6 +143,6 @@ class ToolchainManagerTest {
                 .ensure(npmLines::add))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("npm")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("Install Node.js").contains("npm"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("Install Node.js").contains("npm"));
     }
 }

@@ -66,7 +66,7 @@ class EngineClientRealEngineTest {
                 .isInstanceOfSatisfying(EngineApiException.Conflict.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.code()).isEqualTo("already_registered");
-                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                    assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ARCRUN_API_KEY");
                 });
     }
 
@@ -75,7 +75,7 @@ class EngineClientRealEngineTest {
         assertThat(engine.beforeRegister).isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
             assertThat(e.code()).isEqualTo(EngineApiException.ApiKeyRejected.NOT_REGISTERED);
             assertThat(e.getMessage()).contains("has no api key yet");
-            assertThat(e.advice()).contains("arcrun install --resume");
+            assertThat(dev.arcrun.core.TestWords.advice(e)).contains("arcrun install --resume");
         });
     }
 
@@ -88,7 +88,7 @@ class EngineClientRealEngineTest {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.code()).isEqualTo("unauthorized");
                     assertThat(e.getMessage()).contains("rejected the api key").doesNotContain(wrong);
-                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                    assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ARCRUN_API_KEY");
                 });
     }
 

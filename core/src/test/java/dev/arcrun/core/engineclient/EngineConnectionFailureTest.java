@@ -26,7 +26,7 @@ class EngineConnectionFailureTest {
         EngineClient client = new EngineClient(at(port), Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThatThrownBy(client::health).isInstanceOfSatisfying(EngineUnreachableException.class, e -> {
             assertThat(e.getMessage()).contains("not reachable at http://127.0.0.1:" + port, "connection refused");
-            assertThat(e.advice()).contains("arcrun local start");
+            assertThat(dev.arcrun.core.TestWords.advice(e)).contains("arcrun local start");
         });
         assertThatThrownBy(() -> client.credentials().list()).isInstanceOf(EngineUnreachableException.class)
                 .hasMessageNotContaining("ak-SECRET-KEY");

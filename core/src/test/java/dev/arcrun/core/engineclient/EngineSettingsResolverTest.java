@@ -78,9 +78,9 @@ class EngineSettingsResolverTest {
             assertThat(s.encryptionKey()).isNull();
             assertThatThrownBy(s::requireApiKey).isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("only to its own engine (http://127.0.0.1:1111)")
-                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_API_KEY"));
+                    .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ARCRUN_API_KEY"));
             assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(UserFacingException.class)
-                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_ENCRYPTION_KEY"));
+                    .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ARCRUN_ENCRYPTION_KEY"));
         }
         // Given explicitly, a key for the other engine is used.
         EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:3333", null, null),
@@ -94,7 +94,7 @@ class EngineSettingsResolverTest {
         assertThatThrownBy(() -> EngineSettingsResolver.resolve(new Explicit("http://other-host:8955", null, null),
                 Map.of(), this::install)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("plain http")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("https://"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("https://"));
         assertThatThrownBy(() -> new EngineSettings(EngineSettings.parseUrl("http://10.0.0.5:8787"), Secret.of("k"), null))
                 .isInstanceOf(UserFacingException.class);
         for (String ok : java.util.List.of("http://localhost:8787", "http://127.0.0.2:1", "http://[::1]:8787",
@@ -126,7 +126,7 @@ class EngineSettingsResolverTest {
     void nothingAnywhereSaysWhatToDo() {
         assertThatThrownBy(() -> EngineSettingsResolver.resolve(Explicit.NONE, Map.of(), () -> InstallSource.NONE))
                 .isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("--api-url", "ARCRUN_API_URL"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("--api-url", "ARCRUN_API_URL"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ServiceSetupMappingTest {
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("'token' is not a secret of openai")
                 .hasMessageNotContaining("sk-SECRET")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("api_key (or openai_api_key)"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("api_key (or openai_api_key)"));
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.arcrun.core.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.cloudflare.PermissionGroup;
+import dev.arcrun.core.install.Note;
+import dev.arcrun.core.install.StepId;
 import dev.arcrun.core.install.PlanAction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +54,54 @@ class MessagesTest {
         assertThat(zh).containsExactlyInAnyOrderElementsOf(en);
     }
 
-    @Test
-    void everyKeyIsUsedByAFact() throws IOException {
+    /** Every key a fact can name: plan lines, steps, notes, failures, core-worded advice, and the values in them. */
+    static Set<String> keysOfFacts() {
         Set<String> used = EVERY_PLAN_ACTION.stream().map(a -> "plan." + a.code()).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(load("messages.properties").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(used);
+        Arrays.stream(StepId.values()).map(s -> "step." + s.id()).forEach(used::add);
+        Arrays.stream(Note.Code.values()).map(c -> Note.of(c).key()).forEach(used::add);
+        Arrays.stream(Failure.Code.values()).map(c -> Failure.of(c).key()).forEach(used::add);
+        Arrays.stream(Advice.Code.values()).filter(c -> c != Advice.Code.NONE && !c.action())
+                .map(c -> Advice.of(c).key()).forEach(used::add);
+        used.addAll(Messages.valueKeys());
+        return used;
+    }
+
+    @Test
+    void everyFactHasASentenceAndEveryKeyIsUsedByAFact() throws IOException {
+        assertThat(load("messages.properties").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(keysOfFacts());
+    }
+
+    @Test
+    void actionsAreLeftToTheFaces() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        assertThat(Arrays.stream(Advice.Code.values()).filter(Advice.Code::action).map(c -> Advice.of(c).key()))
+                .as("an action names a command or a button: each face words it, so core's catalog must not")
+                .isNotEmpty().noneMatch(keys::contains);
+    }
+
+    @Test
+    void factsRenderTheirValuesInTheUsersLanguage() {
+        Messages zh = new Messages(Locale.TRADITIONAL_CHINESE);
+        Messages en = new Messages(Locale.ENGLISH);
+        Failure lacks = Failure.of(Failure.Code.MISSING_PERMISSION,
+                List.of(PermissionGroup.WORKERS_R2_STORAGE_EDIT, PermissionGroup.WORKERS_KV_STORAGE_EDIT));
+        assertThat(en.render(lacks)).isEqualTo("The Cloudflare API token lacks Account › Workers R2 Storage › Edit, "
+                + "Account › Workers KV Storage › Edit.");
+        assertThat(zh.render(lacks)).startsWith("Cloudflare API 權杖缺少").contains("Workers R2 Storage", "、");
+        assertThat(zh.step(StepId.DEPLOY)).isEqualTo("部署各 worker 及其密鑰");
+        assertThat(en.render(Note.of(Note.Code.TOKEN_ACTIVE, dev.arcrun.core.cloudflare.TokenCheck.Kind.ACCOUNT, 4, "Ada")))
+                .isEqualTo("the account-owned token is active with all 4 permissions; account Ada");
+        assertThat(en.render(Failure.of(Failure.Code.TARGET_MISMATCH, "x", dev.arcrun.core.config.Target.LOCAL,
+                dev.arcrun.core.config.Target.CLOUDFLARE))).isEqualTo("The install 'x' runs on this computer, not on Cloudflare.");
+        for (Messages m : List.of(en, zh)) {
+            for (Failure.Code c : Failure.Code.values()) {
+                assertThat(m.render(Failure.of(c, "A", "B", "C", "D"))).as("%s in %s", c, m.locale())
+                        .doesNotStartWith("!").doesNotContain("{0}", "{1}", "{2}");
+            }
+            for (Note.Code c : Note.Code.values()) {
+                assertThat(m.render(Note.of(c, "A", "B", "C", "D"))).as("%s", c).doesNotStartWith("!").doesNotContain("{0}");
+            }
+        }
     }
 
     @Test

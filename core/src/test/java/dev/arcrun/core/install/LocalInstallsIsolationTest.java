@@ -134,7 +134,7 @@ class LocalInstallsIsolationTest {
         List<InstallEvent> events = new ArrayList<>();
         PipelineOutcome resumed = installer.install(InstallOptions.of(Target.LOCAL).withResume(true), events::add).execute();
         assertThat(resumed).isInstanceOf(PipelineOutcome.Failed.class);
-        assertThat(((PipelineOutcome.Failed) resumed).cause()).contains("has no keys");
+        assertThat(((PipelineOutcome.Failed) resumed).cause().code()).isEqualTo(dev.arcrun.core.Failure.Code.KEYS_MISSING);
         assertThat(events).noneMatch(e -> e instanceof InstallEvent.Succeeded s && s.step() == StepId.CHECK);
         assertThat(new LocalEngine(home, ToolchainManager.forTests(), "local").status()).isInstanceOf(LocalStatus.Stopped.class);
 

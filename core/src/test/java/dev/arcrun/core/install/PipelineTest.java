@@ -2,6 +2,8 @@ package dev.arcrun.core.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,7 +19,7 @@ class PipelineTest {
     private InstallStep step(StepId id) {
         return new InstallStep() {
             @Override public StepId id() { return id; }
-            @Override public StepResult run(StepReporter r) { executed.add(id); return StepResult.done(id + " ok"); }
+            @Override public StepResult run(StepReporter r) { executed.add(id); return StepResult.done(Note.Code.DISCOVERED, id); }
         };
     }
 
@@ -31,17 +33,17 @@ class PipelineTest {
     @Test
     void runsStepsInOrderAndRecordsEachBeforeTheNext() {
         var outcome = new Pipeline(events::add).run(List.of(step(StepId.VERIFY), step(StepId.PROVISION)), journal);
-        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(StepId.VERIFY, StepId.PROVISION), List.of()));
+        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(StepId.VERIFY, StepId.PROVISION), List.of(), null));
         assertThat(journal.done).containsExactly(StepId.VERIFY, StepId.PROVISION);
         assertThat(events).hasSize(4).first().isEqualTo(new InstallEvent.Started(StepId.VERIFY));
     }
 
     @Test
     void failureStopsThePipelineWithTheAdviceAndResumeSkipsFinishedSteps() {
-        var boom = new UserFacingException("R2 answered 500.", "Try again in a minute.");
+        var boom = new UserFacingException(Failure.of(Failure.Code.ENGINE_UNHEALTHY, "https://e.test"), Advice.of(Advice.Code.ENGINE_LOG));
         var first = new Pipeline(events::add).run(
                 List.of(step(StepId.VERIFY), failing(StepId.PROVISION, boom), step(StepId.DEPLOY)), journal);
-        assertThat(first).isEqualTo(new PipelineOutcome.Failed(StepId.PROVISION, "R2 answered 500.", "Try again in a minute."));
+        assertThat(first).isEqualTo(new PipelineOutcome.Failed(StepId.PROVISION, boom.failure(), boom.advice()));
         assertThat(executed).containsExactly(StepId.VERIFY, StepId.PROVISION);
         assertThat(first.success()).isFalse();
 
@@ -50,18 +52,18 @@ class PipelineTest {
                 List.of(step(StepId.VERIFY), step(StepId.PROVISION), step(StepId.DEPLOY)), journal);
         assertThat(executed).containsExactly(StepId.PROVISION, StepId.DEPLOY);
         assertThat(second).isEqualTo(new PipelineOutcome.Completed(
-                List.of(StepId.PROVISION, StepId.DEPLOY), List.of(StepId.VERIFY)));
+                List.of(StepId.PROVISION, StepId.DEPLOY), List.of(StepId.VERIFY), null));
     }
 
     @Test
     void aStepThatFindsNothingToDoIsReportedSkippedWithItsReason() {
         InstallStep upToDate = new InstallStep() {
             @Override public StepId id() { return StepId.DEPLOY; }
-            @Override public StepResult run(StepReporter r) { return StepResult.skipped("engine 0.1.0 is already deployed"); }
+            @Override public StepResult run(StepReporter r) { return StepResult.skipped(Note.Code.ALREADY_DEPLOYED, "0.1.0"); }
         };
         var outcome = new Pipeline(events::add).run(List.of(upToDate), journal);
-        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(), List.of(StepId.DEPLOY)));
-        assertThat(events).contains(new InstallEvent.Skipped(StepId.DEPLOY, "engine 0.1.0 is already deployed"));
+        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(), List.of(StepId.DEPLOY), null));
+        assertThat(events).contains(new InstallEvent.Skipped(StepId.DEPLOY, Note.of(Note.Code.ALREADY_DEPLOYED, "0.1.0")));
         assertThat(journal.done).containsExactly(StepId.DEPLOY);
     }
 
@@ -71,7 +73,14 @@ class PipelineTest {
                 List.of(failing(StepId.FETCH, new IllegalStateException("disk full"))), journal);
         assertThat(outcome).isInstanceOf(PipelineOutcome.Failed.class);
         assertThat(journal.done).isEmpty();
-        assertThat(events).last().isInstanceOf(InstallEvent.Failed.class);
+        assertThat(events).last().isEqualTo(new InstallEvent.Failed(StepId.FETCH,
+                Failure.of(Failure.Code.UNEXPECTED, "disk full"), Advice.of(Advice.Code.RESUME)));
+    }
+
+    @Test
+    void theEngineUrlTheStepsRecordedComesWithTheOutcome() {
+        var outcome = new Pipeline(events::add).run(List.of(step(StepId.CHECK)), journal, () -> "https://engine.test");
+        assertThat(outcome).isEqualTo(new PipelineOutcome.Completed(List.of(StepId.CHECK), List.of(), "https://engine.test"));
     }
 
     @Test
@@ -79,10 +88,11 @@ class PipelineTest {
         var pipeline = new Pipeline(events::add);
         InstallStep cancelling = new InstallStep() {
             @Override public StepId id() { return StepId.DEPLOY; }
-            @Override public StepResult run(StepReporter r) { pipeline.cancel(); return StepResult.done("deployed"); }
+            @Override public StepResult run(StepReporter r) { pipeline.cancel(); return StepResult.done(Note.Code.DEPLOYED, 2, List.of()); }
         };
         var outcome = pipeline.run(List.of(cancelling, step(StepId.SEED)), journal);
         assertThat(outcome).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
+        assertThat(events).last().as("the faces hear a cancel, not a failure").isEqualTo(new InstallEvent.Cancelled(StepId.DEPLOY));
         assertThat(journal.done).isEmpty();
         assertThat(executed).isEmpty();
     }
@@ -98,7 +108,7 @@ class PipelineTest {
             }
         };
         assertThat(pipeline.run(List.of(killed), journal)).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
-        assertThat(events).noneMatch(e -> e instanceof InstallEvent.Failed f && f.cause().startsWith("wrangler"));
+        assertThat(events).noneMatch(e -> e instanceof InstallEvent.Failed).last().isEqualTo(new InstallEvent.Cancelled(StepId.DEPLOY));
     }
 
     private static final class MemoryJournal implements Pipeline.StepJournal {

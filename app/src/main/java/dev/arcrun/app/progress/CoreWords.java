@@ -1,0 +1,59 @@
+package dev.arcrun.app.progress;
+
+import dev.arcrun.app.common.I18n;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.i18n.Messages;
+import dev.arcrun.core.install.Note;
+import dev.arcrun.core.install.StepId;
+
+/**
+ * The app's words for core's facts: core's catalog for what happened, the app's own bundle for what to do
+ * ({@linkplain Advice.Code#action() actions} name the app's buttons and pages, never a command line).
+ */
+public final class CoreWords {
+    private final I18n i18n;
+    private final Messages core;
+
+    public CoreWords(I18n i18n) {
+        this.i18n = i18n;
+        this.core = i18n.core();
+    }
+
+    public String step(StepId step) {
+        return core.step(step);
+    }
+
+    public String failure(Failure f) {
+        return core.render(f);
+    }
+
+    public String note(Note n) {
+        return core.render(n);
+    }
+
+    public String advice(Advice a) {
+        if (!a.code().action()) {
+            return core.render(a);
+        }
+        return i18n.get(a.key(), a.args().stream().map(core::word).toArray());
+    }
+
+    public String oneLine(UserFacingException e) {
+        String advice = advice(e.advice());
+        return advice.isEmpty() ? failure(e.failure()) : failure(e.failure()) + " " + advice;
+    }
+
+    /** Any failure as one line: core's facts in words; another exception's own message (it is not ours to word). */
+    public String text(Throwable failure) {
+        Throwable t = failure;
+        while (!(t instanceof UserFacingException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof UserFacingException u) {
+            return oneLine(u);
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+}

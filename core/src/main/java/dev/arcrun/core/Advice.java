@@ -1,0 +1,94 @@
+package dev.arcrun.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the user can do about a failure, as a fact. Most advice is worded by core's catalog ({@code advice.} + id);
+ * an {@linkplain Code#action() action} is something the user does in a face (a command in the CLI, a button in the
+ * app), so each face words it itself and core's catalog has no sentence for it.
+ */
+public record Advice(Code code, List<Object> args) {
+    public static final Advice NONE = new Advice(Code.NONE, List.of());
+
+    public Advice {
+        Objects.requireNonNull(code);
+        args = List.copyOf(args);
+    }
+
+    public static Advice of(Code code, Object... args) {
+        return new Advice(code, Arrays.stream(args).map(a -> a == null ? "" : a).toList());
+    }
+
+    public boolean isNone() {
+        return code == Code.NONE;
+    }
+
+    /** The catalog key, in core's catalog or (for an action) in the face's own. */
+    public String key() {
+        return "advice." + code.id();
+    }
+
+    public enum Code {
+        NONE,
+        /** Text from a part of core not yet turned into facts; shown as it is. */
+        UNWORDED,
+        // actions: the faces word these (a command line, a button)
+        /** Run the same install again; finished steps are not repeated. */
+        RESUME(true),
+        /** Start the install from the beginning (there is nothing to resume). */
+        INSTALL_FRESH(true),
+        /** Choose another install name. */
+        OTHER_NAME(true),
+        /** Finish the install first ({@code target}). */
+        FINISH_INSTALL(true),
+        /** Update again to {@code source} to go forward. */
+        UPDATE_FORWARD(true),
+        /** Say which install ({@code names}). */
+        CHOOSE_INSTALL(true),
+        /** Give the Cloudflare token ({@code creation url}). */
+        GIVE_TOKEN(true),
+        /** Give the Cloudflare account id. */
+        GIVE_ACCOUNT(true),
+        /** Choose one of the accounts. */
+        CHOOSE_ACCOUNT(true),
+        /** Look at the local engine's log, then resume. */
+        LOCAL_LOG(true),
+        /** The engine may answer in a few minutes: check its status again later. */
+        CHECK_LATER(true),
+        /** Type the install's name exactly. */
+        CONFIRM_NAME(true),
+        /** Restore the install's keys, or uninstall it ({@code name}) and install again. */
+        RESTORE_KEYS(true),
+        /** Install the engine on this computer. */
+        INSTALL_LOCAL(true),
+        /** Install it again ({@code target}, {@code name}). */
+        INSTALL_AGAIN(true),
+        // worded by core
+        ADD_PERMISSIONS, TOKEN_RENEW, TOKEN_ENABLE, TOKEN_RECOPY, TOKEN_CHECK_COPY, TOKEN_CHECK_COPY_OR_ACCOUNT, TOKEN_FILE_PATH, TOKEN_FILE_PERMISSIONS,
+        TOKEN_FILE_ONE_LINE, TOKEN_UNDER_ACCOUNT, ACCOUNT_ID_FORM, API_BASE_FORM, OPEN_WORKERS_PAGE, PREFIX_OTHER,
+        ROLLBACK_AFTER_UPDATE, BUNDLE_SECRET, DEPLOY_LINES, ENGINE_LOG, SEED_FIX_BUNDLE, CHECK_DISK, REINSTALL,
+        UPDATE_APP, CHECK_CONNECTION;
+
+        private final boolean action;
+
+        Code() {
+            this(false);
+        }
+
+        Code(boolean action) {
+            this.action = action;
+        }
+
+        /** Whether each face words this itself (it names something done in that face). */
+        public boolean action() {
+            return action;
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
