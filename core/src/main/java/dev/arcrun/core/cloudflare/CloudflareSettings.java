@@ -34,19 +34,20 @@ public record CloudflareSettings(URI apiBase, ApiToken token, Optional<String> a
     }
 
     static URI parseBase(String text) {
+        URI uri;
         try {
-            URI uri = new URI(text.strip().replaceAll("/+$", ""));
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(text, "not an http(s) URL");
-            }
-            if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-                throw new URISyntaxException(text, "must not have a query or user info");
-            }
-            return uri;
+            uri = new URI(text.strip().replaceAll("/+$", ""));
         } catch (URISyntaxException e) {
             throw new UserFacingException(Failure.of(Failure.Code.API_BASE_INVALID, text, e.getReason()),
                     Advice.of(Advice.Code.API_BASE_FORM, DEFAULT_API_BASE));
         }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new UserFacingException(Failure.of(Failure.Code.API_BASE_NOT_HTTP, text), Advice.of(Advice.Code.API_BASE_FORM, DEFAULT_API_BASE));
+        }
+        if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw new UserFacingException(Failure.of(Failure.Code.API_BASE_EXTRAS, text), Advice.of(Advice.Code.API_BASE_FORM, DEFAULT_API_BASE));
+        }
+        return uri;
     }
 
     private static void checkAccountId(String id) {
