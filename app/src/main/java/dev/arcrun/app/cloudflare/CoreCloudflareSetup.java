@@ -9,6 +9,8 @@ import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.cloudflare.TokenCheck;
 import dev.arcrun.core.cloudflare.TokenSource;
+import dev.arcrun.core.cloudflare.TokenVerdict;
+import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallListener;
@@ -26,9 +28,6 @@ import java.util.stream.Collectors;
  * environment map ({@value TokenSource#ENV}); the pipeline itself keeps it in the secret store.
  */
 public final class CoreCloudflareSetup implements CloudflareSetup {
-    private static final int INVALID_TOKEN = 1000;
-    private static final int ACCOUNT_TOKEN_CANNOT_LIST_ACCOUNTS = 1001;
-
     private final AppContext context;
 
     public CoreCloudflareSetup(AppContext context) {
@@ -52,61 +51,30 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         try {
             settings = CloudflareSettings.resolve(Optional.empty(), Optional.empty(), Optional.empty(), envWith(token));
         } catch (UserFacingException e) {
-            throw new TokenProblem(TokenProblem.Kind.OTHER, new dev.arcrun.app.progress.CoreWords(context.i18n()).oneLine(e));
+            throw new TokenProblem(TokenProblem.Kind.OTHER, new CoreWords(context.i18n()).oneLine(e));
         }
         try (CloudflareClient cf = new CloudflareClient(settings, CloudflareClient.Options.defaults())) {
-            TokenCheck check = verify(cf, settings.accountId());
-            switch (check.status()) {
-                case EXPIRED -> throw new TokenProblem(TokenProblem.Kind.EXPIRED, "");
-                case DISABLED -> throw new TokenProblem(TokenProblem.Kind.DISABLED, "");
-                case ACTIVE -> { }
-            }
-            Account account = account(cf, settings.accountId());
-            return new TokenReport(account.id(), account.name(), cf.probePermissions(account.id(), check.kind()));
-        } catch (TokenProblem e) {
-            throw e;
+            // core's one token check; the app only maps its refusal to what the token page shows
+            return switch (TokenVerdict.check(cf, settings.accountId())) {
+                case TokenVerdict.Ready r -> new TokenReport(r.account().id(), r.account().name(), r.permissions());
+                case TokenVerdict.Refused r -> throw new TokenProblem(switch (r.reason()) {
+                    case INVALID -> TokenProblem.Kind.INVALID;
+                    case EXPIRED -> TokenProblem.Kind.EXPIRED;
+                    case DISABLED -> TokenProblem.Kind.DISABLED;
+                    case NO_ACCOUNT -> TokenProblem.Kind.NO_ACCOUNT;
+                    case SEVERAL_ACCOUNTS -> TokenProblem.Kind.SEVERAL_ACCOUNTS;
+                }, r.reason() == TokenVerdict.Reason.SEVERAL_ACCOUNTS ? severalAccounts(r) : new CoreWords(context.i18n()).failure(r.failure()));
+            };
         } catch (UserFacingException e) {
-            throw new TokenProblem(TokenProblem.Kind.OTHER, new dev.arcrun.app.progress.CoreWords(context.i18n()).oneLine(e));
+            throw new TokenProblem(TokenProblem.Kind.OTHER, new CoreWords(context.i18n()).oneLine(e));
         }
     }
 
-    private static TokenCheck verify(CloudflareClient cf, Optional<String> accountId) {
-        try {
-            return cf.verifyToken(accountId);
-        } catch (CloudflareApiException e) {
-            if (e.hasCode(INVALID_TOKEN) || e.httpStatus() == 401) {
-                throw new TokenProblem(TokenProblem.Kind.INVALID, e.getMessage());
-            }
-            throw e;
-        } catch (UserFacingException e) {
-            if (e.getCause() instanceof CloudflareApiException) { // core's "does not recognise this token"
-                throw new TokenProblem(TokenProblem.Kind.INVALID, e.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private static Account account(CloudflareClient cf, Optional<String> configured) {
-        if (configured.isPresent()) {
-            return new Account(configured.get(), "");
-        }
-        List<Account> accounts;
-        try {
-            accounts = cf.listAccounts();
-        } catch (CloudflareApiException e) {
-            if (e.hasCode(ACCOUNT_TOKEN_CANNOT_LIST_ACCOUNTS)) {
-                throw new TokenProblem(TokenProblem.Kind.NO_ACCOUNT, e.getMessage());
-            }
-            throw e;
-        }
-        if (accounts.isEmpty()) {
-            throw new TokenProblem(TokenProblem.Kind.NO_ACCOUNT, "");
-        }
-        if (accounts.size() > 1) {
-            throw new TokenProblem(TokenProblem.Kind.SEVERAL_ACCOUNTS,
-                    accounts.stream().map(Account::name).collect(Collectors.joining(", ")));
-        }
-        return accounts.getFirst();
+    /** The accounts' names, as the token page lists them (core's failure carries "name (id)" for each). */
+    private static String severalAccounts(TokenVerdict.Refused r) {
+        Object names = r.failure().args().size() > 1 ? r.failure().args().get(1) : List.of();
+        return names instanceof List<?> l ? l.stream().map(String::valueOf).map(n -> n.replaceAll(" \\([0-9a-f]{32}\\)$", ""))
+                .collect(Collectors.joining(", ")) : String.valueOf(names);
     }
 
     @Override

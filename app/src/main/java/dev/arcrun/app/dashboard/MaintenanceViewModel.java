@@ -219,7 +219,7 @@ public final class MaintenanceViewModel {
             if (report.complete()) {
                 notice.set(i18n.get("dashboard.maint.uninstalled", name));
             } else {
-                error.set(i18n.get("dashboard.maint.uninstall_incomplete", String.join("; ", report.problems())));
+                error.set(i18n.get("dashboard.maint.uninstall_incomplete", String.join("; ", report.problems().stream().map(words::failure).toList())));
             }
             installsChanged.run();
         }, failure -> {

@@ -39,12 +39,13 @@ class PlanPageModelTest {
                 "The engine will be reachable under ada.workers.dev",
                 "Use the engine that comes with this app",
                 "Upload the engine (arcrun-registry, arcrun-cypher-executor) with its keys");
-        assertThat(en.rows().get(1).step()).isEqualTo("Create or reuse the storage (KV and R2)");
+        assertThat(en.rows().get(1).step()).as("core's step title").isEqualTo("Create or reuse KV namespaces and the R2 bucket");
 
         PlanPageModel zh = page(Locale.TRADITIONAL_CHINESE);
         zh.enter();
         assertThat(zh.rows().get(1).action()).isEqualTo("建立儲存空間「arcrun-credentials」（KV 命名空間）");
         assertThat(zh.rows().getFirst().action()).isEqualTo("權杖可以使用帳號「Ada's account」，且具備所有需要的權限");
+        assertThat(zh.rows().get(1).step()).isEqualTo("建立或沿用 KV 命名空間與 R2 儲存桶");
     }
 
     @Test

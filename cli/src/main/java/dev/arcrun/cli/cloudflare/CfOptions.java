@@ -1,5 +1,8 @@
 package dev.arcrun.cli.cloudflare;
 
+import dev.arcrun.core.cloudflare.PermissionReport;
+import dev.arcrun.core.cloudflare.TokenVerdict;
+
 import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
@@ -49,8 +52,8 @@ public final class CfOptions {
                 Optional.ofNullable(account), environment.get());
     }
 
-    /** A client whose token Cloudflare confirmed active, and the account to work in. Close it when done. */
-    record Session(CloudflareClient client, TokenCheck token, Account account) implements AutoCloseable {
+    /** A client whose token Cloudflare confirmed active, the account to work in and its permissions. Close it when done. */
+    record Session(CloudflareClient client, TokenCheck token, Account account, PermissionReport permissions) implements AutoCloseable {
         @Override
         public void close() {
             client.close();
@@ -62,8 +65,9 @@ public final class CfOptions {
         CloudflareSettings settings = settings();
         CloudflareClient client = new CloudflareClient(settings, CloudflareClient.Options.defaults());
         try {
-            TokenCheck token = CloudflareClient.requireActive(client.verifyToken(settings.accountId()));
-            return new Session(client, token, client.resolveAccount(settings.accountId()));
+            // core's one token check (the install, the dry run and the app use the same)
+            TokenVerdict.Ready ready = TokenVerdict.check(client, settings.accountId()).ready();
+            return new Session(client, ready.token(), ready.account(), ready.permissions());
         } catch (RuntimeException e) {
             client.close();
             throw e;

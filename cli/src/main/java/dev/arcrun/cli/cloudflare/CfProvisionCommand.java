@@ -40,7 +40,7 @@ public final class CfProvisionCommand implements Callable<Integer> {
         try (CfOptions.Session session = options.connect()) {
             String accountId = session.account().id();
             // Check every permission first, so a missing one stops us before anything is half created.
-            session.client().probePermissions(accountId, session.token().kind()).requireComplete();
+            session.permissions().requireComplete();
             ProvisionResult result = new Provisioner(session.client()).ensure(accountId, manifest, dryRun);
             if (json) {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson()));

@@ -31,7 +31,7 @@ public final class CfVerifyCommand implements Callable<Integer> {
             CloudflareClient client = session.client();
             TokenCheck token = session.token();
             Account account = session.account();
-            PermissionReport report = client.probePermissions(account.id(), token.kind());
+            PermissionReport report = session.permissions();
             if (json) {
                 return printJson(out, client, token, account, report);
             }

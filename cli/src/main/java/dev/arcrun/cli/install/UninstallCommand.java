@@ -1,5 +1,7 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.i18n.Words;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.core.UserFacingException;
@@ -63,16 +65,17 @@ public final class UninstallCommand implements Callable<Integer> {
         if (json) {
             ObjectNode doc = JSON.createObjectNode().put("name", config.name()).put("confirmed", true)
                     .put("complete", report.complete());
-            doc.putArray("removed").addAll(report.removed().stream().map(JSON.getNodeFactory()::textNode).toList());
-            doc.putArray("not_removed").addAll(report.problems().stream().map(JSON.getNodeFactory()::textNode).toList());
+            // English and codes, whatever the locale
+            doc.putArray("removed").addAll(report.removed().stream().map(n -> JSON.getNodeFactory().textNode(Words.ENGLISH.note(n))).toList());
+            doc.putArray("not_removed").addAll(report.problems().stream().map(f -> JSON.getNodeFactory().textNode(Words.ENGLISH.failure(f))).toList());
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } else {
-            report.removed().forEach(r -> out.println("Removed " + r));
+            report.removed().forEach(r -> out.println(Words.current().get("uninstall.removed", Words.current().note(r))));
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         if (!json) {
-            report.problems().forEach(p -> err.println("Not removed: " + p));
+            report.problems().forEach(p -> err.println(Words.current().get("uninstall.not_removed", Words.current().failure(p))));
             err.flush();
         }
         if (!report.complete()) {

@@ -78,7 +78,7 @@ class CfCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("MISSING      Account › Workers R2 Storage › Edit");
-        assertOneErrorLine(r, "The token lacks Account › Workers R2 Storage › Edit.");
+        assertOneErrorLine(r, "The Cloudflare API token lacks Account › Workers R2 Storage › Edit.");
         assertThat(r.err()).contains("permissionGroupKeys=");
     }
 
@@ -97,7 +97,7 @@ class CfCommandTest {
         JsonNode missing = new ObjectMapper().readTree(noR2.out());
         assertThat(missing.path("can_install").asBoolean(true)).isFalse();
         assertThat(missing.path("permissions").findValuesAsText("outcome")).contains("missing");
-        assertThat(noR2.err()).startsWith("arcrun: The token lacks");
+        assertThat(noR2.err()).startsWith("arcrun: The Cloudflare API token lacks");
     }
 
     @Test
@@ -183,7 +183,7 @@ class CfCommandTest {
 
         Run r = arcrun(noR2, "cf", "provision");
 
-        assertOneErrorLine(r, "The token lacks Account › Workers R2 Storage › Edit.");
+        assertOneErrorLine(r, "The Cloudflare API token lacks Account › Workers R2 Storage › Edit.");
         assertThat(cf.state().namespaces(cf.accountId())).isEmpty();
     }
 

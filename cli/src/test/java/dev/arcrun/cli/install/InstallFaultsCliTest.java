@@ -106,7 +106,8 @@ class InstallFaultsCliTest {
         assertThat(cause).contains("Deployed: arcrun-registry", "Failed: arcrun-cypher-executor");
         assertThat(cause).as("wrangler's own words about the error").contains("[ERROR]", "src/index.ts:", "broken = (;")
                 .doesNotContain("Logs were written");
-        assertThat(report.path("advice").asText()).contains("--resume");
+        assertThat(report.path("advice_code").asText()).isEqualTo("deploy_lines");
+        assertThat(report.path("advice").asText()).contains("wrangler").doesNotContain("Try again");
         assertThat(failed.err()).as("the streamed wrangler lines").contains("arcrun-cypher-executor | ");
         assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-registry")).isPresent();
         assertThat(cli.deploys.latestUpload(cli.cf.accountId(), "arcrun-cypher-executor")).isEmpty();

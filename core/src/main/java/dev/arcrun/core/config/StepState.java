@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** How far a pipeline step got, saved after every step so {@code --resume} continues where it stopped. */
-public record StepState(Status status, Instant at, String detail) {
+public record StepState(Status status, Instant at, StepDetail detail) {
     public enum Status {
         @JsonProperty("running") RUNNING,
         @JsonProperty("succeeded") SUCCEEDED,

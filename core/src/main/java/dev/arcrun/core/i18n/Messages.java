@@ -84,6 +84,7 @@ public final class Messages {
             case Failure f -> render(f);
             case Note n -> render(n);
             case Target t -> get("target." + t.name().toLowerCase(Locale.ROOT));
+            case dev.arcrun.core.config.JournalEntry.Kind k -> get("resource." + k.name().toLowerCase(Locale.ROOT));
             case TokenCheck.Kind k -> get("token.kind." + k.name().toLowerCase(Locale.ROOT));
             case PermissionGroup g -> g.displayName(); // Cloudflare's own name, as its token page shows it
             case SecretLocation.Keychain k -> get("where.keychain", k.name());
@@ -103,6 +104,6 @@ public final class Messages {
     /** Keys every value kind above may need, for the catalog test. */
     public static List<String> valueKeys() {
         return List.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
-                "token.kind.user", "token.kind.account");
+                "token.kind.user", "token.kind.account", "resource.worker", "resource.kv_namespace", "resource.r2_bucket");
     }
 }

@@ -5,7 +5,7 @@ import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.ProvisionResult;
 import dev.arcrun.core.cloudflare.Provisioner;
 import dev.arcrun.core.cloudflare.ResourceManifest;
-import dev.arcrun.core.cloudflare.TokenCheck;
+import dev.arcrun.core.cloudflare.TokenVerdict;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
@@ -52,9 +52,9 @@ public final class DryRun {
             try (InstallSession s = new InstallSession(home, readOnly, store, secrets, toolchains, env, config)) {
                 CloudflareClient cf = s.cloudflare();
                 Optional<String> account = options.accountId().or(() -> Optional.ofNullable(config.accountId()));
-                TokenCheck check = CloudflareClient.requireActive(cf.verifyToken(account));
-                var acc = cf.resolveAccount(account);
-                var report = cf.probePermissions(acc.id(), check.kind());
+                TokenVerdict.Ready ready = TokenVerdict.check(cf, account).ready();
+                var acc = ready.account();
+                var report = ready.permissions();
                 items.add(new Item(StepId.VERIFY, report.missing().isEmpty() ? new PlanAction.TokenReady(acc.name())
                         : new PlanAction.PermissionsMissing(acc.name(), report.missing())));
                 ProvisionResult r = new Provisioner(cf).ensure(acc.id(), ResourceManifest.standard(options.prefix()), true);

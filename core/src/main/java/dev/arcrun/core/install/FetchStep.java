@@ -1,5 +1,7 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.config.StepDetail;
+
 import dev.arcrun.core.bundle.BundleDiscovery;
 import dev.arcrun.core.bundle.BundleExtractor;
 import dev.arcrun.core.bundle.BundleFetcher;
@@ -50,22 +52,21 @@ final class FetchStep implements InstallStep {
         var bundle = BundleDiscovery.discover(dir);
         session.bundle(bundle);
         String version = bundle.version().orElse("unknown");
-        session.detail(id(), fetched.sha256() + " " + version + " " + source);
+        session.detail(id(), StepDetail.bundle(fetched.sha256(), version, source));
         return StepResult.done(fetched.fromCache() ? Note.Code.FETCHED_FROM_CACHE : Note.Code.FETCHED,
                 version, bundle.workers().size(), fetched.sha256().substring(0, 12));
     }
 
     /** Where the bundle of a finished fetch came from; empty for a detail written before sources were recorded. */
-    static Optional<String> sourceOf(String detail) {
-        String[] parts = detail == null ? new String[0] : detail.split(" ", 3);
-        return parts.length == 3 ? Optional.of(parts[2]) : Optional.empty();
+    static Optional<String> sourceOf(StepDetail detail) {
+        return detail == null ? Optional.empty() : Optional.ofNullable(detail.source());
     }
 
     /**
      * Whether a resumed run would deploy something other than what the earlier run fetched: another source was
      * given, or the same local file was changed since (the user fixed the engine's code).
      */
-    static boolean changedSince(String detail, String source) {
+    static boolean changedSince(StepDetail detail, String source) {
         Optional<String> earlier = sourceOf(detail);
         if (earlier.isEmpty()) {
             return false;
@@ -75,7 +76,7 @@ final class FetchStep implements InstallStep {
         }
         if (BundleSource.parse(source) instanceof BundleSource.LocalFile f && Files.isRegularFile(f.file())) {
             try {
-                return !Sha256.of(f.file()).equals(detail.split(" ")[0]);
+                return !Sha256.of(f.file()).equals(detail.sha256());
             } catch (IOException e) {
                 return true; // unreadable now: fetching again reports it properly
             }

@@ -16,6 +16,7 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.core.config.StepDetail;
 import dev.arcrun.core.config.StepState;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.Toolchain;
@@ -46,7 +47,7 @@ public final class InstallSession implements AutoCloseable {
     private final ToolchainManager toolchains;
     private final Map<String, String> env;
     private final Cancellation cancellation = new Cancellation();
-    private final Map<StepId, String> stepDetails = new EnumMap<>(StepId.class);
+    private final Map<StepId, StepDetail> stepDetails = new EnumMap<>(StepId.class);
     private CloudflareClient.Options cloudflareOptions = CloudflareClient.Options.defaults();
 
     private InstallConfig config;
@@ -109,7 +110,7 @@ public final class InstallSession implements AutoCloseable {
         return config;
     }
 
-    void detail(StepId step, String detail) { stepDetails.put(step, detail); }
+    void detail(StepId step, StepDetail detail) { stepDetails.put(step, detail); }
 
     void markFinished(StepId step, StepState.Status status) {
         update(c -> c.withStep(step.name(), new StepState(status, Instant.now(), stepDetails.get(step))));
@@ -118,12 +119,12 @@ public final class InstallSession implements AutoCloseable {
     /** The step states of the run before this one, for steps that skip work already done (seeding). */
     void earlierRun(Map<String, StepState> steps) { this.earlierRun = Map.copyOf(steps); }
 
-    Optional<String> earlierDetail(StepId step) {
+    Optional<StepDetail> earlierDetail(StepId step) {
         StepState s = earlierRun.get(step.name());
         return s == null || !s.status().finished() ? Optional.empty() : Optional.ofNullable(s.detail());
     }
 
-    Optional<String> finishedDetail(StepId step) {
+    Optional<StepDetail> finishedDetail(StepId step) {
         StepState s = config.steps().get(step.name());
         return s == null ? Optional.empty() : Optional.ofNullable(s.detail());
     }
@@ -214,7 +215,7 @@ public final class InstallSession implements AutoCloseable {
 
     public Optional<String> fetchedSha() {
         return Optional.ofNullable(stepDetails.get(StepId.FETCH)).or(() -> finishedDetail(StepId.FETCH))
-                .map(d -> d.split(" ")[0]);
+                .map(StepDetail::sha256);
     }
 
     /** A client for the engine of this install, with its keys from the secret store. */

@@ -30,7 +30,7 @@ final class ReuseBundleStep implements InstallStep {
                     Advice.of(Advice.Code.UPDATE_FORWARD, bundle.source(), session.config().name()));
         }
         session.bundle(BundleDiscovery.discover(dir));
-        session.detail(id(), bundle.sha256() + " " + bundle.version());
+        session.detail(id(), dev.arcrun.core.config.StepDetail.bundle(bundle.sha256(), bundle.version(), null));
         return StepResult.done(Note.Code.REUSED_BUNDLE, bundle.version(), dir);
     }
 }

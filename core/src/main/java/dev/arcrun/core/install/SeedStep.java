@@ -31,8 +31,9 @@ final class SeedStep implements InstallStep {
     @Override
     public StepResult run(StepReporter reporter) {
         SeedSet seeds = SeedSet.of(session.bundle());
-        if (seeds.sha256().equals(session.finishedDetail(id()).or(() -> session.earlierDetail(id())).orElse(""))) {
-            session.detail(id(), seeds.sha256());
+        if (seeds.sha256().equals(session.finishedDetail(id()).or(() -> session.earlierDetail(id()))
+                .map(dev.arcrun.core.config.StepDetail::sha256).orElse(""))) {
+            session.detail(id(), dev.arcrun.core.config.StepDetail.seeds(seeds.sha256()));
             return StepResult.skipped(Note.Code.SEEDS_LOADED, seeds.counts());
         }
         if (session.config().target() == Target.CLOUDFLARE) {
@@ -40,7 +41,7 @@ final class SeedStep implements InstallStep {
         } else {
             seedEngine(seeds, reporter);
         }
-        session.detail(id(), seeds.sha256());
+        session.detail(id(), dev.arcrun.core.config.StepDetail.seeds(seeds.sha256()));
         return StepResult.done(Note.Code.SEEDED, seeds.counts());
     }
 

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class Uninstaller {
     /** What was removed, and what could not be (with Cloudflare's reason). */
-    public record Report(String name, List<String> removed, List<String> problems) {
+    public record Report(String name, List<Note> removed, List<Failure> problems) {
         public boolean complete() {
             return problems.isEmpty();
         }
@@ -51,8 +51,8 @@ public final class Uninstaller {
             throw new UserFacingException(Failure.of(Failure.Code.CONFIRMATION_MISMATCH, name),
                     Advice.of(Advice.Code.CONFIRM_NAME, name));
         }
-        List<String> removed = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Note> removed = new ArrayList<>();
+        List<Failure> problems = new ArrayList<>();
         InstallOptions options = new InstallOptions(config.target(), name, null, null, null, null,
                 java.util.Optional.ofNullable(config.accountId()), false, false);
         try (InstallSession session = new InstallSession(home, options, store, secrets, new ToolchainManager(home.tools()), env, config)) {
@@ -60,11 +60,11 @@ public final class Uninstaller {
                 // Only this install's engine and folder: another local install's data is never touched.
                 var engine = session.localEngine();
                 if (engine.stop()) {
-                    removed.add("the engine running on this computer");
+                    removed.add(Note.of(Note.Code.REMOVED_LOCAL_ENGINE));
                 }
                 if (java.nio.file.Files.exists(engine.folder())) {
                     deleteFolder(engine.folder());
-                    removed.add("the engine's data on this computer");
+                    removed.add(Note.of(Note.Code.REMOVED_LOCAL_DATA));
                 }
             } else {
                 removeFromCloudflare(session, removed, problems);
@@ -72,17 +72,17 @@ public final class Uninstaller {
             if (problems.isEmpty()) {
                 secrets.deleteAll(name);
                 deleteFolder(store.folder(name));
-                removed.add("the install's config and keys");
+                removed.add(Note.of(Note.Code.REMOVED_CONFIG));
             }
         }
         return new Report(name, List.copyOf(removed), List.copyOf(problems));
     }
 
-    private static void removeFromCloudflare(InstallSession session, List<String> removed, List<String> problems) {
+    private static void removeFromCloudflare(InstallSession session, List<Note> removed, List<Failure> problems) {
         if (session.config().journal().isEmpty()) {
             // Created nothing (e.g. it stopped at the token check): there is nothing to ask Cloudflare, and no token
             // or account is needed to forget it.
-            removed.add("nothing in Cloudflare (the install had not created anything there)");
+            removed.add(Note.of(Note.Code.REMOVED_NOTHING_IN_CLOUDFLARE));
             return;
         }
         CloudflareClient cf = session.cloudflare();
@@ -91,7 +91,7 @@ public final class Uninstaller {
         List<JournalEntry> ordered = new ArrayList<>(session.config().journal());
         ordered.sort((a, b) -> Integer.compare(rank(a.kind()), rank(b.kind())));
         for (JournalEntry e : ordered) {
-            String detail = "";
+            int objects = 0;
             try {
                 boolean existed = switch (e.kind()) {
                     case WORKER -> cf.deleteWorkerScript(account, e.name());
@@ -99,16 +99,16 @@ public final class Uninstaller {
                     case R2_BUCKET -> {
                         // Cloudflare refuses to delete a bucket that holds objects, and the registry copies
                         // component binaries into it; the bucket is this install's, so its objects are too.
-                        int objects = cf.emptyR2Bucket(account, e.name());
-                        detail = objects == 0 ? "" : " (with its " + objects + (objects == 1 ? " object)" : " objects)");
+                        objects = cf.emptyR2Bucket(account, e.name());
                         yield cf.deleteR2Bucket(account, e.name());
                     }
                 };
                 session.update(c -> c.withoutJournalEntry(e.kind(), e.name()));
-                removed.add(label(e) + detail + (existed ? "" : " (already gone)"));
+                removed.add(existed ? Note.of(Note.Code.REMOVED_RESOURCE, e.kind(), e.name(), objects)
+                        : Note.of(Note.Code.REMOVED_ALREADY_GONE, e.kind(), e.name()));
             } catch (UserFacingException ex) {
                 // The journal entry stays, so running uninstall again continues with this resource.
-                problems.add(label(e) + ": " + ex.getMessage());
+                problems.add(Failure.of(Failure.Code.NOT_REMOVED, e.kind(), e.name(), ex.failure()));
             }
         }
     }
@@ -118,14 +118,6 @@ public final class Uninstaller {
             case WORKER -> 0;
             case KV_NAMESPACE -> 1;
             case R2_BUCKET -> 2;
-        };
-    }
-
-    private static String label(JournalEntry e) {
-        return switch (e.kind()) {
-            case WORKER -> "worker " + e.name();
-            case KV_NAMESPACE -> "KV namespace " + e.name();
-            case R2_BUCKET -> "R2 bucket " + e.name();
         };
     }
 

@@ -10,6 +10,7 @@ import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.PermissionGroup;
 import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.cloudflare.TokenCheck;
+import dev.arcrun.core.cloudflare.TokenVerdict;
 import dev.arcrun.core.config.SecretKind;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,10 +27,11 @@ final class VerifyStep implements InstallStep {
     public StepResult run(StepReporter reporter) {
         CloudflareClient cf = session.cloudflare();
         Optional<String> knownAccount = session.options().accountId().or(() -> Optional.ofNullable(session.config().accountId()));
-        TokenCheck check = CloudflareClient.requireActive(cf.verifyToken(knownAccount));
-        Account account = cf.resolveAccount(knownAccount);
-        reporter.progress(-1, Note.Code.CHECKING_PERMISSIONS, account.name());
-        PermissionReport report = cf.probePermissions(account.id(), check.kind());
+        reporter.progress(-1, Note.Code.CHECKING_PERMISSIONS);
+        TokenVerdict.Ready ready = TokenVerdict.check(cf, knownAccount).ready();
+        TokenCheck check = ready.token();
+        Account account = ready.account();
+        PermissionReport report = ready.permissions();
         if (!report.missing().isEmpty()) {
             throw new UserFacingException(Failure.of(Failure.Code.MISSING_PERMISSION, report.missing()),
                     Advice.of(Advice.Code.ADD_PERMISSIONS, report.tokenTemplateUrl()));

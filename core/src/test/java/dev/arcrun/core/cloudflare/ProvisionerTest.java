@@ -224,7 +224,7 @@ class ProvisionerTest extends StandInFixture {
         assertThatThrownBy(() -> new Provisioner(client(noR2, FAST)).ensure(cf.accountId(), MANIFEST, false))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
                     assertThat(e.missing()).isEqualTo(PermissionGroup.WORKERS_R2_STORAGE_EDIT);
-                    assertThat(e.getMessage()).contains("Account › Workers R2 Storage › Edit")
+                    assertThat(e.getMessage() + " " + dev.arcrun.core.TestWords.advice(e)).contains("Account › Workers R2 Storage › Edit")
                             .contains("Authentication error [code 10000]")
                             .contains("permissionGroupKeys=");
                 });

@@ -38,8 +38,8 @@ class InstallConfigStoreTest {
                 .withDeployedBundle(new DeployedBundle("github:arcrun/engine@v0.2.0", "0.2.0", "bb22", T0.plusSeconds(60)))
                 .withJournalEntry(new JournalEntry(JournalEntry.Kind.KV_NAMESPACE, "arcrun-credentials", "kv1", T0))
                 .withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, "arcrun-registry", "arcrun-registry", T0))
-                .withStep("PROVISION", new StepState(StepState.Status.SUCCEEDED, T0, "created 7, reused 0"))
-                .withStep("DEPLOY", new StepState(StepState.Status.FAILED, T0, "wrangler exited 1"))
+                .withStep("PROVISION", new StepState(StepState.Status.SUCCEEDED, T0, StepDetail.bundle("bb22", "0.2.0", "github:arcrun/engine@v0.2.0")))
+                .withStep("DEPLOY", new StepState(StepState.Status.FAILED, T0, null))
                 .withHistory(new HistoryEvent(T0, HistoryEvent.Kind.INSTALLED, null, "0.1.0", null))
                 .withHistory(new HistoryEvent(T0.plusSeconds(60), HistoryEvent.Kind.UPDATED, "0.1.0", "0.2.0", null));
     }

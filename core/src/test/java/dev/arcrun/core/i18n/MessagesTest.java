@@ -95,11 +95,11 @@ class MessagesTest {
                 dev.arcrun.core.config.Target.CLOUDFLARE))).isEqualTo("The install 'x' runs on this computer, not on Cloudflare.");
         for (Messages m : List.of(en, zh)) {
             for (Failure.Code c : Failure.Code.values()) {
-                assertThat(m.render(Failure.of(c, "A", "B", "C", "D"))).as("%s in %s", c, m.locale())
+                assertThat(m.render(Failure.of(c, 1, 2, 3, 4))).as("%s in %s", c, m.locale())
                         .doesNotStartWith("!").doesNotContain("{0}", "{1}", "{2}");
             }
             for (Note.Code c : Note.Code.values()) {
-                assertThat(m.render(Note.of(c, "A", "B", "C", "D"))).as("%s", c).doesNotStartWith("!").doesNotContain("{0}");
+                assertThat(m.render(Note.of(c, 1, 2, 3, 4))).as("%s", c).doesNotStartWith("!").doesNotContain("{0}");
             }
         }
     }

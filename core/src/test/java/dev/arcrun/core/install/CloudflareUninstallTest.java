@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so and keeps it in the journal so that running uninstall again finishes the job.
  */
 class CloudflareUninstallTest {
+    private static final dev.arcrun.core.i18n.Messages EN = new dev.arcrun.core.i18n.Messages(java.util.Locale.ENGLISH);
     private static final String BUCKET = "arcrun-components";
 
     @TempDir
@@ -77,7 +78,7 @@ class CloudflareUninstallTest {
         var first = uninstaller().uninstall("cloudflare", "cloudflare", events::add);
 
         assertThat(first.complete()).isFalse();
-        assertThat(first.problems()).singleElement().asString()
+        assertThat(first.problems()).singleElement().extracting(EN::render).asString()
                 .contains("R2 bucket " + BUCKET).contains("10008").contains("not empty");
         assertThat(cf.state().bucket(cf.accountId(), BUCKET)).isPresent();
         assertThat(cf.state().objects(cf.accountId(), BUCKET)).hasSize(1);
@@ -91,7 +92,7 @@ class CloudflareUninstallTest {
         var second = uninstaller().uninstall("cloudflare", "cloudflare", events::add);
 
         assertThat(second.problems()).isEmpty();
-        assertThat(second.removed()).contains("R2 bucket " + BUCKET + " (with its 1 object)");
+        assertThat(second.removed().stream().map(EN::render)).contains("R2 bucket " + BUCKET + " (with its 1 object)");
         assertThat(cf.state().bucket(cf.accountId(), BUCKET)).isEmpty();
         assertThat(installer.store().find("cloudflare")).isEmpty();
         // the user's own bucket and what is in it are untouched
@@ -112,7 +113,7 @@ class CloudflareUninstallTest {
         var report = uninstaller().uninstall("cloudflare", "cloudflare", events::add);
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.removed()).contains("R2 bucket " + BUCKET + " (with its 2 objects)");
+        assertThat(report.removed().stream().map(EN::render)).contains("R2 bucket " + BUCKET + " (with its 2 objects)");
         assertThat(cf.state().buckets(cf.accountId())).isEmpty();
         assertThat(installer.store().find("cloudflare")).isEmpty();
     }

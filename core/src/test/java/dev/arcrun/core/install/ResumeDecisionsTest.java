@@ -26,15 +26,16 @@ class ResumeDecisionsTest {
     @Test
     void resumeFetchesAgainOnlyForAnotherSourceOrAChangedFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("engine.tar.gz"), "first");
-        String detail = Sha256.of(file) + " 0.1.0 " + file;
+        var detail = dev.arcrun.core.config.StepDetail.bundle(Sha256.of(file), "0.1.0", file.toString());
         assertThat(FetchStep.sourceOf(detail)).contains(file.toString());
         assertThat(FetchStep.changedSince(detail, file.toString())).isFalse();
         assertThat(FetchStep.changedSince(detail, "builtin")).isTrue();
         Files.writeString(file, "fixed");
         assertThat(FetchStep.changedSince(detail, file.toString())).isTrue();
 
-        String builtin = "0".repeat(64) + " 0.1.0 builtin";
+        var builtin = dev.arcrun.core.config.StepDetail.bundle("0".repeat(64), "0.1.0", "builtin");
         assertThat(FetchStep.changedSince(builtin, "builtin")).isFalse();
-        assertThat(FetchStep.changedSince("0".repeat(64) + " 0.1.0", "builtin")).as("recorded before sources were").isFalse();
+        assertThat(FetchStep.changedSince(dev.arcrun.core.config.StepDetail.bundle("0".repeat(64), "0.1.0", null), "builtin"))
+                .as("recorded before sources were").isFalse();
     }
 }
