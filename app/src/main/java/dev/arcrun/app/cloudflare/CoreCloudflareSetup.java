@@ -85,9 +85,7 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
     @Override
     public InstallRun install(String token, InstallOptions options, InstallListener listener) {
         Installer installer = new Installer(context.home(), context.secrets().get(), context.toolchains().get(), envWith(token));
-        // "Try again" resumes; when the first try stopped before anything was saved there is nothing to resume
-        boolean resumable = options.resume() && installer.store().find(options.name()).isPresent();
-        Installer.Run run = installer.install(options.withResume(resumable), listener);
+        Installer.Run run = installer.install(installer.resumeIfSaved(options), listener); // "Try again" resumes
         return new InstallRun() {
             @Override public PipelineOutcome execute() { return run.execute(); }
 

@@ -167,6 +167,14 @@ public final class Installer {
         return run;
     }
 
+    /**
+     * The resume rule both faces follow: a resume continues a saved install; when the first try stopped before
+     * anything was saved (e.g. at the token check) there is nothing to resume and the install starts afresh.
+     */
+    public InstallOptions resumeIfSaved(InstallOptions options) {
+        return options.withResume(options.resume() && store.find(options.name()).isPresent());
+    }
+
     /** Where the last fetch of this install's engine came from, for a {@code --resume} that names no source. */
     public Optional<String> fetchedSource(String name) {
         return store.find(name).map(c -> c.steps().get(StepId.FETCH.name())).flatMap(s -> FetchStep.sourceOf(s.detail()));

@@ -38,4 +38,16 @@ class ResumeDecisionsTest {
         assertThat(FetchStep.changedSince(dev.arcrun.core.config.StepDetail.bundle("0".repeat(64), "0.1.0", null), "builtin"))
                 .as("recorded before sources were").isFalse();
     }
+
+    @Test
+    void aResumeContinuesOnlyASavedInstall(@TempDir Path dir) {
+        var home = new dev.arcrun.core.config.AppHome(dir);
+        var installer = new Installer(home, new dev.arcrun.core.config.FileSecretStore(home, "test"),
+                dev.arcrun.core.deploy.ToolchainManager.forTests(), java.util.Map.of());
+        InstallOptions again = InstallOptions.of(dev.arcrun.core.config.Target.CLOUDFLARE).withResume(true);
+        assertThat(installer.resumeIfSaved(again).resume()).as("stopped before anything was saved").isFalse();
+        installer.store().save(dev.arcrun.core.config.InstallConfig.create(again.name(), dev.arcrun.core.config.Target.CLOUDFLARE));
+        assertThat(installer.resumeIfSaved(again).resume()).isTrue();
+        assertThat(installer.resumeIfSaved(again.withResume(false)).resume()).as("a fresh install stays fresh").isFalse();
+    }
 }
