@@ -4,6 +4,7 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.app.progress.CoreWords;
+import dev.arcrun.app.progress.PipelineProgress;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;
@@ -13,11 +14,9 @@ import dev.arcrun.core.install.PipelineOutcome;
 import dev.arcrun.core.install.StepId;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,13 +41,10 @@ public final class InstallPageModel implements WizardPage {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper backAllowed = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cause = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
-    /** The newest progress event not yet shown: progress can be chatty, so it is coalesced like console lines. */
-    private final AtomicReference<InstallEvent.Progress> pendingProgress = new AtomicReference<>();
+    private final PipelineProgress shown;
     private volatile InstallRun run;
     private Activities activities = new Activities();
     private Activities.Handle activity;
@@ -65,6 +61,18 @@ public final class InstallPageModel implements WizardPage {
         this.words = new CoreWords(i18n);
         this.steps = Installer.plan(Target.CLOUDFLARE, Installer.Mode.INSTALL).stream()
                 .map(id -> new StepRow(id, words.step(id))).toList();
+        this.shown = new PipelineProgress(uiThread, words, console, (id, state, detail) -> {
+            StepRow row = row(id);
+            switch (state) {
+                case PENDING -> row.set(StepRow.State.PENDING, detail);
+                case RUNNING -> row.set(StepRow.State.RUNNING, detail);
+                case DONE -> row.set(StepRow.State.DONE, detail);
+                case SKIPPED -> row.set(StepRow.State.SKIPPED, detail);
+                case FAILED -> row.set(StepRow.State.FAILED, detail);
+                // The one warning today: a new workers.dev address that does not answer yet; the done page says it its way.
+                case WARNING -> warning.set(id == StepId.CHECK ? i18n.get("cf.done.notyet") : detail);
+            }
+        });
         phase.addListener((o, was, now) -> {
             valid.set(now == Phase.DONE);
             backAllowed.set(now == Phase.IDLE || now == Phase.FAILED || now == Phase.CANCELLED);
@@ -116,8 +124,7 @@ public final class InstallPageModel implements WizardPage {
         cause.set("");
         advice.set("");
         warning.set("");
-        progress.set(0);
-        progressText.set("");
+        shown.reset();
         phase.set(Phase.RUNNING);
         endActivity();
         activity = activities.begin(Activities.Kind.INSTALL, options.name(), () -> {
@@ -127,7 +134,7 @@ public final class InstallPageModel implements WizardPage {
             }
         });
         executor.execute(() -> {
-            InstallRun r = setup.install(token, options, this::onEvent);
+            InstallRun r = setup.install(token, options, shown);
             run = r;
             PipelineOutcome outcome = r.execute();
             return outcome;
@@ -147,7 +154,7 @@ public final class InstallPageModel implements WizardPage {
     private void finish(PipelineOutcome outcome) {
         endActivity();
         run = null;
-        progressText.set("");
+        shown.finished();
         switch (outcome) {
             case PipelineOutcome.Completed c -> {
                 draft.engineUrl(c.engineUrl());
@@ -168,48 +175,6 @@ public final class InstallPageModel implements WizardPage {
         }
     }
 
-    /** Called on the pipeline's thread. */
-    private void onEvent(InstallEvent event) {
-        switch (event) {
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
-            case InstallEvent.Progress p -> {
-                if (pendingProgress.getAndSet(p) == null) {
-                    uiThread.execute(() -> showProgress(pendingProgress.getAndSet(null)));
-                }
-            }
-            default -> uiThread.execute(() -> show(event));
-        }
-    }
-
-    private void showProgress(InstallEvent.Progress p) {
-        if (p != null) {
-            progress.set(p.fraction() < 0 ? -1 : Math.min(1, p.fraction()));
-            progressText.set(words.note(p.note()));
-        }
-    }
-
-    private void show(InstallEvent event) {
-        StepRow row = row(event.step());
-        switch (event) {
-            case InstallEvent.Started s -> {
-                row.set(StepRow.State.RUNNING, "");
-                progress.set(-1);
-                progressText.set("");
-            }
-            case InstallEvent.Succeeded s -> row.set(StepRow.State.DONE, words.note(s.summary()));
-            case InstallEvent.Skipped s -> row.set(StepRow.State.SKIPPED, words.note(s.reason()));
-            case InstallEvent.Failed f -> row.set(StepRow.State.FAILED, words.failure(f.cause()));
-            case InstallEvent.Cancelled c -> row.set(StepRow.State.PENDING, i18n.get("cf.install.step.cancelled"));
-            case InstallEvent.Warning w -> {
-                // The one warning today: a new workers.dev address that does not answer yet; the done page says it its way.
-                warning.set(w.step() == StepId.CHECK ? i18n.get("cf.done.notyet") : words.failure(w.problem()) + " " + words.advice(w.advice()));
-                console.append(row.title(), words.failure(w.problem()), dev.arcrun.core.deploy.LogLevel.WARN);
-            }
-            case InstallEvent.Progress p -> showProgress(p);
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
-        }
-    }
-
     private StepRow row(StepId id) {
         return steps.stream().filter(s -> s.step() == id).findFirst().orElseThrow();
     }
@@ -227,9 +192,9 @@ public final class InstallPageModel implements WizardPage {
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
 
     /** The current step's progress in [0,1], or -1 when its length is unknown. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return shown.progressProperty(); }
 
-    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return shown.progressTextProperty(); }
 
     /** Why the install stopped (failure or cancel), and what to do. */
     public ReadOnlyStringProperty causeProperty() { return cause.getReadOnlyProperty(); }

@@ -5,7 +5,7 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.app.progress.CoreWords;
-import dev.arcrun.core.deploy.LogLevel;
+import dev.arcrun.app.progress.PipelineProgress;
 import dev.arcrun.core.config.DeployedBundle;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
@@ -111,21 +111,7 @@ public final class MaintenanceViewModel {
         steps.clear();
         console.clear();
         Activities.Handle activity = activities.begin(Activities.Kind.UPDATE, name, this::cancel);
-        InstallListener listener = e -> {
-            switch (e) {
-                // Tool output goes through the console's sink (batched); only step changes are posted one by one.
-                case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
-                case InstallEvent.Warning w -> {
-                    console.append("arcrun", words.failure(w.problem()) + " " + words.advice(w.advice()), LogLevel.WARN);
-                    uiThread.execute(() -> apply(e));
-                }
-                case InstallEvent.Failed f -> {
-                    console.append("arcrun", words.failure(f.cause()) + " " + words.advice(f.advice()), LogLevel.ERROR);
-                    uiThread.execute(() -> apply(e));
-                }
-                default -> uiThread.execute(() -> apply(e));
-            }
-        };
+        PipelineProgress listener = new PipelineProgress(uiThread, words, console, this::show);
         executor.execute(() -> {
             Installer.Run run = pipeline.create(installs.installer(), name, listener);
             uiThread.execute(() -> steps.setAll(run.steps().stream()
@@ -153,31 +139,13 @@ public final class MaintenanceViewModel {
         });
     }
 
-    /** Step events change the step list; log lines are the console's. */
-    void apply(InstallEvent e) {
-        PipelineStep.State state = switch (e) {
-            case InstallEvent.Started s -> PipelineStep.State.RUNNING;
-            case InstallEvent.Succeeded s -> PipelineStep.State.DONE;
-            case InstallEvent.Skipped s -> PipelineStep.State.SKIPPED;
-            case InstallEvent.Warning w -> PipelineStep.State.WARNING;
-            case InstallEvent.Failed f -> PipelineStep.State.FAILED;
-            case InstallEvent.Cancelled c -> PipelineStep.State.PENDING;
-            case InstallEvent.Progress p -> null;
-            case InstallEvent.Log l -> null;
-        };
-        String detail = switch (e) {
-            case InstallEvent.Succeeded s -> words.note(s.summary());
-            case InstallEvent.Skipped s -> words.note(s.reason());
-            case InstallEvent.Warning w -> words.failure(w.problem());
-            case InstallEvent.Failed f -> words.failure(f.cause());
-            case InstallEvent.Cancelled c -> i18n.get("cf.install.step.cancelled");
-            case InstallEvent.Progress p -> words.note(p.note());
-            default -> null;
-        };
+    /** A step's new state from the shared pipeline progress (on the FX thread). */
+    private void show(dev.arcrun.core.install.StepId id, PipelineProgress.State state, String detail) {
+        PipelineStep.State s = PipelineStep.State.valueOf(state.name());
         for (int i = 0; i < steps.size(); i++) {
-            PipelineStep s = steps.get(i);
-            if (s.id() == e.step()) {
-                steps.set(i, s.with(state == null ? s.state() : state, detail));
+            PipelineStep step = steps.get(i);
+            if (step.id() == id) {
+                steps.set(i, step.with(s, detail.isEmpty() && state == PipelineProgress.State.RUNNING ? null : detail));
             }
         }
     }

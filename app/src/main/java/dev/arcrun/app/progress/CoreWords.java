@@ -40,6 +40,11 @@ public final class CoreWords {
         return i18n.get(a.key(), a.args().stream().map(core::word).toArray());
     }
 
+    /** What a step's row says after the user stopped the run during it. */
+    public String cancelledStep() {
+        return i18n.get("cf.install.step.cancelled");
+    }
+
     public String oneLine(UserFacingException e) {
         String advice = advice(e.advice());
         return advice.isEmpty() ? failure(e.failure()) : failure(e.failure()) + " " + advice;
