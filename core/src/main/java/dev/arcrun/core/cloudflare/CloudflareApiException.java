@@ -1,5 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import dev.arcrun.core.UserFacingException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +19,13 @@ public class CloudflareApiException extends UserFacingException {
 
     public CloudflareApiException(String action, int httpStatus, List<CloudflareError> errors, String advice) {
         super(describe(action, httpStatus, errors), advice);
+        this.httpStatus = httpStatus;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** With advice as a fact (the faces word it). */
+    public CloudflareApiException(String action, int httpStatus, List<CloudflareError> errors, Advice advice) {
+        super(Failure.of(Failure.Code.UNWORDED, describe(action, httpStatus, errors)), advice);
         this.httpStatus = httpStatus;
         this.errors = List.copyOf(errors);
     }

@@ -1,5 +1,7 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
@@ -289,11 +291,11 @@ final class CloudflareHttp {
         }
     }
 
-    private static String adviceFor(int status) {
+    private static Advice adviceFor(int status) {
         return switch (status) {
-            case 401, 403 -> "Check the token and its permissions with 'arcrun cf verify'.";
-            case 404 -> "Check the account id.";
-            default -> "";
+            case 401, 403 -> Advice.of(Advice.Code.TOKEN_CHECK_PERMISSIONS);
+            case 404 -> Advice.of(Advice.Code.ACCOUNT_ID_CHECK);
+            default -> Advice.NONE;
         };
     }
 

@@ -1,5 +1,9 @@
 package dev.arcrun.core.config;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
@@ -89,8 +93,8 @@ public final class FileSecretStore implements SecretStore {
             return new TreeMap<>();
         } catch (IOException e) {
             // Not the parser's message: it could quote a piece of a secret.
-            throw new UserFacingException("The secrets file " + file + " cannot be read.",
-                    "Remove it and set the keys again (arcrun install --resume generates missing ones).");
+            throw new UserFacingException(Failure.of(Failure.Code.SECRETS_FILE_UNREADABLE, file),
+                    Advice.of(Advice.Code.SECRETS_FILE_REMOVE));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.arcrun.core.config;
 
+import dev.arcrun.core.Failure;
+
+import dev.arcrun.core.Advice;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -115,8 +119,8 @@ public final class InstallConfigStore {
     public Optional<InstallConfig> sole() {
         List<String> names = names();
         if (names.size() > 1) {
-            throw new UserFacingException("There are " + names.size() + " installs on this computer: "
-                    + describe(names) + ".", "Say which one with --install NAME.");
+            throw new UserFacingException(Failure.of(Failure.Code.SEVERAL_INSTALLS, names.size(), names),
+                    Advice.of(Advice.Code.CHOOSE_INSTALL, names));
         }
         return names.isEmpty() ? Optional.empty() : find(names.getFirst());
     }

@@ -240,7 +240,7 @@ class InstallConfigStoreTest {
         assertThat(store().names()).containsExactly("home", "work");
         assertThatThrownBy(() -> store().sole()).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("home, work")
-                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("--install"));
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("choose_install"));
     }
 
     @Test
