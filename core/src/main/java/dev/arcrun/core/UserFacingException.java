@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * An error meant for the person at the keyboard, as facts: {@link #failure()} says what went wrong and
- * {@link #advice()} what to do about it. The faces render both from core's catalog in the user's language (the CLI
+ * {@link #adviceFact()} what to do about it (named so beside the SDK's text-only {@code advice()}). The faces render both from core's catalog in the user's language (the CLI
  * as one line without a stack trace, the GUI in its page); {@link #getMessage()} is the English wording, for logs.
  * Never put a secret in either.
  */
@@ -42,7 +42,7 @@ public class UserFacingException extends RuntimeException {
         return failure;
     }
 
-    public Advice advice() {
+    public Advice adviceFact() {
         return advice;
     }
 }

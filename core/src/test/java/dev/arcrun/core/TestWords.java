@@ -10,7 +10,7 @@ public final class TestWords {
     private TestWords() {}
 
     public static String advice(Throwable e) {
-        Advice a = ((UserFacingException) e).advice();
+        Advice a = ((UserFacingException) e).adviceFact();
         return a.code().action() ? a.code().id() + " " + a.args() : ENGLISH.render(a);
     }
 }

@@ -142,7 +142,7 @@ public final class InstallPageModel implements WizardPage {
             endActivity();
             if (failure instanceof dev.arcrun.core.UserFacingException u) {
                 cause.set(words.failure(u.failure()));
-                advice.set(words.advice(u.advice()));
+                advice.set(words.advice(u.adviceFact()));
             } else {
                 cause.set(words.text(failure));
                 advice.set("");

@@ -46,7 +46,7 @@ public final class CoreWords {
     }
 
     public String oneLine(UserFacingException e) {
-        String advice = advice(e.advice());
+        String advice = advice(e.adviceFact());
         return advice.isEmpty() ? failure(e.failure()) : failure(e.failure()) + " " + advice;
     }
 

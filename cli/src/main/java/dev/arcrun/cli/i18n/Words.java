@@ -86,7 +86,7 @@ public final class Words {
 
     /** Failure and advice on one line, as the CLI prints an error. */
     public String oneLine(UserFacingException e) {
-        return join(failure(e.failure()), advice(e.advice()));
+        return join(failure(e.failure()), advice(e.adviceFact()));
     }
 
     public String join(String cause, String advice) {

@@ -42,7 +42,7 @@ public sealed interface TokenVerdict {
             return new Ready(token, account, cf.probePermissions(account.id(), token.kind()));
         } catch (CloudflareApiException e) {
             if (e.httpStatus() == 401) {
-                return new Refused(Reason.INVALID, e.failure(), e.advice());
+                return new Refused(Reason.INVALID, e.failure(), e.adviceFact());
             }
             throw e;
         } catch (UserFacingException e) {
@@ -57,7 +57,7 @@ public sealed interface TokenVerdict {
             if (reason == null) {
                 throw e; // the network, rate limits, settings: not a verdict on the token
             }
-            return new Refused(reason, e.failure(), e.advice());
+            return new Refused(reason, e.failure(), e.adviceFact());
         }
     }
 

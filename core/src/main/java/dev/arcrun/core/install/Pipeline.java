@@ -80,7 +80,7 @@ public final class Pipeline {
                 if (cancel.get()) {
                     return cancelled(id); // the step failed because the user stopped it (e.g. wrangler was killed)
                 }
-                return failed(id, e.failure(), e.advice());
+                return failed(id, e.failure(), e.adviceFact());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return cancelled(id);

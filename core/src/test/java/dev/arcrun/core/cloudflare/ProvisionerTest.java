@@ -250,7 +250,7 @@ class ProvisionerTest extends StandInFixture {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     captured.append(t).append(t.getMessage());
                     if (t instanceof dev.arcrun.core.UserFacingException u) {
-                        captured.append(u.getMessage()).append(u.advice());
+                        captured.append(u.getMessage()).append(u.adviceFact());
                     }
                 }
             }

@@ -142,7 +142,7 @@ class InstallConfigStoreTest {
                     assertThat(e.getMessage()).contains("'default'", file.toString(), "damaged", "line");
                     assertThat(e.backup()).hasContent(broken);
                     assertThat(e.getMessage()).contains(e.backup().toString());
-                    assertThat(e.advice().isNone()).isFalse();
+                    assertThat(e.adviceFact().isNone()).isFalse();
                 });
         assertThat(file).hasContent(broken);
 

@@ -43,7 +43,7 @@ class PipelineTest {
         var boom = new UserFacingException(Failure.of(Failure.Code.ENGINE_UNHEALTHY, "https://e.test"), Advice.of(Advice.Code.ENGINE_LOG));
         var first = new Pipeline(events::add).run(
                 List.of(step(StepId.VERIFY), failing(StepId.PROVISION, boom), step(StepId.DEPLOY)), journal);
-        assertThat(first).isEqualTo(new PipelineOutcome.Failed(StepId.PROVISION, boom.failure(), boom.advice()));
+        assertThat(first).isEqualTo(new PipelineOutcome.Failed(StepId.PROVISION, boom.failure(), boom.adviceFact()));
         assertThat(executed).containsExactly(StepId.VERIFY, StepId.PROVISION);
         assertThat(first.success()).isFalse();
 
