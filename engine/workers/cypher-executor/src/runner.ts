@@ -11,6 +11,8 @@ export const MAX_FOREACH = 100;
 export interface TraceEntry {
   step: string;
   component: string;
+  /** The service whose credentials the step uses, so a client can say which one is missing or refused. */
+  service: string | null;
   status: "ok" | "error" | "skipped";
   started_at: string;
   duration_ms: number;
@@ -45,7 +47,7 @@ export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Rec
   for (const step of wf.steps) {
     const t0 = Date.now();
     const entry: TraceEntry = {
-      step: step.id, component: step.component, status: "ok", started_at: new Date(t0).toISOString(),
+      step: step.id, component: step.component, service: step.service ?? null, status: "ok", started_at: new Date(t0).toISOString(),
       duration_ms: 0, input: null, output: null, error: null,
     };
     try {

@@ -170,7 +170,7 @@ class EngineCommandsRealEngineTest {
             assertThat(ok.out()).contains("answered 204", "credentials work");
             Result refused = cli("services", "test", "itcli");
             assertThat(refused.exit()).isEqualTo(1);
-            assertThat(refused.err()).contains("test call failed", "401", "arcrun services setup itcli");
+            assertThat(refused.err()).contains("itcli refused the test call", "401", "arcrun services setup itcli");
             assertThat(received).containsExactly("t-123456", "t-123456");
             assertNoSecrets(ok, "t-123456");
             assertNoSecrets(refused, "t-123456");
@@ -220,11 +220,27 @@ class EngineCommandsRealEngineTest {
 
         Result r = cli("workflows", "run", "it-cli-fails");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error", "Error: call:");
+        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error",
+                "Error at step call: 127.0.0.1:" + closed + " is on this computer or a private network",
+                "allow it with `arcrun settings allow-private-host add 127.0.0.1:" + closed + "`")
+                .doesNotContain("PUT /settings");
 
         Result json = cli("workflows", "run", "it-cli-fails", "--json");
         assertThat(json.exit()).isEqualTo(1);
         assertThat(Output.JSON.readTree(json.out()).path("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aRunNeedingAServiceThatIsNotSetUpSaysWhichAndHowToSetItUp(@TempDir Path dir) throws Exception {
+        Path wf = Files.writeString(dir.resolve("gh.json"), """
+                {"name":"it-cli-github","steps":[
+                  {"id":"me","component":"http_request","service":"github","input":{"url":"https://api.github.com/user"}}]}""");
+        assertThat(cli("workflows", "push", wf.toString()).exit()).isZero();
+
+        Result r = cli("workflows", "run", "it-cli-github");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Error at step me: GitHub is not set up yet: set it up with `arcrun services setup github`")
+                .doesNotContain("POST /credentials");
     }
 
     @Test
