@@ -244,6 +244,33 @@ class EngineCommandsRealEngineTest {
     }
 
     @Test
+    void settingsShowAddAndRemoveAPrivateHost() throws Exception {
+        cli("settings", "allow-private-host", "remove", "127.0.0.1:8080");
+        Result shown = cli("settings");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).doesNotContain("127.0.0.1:8080");
+
+        Result added = cli("settings", "allow-private-host", "add", "LOCALHOST.:3000");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Workflows may now reach localhost:3000.", "  localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "add", "localhost:3000").out()).contains("allowed already; nothing changed");
+        Result json = cli("settings", "--json");
+        assertThat(Output.JSON.readTree(json.out()).path("allow_private_hosts").toString()).contains("\"localhost:3000\"");
+        assertThat(Output.JSON.readTree(cli("settings", "show", "--json").out()).path("allow_private_hosts").isArray()).isTrue();
+
+        Result removed = cli("settings", "allow-private-host", "remove", "localhost:3000", "--json");
+        assertThat(removed.exit()).isZero();
+        assertThat(Output.JSON.readTree(removed.out()).path("allow_private_hosts").toString()).doesNotContain("localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "remove", "localhost:3000").out()).contains("was not allowed; nothing changed");
+
+        for (String bad : new String[] {"http://127.0.0.1:8080", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "a b:1"}) {
+            Result refused = cli("settings", "allow-private-host", "add", bad);
+            assertThat(refused.exit()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).as(bad).contains("is not HOST:PORT", "127.0.0.1:8080");
+        }
+    }
+
+    @Test
     void aMistypedServiceSuggestsTheNearestAndListShowsWhichAreSetUp() throws Exception {
         Result typo = withStdin("sk-test\n", "services", "setup", "opnai");
         assertThat(typo.exit()).isEqualTo(1);
