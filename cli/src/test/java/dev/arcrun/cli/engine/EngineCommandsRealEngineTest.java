@@ -16,7 +16,6 @@ import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.EngineSettings;
-import dev.arcrun.sdk.Registration;
 import dev.arcrun.core.local.LocalEngine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ class EngineCommandsRealEngineTest {
     @TempDir static Path engineHome;
     static LocalEngine local;
     static String url;
-    static Registration keys;
+    static final LocalEngine.Keys keys = LocalEngine.Keys.generate();
     static String install;
     static AppHome home;
     static SecretStore secrets;
@@ -46,8 +45,7 @@ class EngineCommandsRealEngineTest {
     @BeforeAll
     static void start() {
         local = new LocalEngine(new AppHome(engineHome), ToolchainManager.forTests());
-        url = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
-        keys = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), null, null)).register();
+        url = local.start(null, keys, LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
 
         home = AppHome.resolve(); // surefire's throwaway ARCRUN_HOME, as the CLI resolves it
         install = "it-cli-" + ProcessHandle.current().pid();

@@ -60,24 +60,13 @@ class EngineClientRealEngineTest {
     }
 
     @Test
-    void registerHandsOutKeysOnceThenConflict() {
-        assertThat(engine.keys.apiKey().reveal()).startsWith("arc_");
-        assertThat(java.util.Base64.getDecoder().decode(engine.keys.encryptionKey().reveal())).hasSize(32);
+    void registerIsRefusedOnAnEngineStartedWithItsKeys() {
         assertThatThrownBy(() -> EngineClient.create(RealEngine.settings(engine.url(), null, null)).register())
-                .isInstanceOfSatisfying(EngineApiException.Conflict.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("already_registered");
-                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                .isInstanceOfSatisfying(EngineApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.code()).isEqualTo("register_disabled");
+                    assertThat(e.getMessage()).doesNotContain(engine.keys.apiKey().reveal());
                 });
-    }
-
-    @Test
-    void aBareEngineSaysItHasNoKeyYet() {
-        assertThat(engine.beforeRegister).isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
-            assertThat(e.code()).isEqualTo(EngineApiException.ApiKeyRejected.NOT_REGISTERED);
-            assertThat(e.getMessage()).contains("has no api key yet");
-            assertThat(e.advice()).contains("arcrun install --resume");
-        });
     }
 
     @Test
