@@ -1,13 +1,28 @@
 package dev.arcrun.core.engineclient;
 
-import dev.arcrun.sdk.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.EngineApiException;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.Health;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.RunRecord;
+import dev.arcrun.sdk.RunResult;
+import dev.arcrun.sdk.RunStatus;
+import dev.arcrun.sdk.RunSummary;
+import dev.arcrun.sdk.Secret;
+import dev.arcrun.sdk.ServiceSummary;
+import dev.arcrun.sdk.ServiceTestResult;
+import dev.arcrun.sdk.StepStatus;
+import dev.arcrun.sdk.TraceStep;
+import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,13 +1,14 @@
 package dev.arcrun.core.engineclient;
 
-import dev.arcrun.sdk.*;
-
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.Secret;
 import java.nio.file.Path;
 
 /**
