@@ -175,6 +175,13 @@ public final class LocalEngine {
      * two engines never share one data folder. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(engineDir, keys, listener, e -> { }, timeout, cancellation);
+    }
+
+    /** As above, with the progress of the Node.js and npm downloads when the toolchain has to be bootstrapped. */
+    public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener,
+                                     java.util.function.Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads,
+                                     Duration timeout, Cancellation cancellation) {
         return locked(() -> {
             migrateLegacyData(listener);
             Path dir = engineDir != null ? engineDir : EngineSource.unpack(AppHome.ensureDir(home.local()));
@@ -193,7 +200,7 @@ public final class LocalEngine {
             }
             stopLocked(); // a stale record: nothing of it may keep the data folder open
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
-            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
+            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), downloads, cancellation);
             writeDevVars(dir, keys);
             try {
                 return launch(toolchain, dir, listener, timeout, cancellation);
