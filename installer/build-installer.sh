@@ -80,6 +80,9 @@ common=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --descript
   --copyright "Copyright the Arcrun authors" --license-file "$top/LICENSE"
   --input "$input" --main-jar "$mainJar" --main-class dev.arcrun.app.Launcher --runtime-image "$build/runtime"
   --java-options --enable-native-access=ALL-UNNAMED
+  # C1 only, like the CLI: on a 2-core laptop C2's compiler threads take the CPU the first window needs (first window
+  # 8.7 s -> 5.1 s under load, bench/launch); the app's hot work runs in child processes (node, wrangler), not here.
+  --java-options -XX:TieredStopAtLevel=1
   --add-launcher "arcrun=$res/cli-launcher.properties" --dest "$out")
 case "$os" in
   linux) extra=(--icon "$res/linux/arcrun.png" --resource-dir "$res/linux/package" --linux-package-name arcrun-desktop
