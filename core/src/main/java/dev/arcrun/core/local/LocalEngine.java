@@ -1,5 +1,6 @@
 package dev.arcrun.core.local;
 
+import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.AtomicFiles;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The arcrun engine of one local install: both workers under one {@code wrangler dev} (real workerd, multi-config so
@@ -177,6 +179,13 @@ public final class LocalEngine {
      * two engines never share one data folder. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(engineDir, keys, listener, e -> { }, timeout, cancellation);
+    }
+
+    /** As above, with the progress of the Node.js and npm downloads when the toolchain has to be bootstrapped. */
+    public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener,
+                                     Consumer<DownloadEvent> downloads,
+                                     Duration timeout, Cancellation cancellation) {
         // Always with keys: an engine without them would hand keys to whoever asks first (POST /register).
         Objects.requireNonNull(keys, "keys");
         return locked(() -> {
@@ -197,7 +206,7 @@ public final class LocalEngine {
             }
             stopLocked(); // a stale record: nothing of it may keep the data folder open
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
-            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
+            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), downloads, cancellation);
             writeDevVars(dir, keys);
             try {
                 return launch(toolchain, dir, listener, timeout, cancellation);
