@@ -3,6 +3,7 @@
 // custom recipe or an override in KV, and KV wins.
 import { API_RECIPES as SEED_API_RECIPES, AUTH_RECIPES as SEED_AUTH_RECIPES } from "../../../lib/seeds.generated";
 import { ApiError, isObject, nowIso } from "../../../lib/http";
+import { CREDENTIAL_NAME } from "./credentials";
 import type { Env } from "./env";
 import { effectivePort } from "./netguard";
 
@@ -90,6 +91,7 @@ export function validateAuthRecipe(service: string, r: Record<string, unknown>):
     if (!isObject(s) || typeof s.key !== "string" || typeof s.label !== "string") bad("each required secret needs a key and a label.");
     const key = (s as { key: string }).key;
     if (!key.startsWith(service + "_")) bad(`secret key '${key}' must start with '${service}_' (keys are prefixed by the service).`);
+    if (!CREDENTIAL_NAME.test(key)) bad(`secret key '${key.slice(0, 140)}' must be at most 128 letters, digits, '_', '.' or '-': it is the credential's name.`);
     keys.add(key);
   }
   if (r.token_exchange !== undefined) {

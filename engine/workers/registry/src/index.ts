@@ -8,6 +8,7 @@ import bundle from "../../../arcrun.bundle.json";
 import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
 import { BINDING_HEADER, BINDING_TOKEN_KEY, sameToken } from "../../../lib/binding";
 import { ApiError, handler, isObject, json, pathSegments, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
+import { pageQuery, slicePage } from "../../../lib/paging";
 import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
 
 export interface Env {
@@ -16,6 +17,8 @@ export interface Env {
 }
 
 const MAX_TEXT_BYTES = 1_000_000;
+/** A component id is part of its KV key (component:<id>; KV keys are at most 512 bytes). */
+const COMPONENT_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export default handler<Env>("registry", route);
 
@@ -36,7 +39,8 @@ async function route(request: Request, env: Env): Promise<Response> {
     throw new ApiError(404, "not_found", `No route ${method} ${url.pathname}.`);
   }
   if (parts.length === 1 && method === "GET") {
-    return json({ success: true, components: await catalog(env) });
+    const page = slicePage(await catalog(env), (c) => c.canonical_id, pageQuery(url, 1000, 1000));
+    return json({ success: true, components: page.items, cursor: page.cursor, truncated: page.truncated });
   }
   const id = parts[1];
   if (parts.length === 2 && method === "GET") {
@@ -45,6 +49,9 @@ async function route(request: Request, env: Env): Promise<Response> {
     return json({ success: true, component: found });
   }
   if (parts.length === 2 && method === "PUT") {
+    if (!COMPONENT_ID.test(id)) {
+      throw new ApiError(400, "invalid_component", "A component id is 1-128 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'.");
+    }
     const contract = await readJsonObject(request);
     if (contract.canonical_id !== id) {
       throw new ApiError(400, "invalid_component", `The contract's canonical_id must be '${id}'.`);
