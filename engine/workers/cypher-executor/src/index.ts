@@ -150,7 +150,7 @@ async function route(request: Request, env: Env): Promise<Response> {
     const workflow = url.searchParams.get("workflow");
     if (workflow !== null && !WORKFLOW_NAME.test(workflow)) throw new ApiError(400, "invalid_workflow", "workflow must be a workflow's name.");
     // Retention: a first page sweeps out a bounded batch of expired runs (at most once an hour).
-    if (q.cursor === undefined) await pruneRuns(env, (await getSettings(env)).run_retention_days);
+    if (q.cursor === undefined) await pruneRuns(env, async () => (await getSettings(env)).run_retention_days);
     return pageJson("runs", await listRuns(env, workflow, q));
   }
   if (p[0] === "runs" && p.length === 2) {

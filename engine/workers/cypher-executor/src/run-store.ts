@@ -193,10 +193,11 @@ let lastPrune = 0;
  * Deletes up to PRUNE_BATCH runs older than the retention (oldest part of the key space first is not needed: every
  * key after the cutoff's is expired). At most once an hour per isolate; costs one R2 list and one (free) delete.
  */
-export async function pruneRuns(env: Env, retentionDays: number, now = Date.now(), force = false): Promise<number> {
-  if (!force && now - lastPrune < PRUNE_EVERY_MS) return 0;
+export async function pruneRuns(env: Env, retentionDays: () => Promise<number>, now = Date.now()): Promise<number> {
+  if (now - lastPrune < PRUNE_EVERY_MS) return 0;
   lastPrune = now;
-  const cutoff = `${ALL}${newestFirst(now - retentionDays * 86_400_000)}`;
+  const days = await retentionDays();
+  const cutoff = `${ALL}${newestFirst(now - days * 86_400_000)}`;
   const listed = await env.COMPONENT_BINARIES.list({ prefix: ALL, startAfter: cutoff, limit: PRUNE_BATCH, include: ["customMetadata"] });
   const keys: string[] = [];
   for (const o of listed.objects) {

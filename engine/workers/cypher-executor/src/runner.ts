@@ -125,7 +125,7 @@ function safeRender(v: unknown, scope: Scope): unknown {
 }
 
 // Run ids sort by time: a fixed-width base-36 timestamp, then randomness.
-function newRunId(): string {
+export function newRunId(at = Date.now()): string {
   const rand = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `run_${Date.now().toString(36).padStart(9, "0")}${rand}`;
+  return `run_${at.toString(36).padStart(9, "0")}${rand}`;
 }

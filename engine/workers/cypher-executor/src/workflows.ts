@@ -61,7 +61,8 @@ export async function validateWorkflow(env: Env, doc: unknown, nameFromRequest?:
   if (wf.description !== undefined && typeof wf.description !== "string") bad("description must be a string.");
   if (typeof wf.description === "string") {
     const chars = [...wf.description].length;
-    const bytes = new TextEncoder().encode(JSON.stringify(wf.description)).length;
+    // As stored: UTF-8 of the JSON-escaped text (without its quotes), so control characters count as escaped.
+    const bytes = new TextEncoder().encode(JSON.stringify(wf.description)).length - 2;
     if (chars > MAX_DESCRIPTION_CHARS || bytes > MAX_DESCRIPTION_BYTES) {
       throw new ApiError(400, "description_too_long",
         `The description is ${chars} characters (${bytes} bytes as stored); a workflow's description may have at most ` +
@@ -72,7 +73,8 @@ export async function validateWorkflow(env: Env, doc: unknown, nameFromRequest?:
   if (!Array.isArray(wf.steps) || wf.steps.length === 0) bad("steps must be a non-empty list.");
   const steps = wf.steps as unknown[];
   if (steps.length > MAX_STEPS) bad(`a workflow has at most ${MAX_STEPS} steps.`);
-  const wasm = await wasmComponents(env);
+  // The registry's catalog is asked only when a step names a component that is neither builtin nor an API recipe.
+  let wasm: Set<string> | null = null;
   const seen = new Set<string>();
   for (const [i, raw] of steps.entries()) {
     if (!isObject(raw)) bad(`step ${i + 1} must be an object {id, component, input}.`);
@@ -85,7 +87,7 @@ export async function validateWorkflow(env: Env, doc: unknown, nameFromRequest?:
     const component = step.component as string;
     const isBuiltin = (BUILTINS as readonly string[]).includes(component);
     const isApi = !isBuiltin && (await getApiRecipe(env, component)) !== null;
-    if (!isBuiltin && !isApi && !wasm.has(component)) bad(`${where}: unknown component '${component}'.`);
+    if (!isBuiltin && !isApi && !(wasm ??= await wasmComponents(env)).has(component)) bad(`${where}: unknown component '${component}'.`);
     if (step.input !== undefined && !isObject(step.input)) bad(`${where}: input must be an object.`);
     if (step.service !== undefined) {
       if (typeof step.service !== "string") bad(`${where}: service must be a string.`);
@@ -117,14 +119,20 @@ async function wasmComponents(env: Env): Promise<Set<string>> {
 }
 
 export async function putWorkflow(env: Env, wf: Workflow): Promise<{ created: boolean; created_at: string; updated_at: string }> {
-  const key = `workflow:${wf.name}`;
-  const existing = await env.WORKFLOWS.get<StoredWorkflow>(key, "json");
+  const existing = await env.WORKFLOWS.get<StoredWorkflow>(`workflow:${wf.name}`, "json");
   const now = nowIso();
-  const stored: StoredWorkflow = { workflow: wf, created_at: existing?.created_at ?? now, updated_at: now };
-  await env.WORKFLOWS.put(key, JSON.stringify(stored), {
-    metadata: { description: wf.description ?? "", steps: wf.steps.length, updated_at: now },
-  });
-  return { created: !existing, created_at: stored.created_at, updated_at: now };
+  const stored = storedWorkflow(wf, existing?.created_at ?? now, now);
+  await env.WORKFLOWS.put(stored.key, stored.value, { metadata: stored.metadata });
+  return { created: !existing, created_at: existing?.created_at ?? now, updated_at: now };
+}
+
+/** A workflow as KV keeps it: the document, and the list's metadata (what a page of the list shows). */
+export function storedWorkflow(wf: Workflow, createdAt: string, updatedAt: string) {
+  const stored: StoredWorkflow = { workflow: wf, created_at: createdAt, updated_at: updatedAt };
+  return {
+    key: `workflow:${wf.name}`, value: JSON.stringify(stored),
+    metadata: { description: wf.description ?? "", steps: wf.steps.length, updated_at: updatedAt },
+  };
 }
 
 export async function getWorkflow(env: Env, name: string): Promise<StoredWorkflow> {

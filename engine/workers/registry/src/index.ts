@@ -22,10 +22,17 @@ const COMPONENT_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export default handler<Env>("registry", route);
 
+let knownToken: string | null = null;
+/** Contracts stored in KV (rare: only PUT /components/{id} makes them), kept a minute per isolate: a KV list costs. */
+let storedContracts: { at: number; contracts: Contract[] } | null = null;
+const STORED_CONTRACTS_TTL_MS = 60_000;
+
 async function route(request: Request, env: Env): Promise<Response> {
   // Only the executor's service binding may reach the registry: it carries the token both read from their shared KV.
-  const token = await env.COMPONENTS.get(BINDING_TOKEN_KEY);
+  // The token is read again only when the one this isolate knows does not match (it is made once, on first use).
   const given = request.headers.get(BINDING_HEADER) ?? "";
+  if (!knownToken || !sameToken(given, knownToken)) knownToken = await env.COMPONENTS.get(BINDING_TOKEN_KEY);
+  const token = knownToken;
   if (!token || !sameToken(given, token)) {
     throw new ApiError(403, "binding_only", "The registry answers only the arcrun engine's executor; call the engine's API instead.");
   }
@@ -57,6 +64,7 @@ async function route(request: Request, env: Env): Promise<Response> {
       throw new ApiError(400, "invalid_component", `The contract's canonical_id must be '${id}'.`);
     }
     await env.COMPONENTS.put(`component:${id}`, JSON.stringify(contract));
+    storedContracts = null;
     return json({ success: true, component: contract });
   }
   if (parts.length === 3 && parts[2] === "binary" && method === "GET") {
@@ -80,11 +88,16 @@ type Contract = Record<string, unknown> & { canonical_id: string };
 async function catalog(env: Env): Promise<Contract[]> {
   const byId = new Map<string, Contract>();
   for (const c of COMPONENT_CONTRACTS as Contract[]) byId.set(c.canonical_id, c);
-  const listed = await env.COMPONENTS.list({ prefix: "component:" });
-  for (const key of listed.keys) {
-    const stored = await env.COMPONENTS.get<Contract>(key.name, "json");
-    if (stored) byId.set(stored.canonical_id, stored);
+  if (!storedContracts || Date.now() - storedContracts.at > STORED_CONTRACTS_TTL_MS) {
+    const contracts: Contract[] = [];
+    const listed = await env.COMPONENTS.list({ prefix: "component:" });
+    for (const key of listed.keys) {
+      const stored = await env.COMPONENTS.get<Contract>(key.name, "json");
+      if (stored) contracts.push(stored);
+    }
+    storedContracts = { at: Date.now(), contracts };
   }
+  for (const stored of storedContracts.contracts) byId.set(stored.canonical_id, stored);
   return [...byId.values()]
     .map((c) => {
       const wasm = WASM_MODULES[c.canonical_id];
