@@ -9,7 +9,7 @@ import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.EngineSource;
 import dev.arcrun.core.local.LocalEngine;
 import java.io.File;
