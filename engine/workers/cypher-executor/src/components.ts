@@ -1,12 +1,14 @@
 // What a step can run: builtin components, API recipes (an external call with the service's credential
 // injected) and WASM components (run by arcrun-registry over the REGISTRY service binding).
-import { base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
+import { ApiError, base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
 import { credentialValue } from "./credentials";
 import type { Env } from "./env";
 import type { Keys } from "./keys";
 import { hostPort, privateReason } from "./netguard";
 import { getApiRecipe, getAuthRecipe, hostAllowed, type ApiRecipe, type AuthRecipe } from "./recipes";
 import { Redactor } from "./redact";
+import { runTextWasm } from "../../../lib/wasm-text";
+import { WASM_MODULES } from "../../registry/src/wasm.generated";
 import { registryFetch } from "./registry-client";
 import { getSettings, type Settings } from "./settings";
 import { FORBIDDEN_PATH_PARTS, getPath, render, truthy } from "./template";
@@ -64,7 +66,7 @@ export class RunContext {
     const max = (await this.ownerSettings()).max_subrequests_per_run;
     if (this.subrequests >= max) {
       throw new StepError("subrequest_limit",
-        `This run has made ${max} outbound requests (fetches and WASM component calls), the engine's limit per run ` +
+        `This run has made ${max} outbound requests (fetches and registry calls), the engine's limit per run ` +
         `(max_subrequests_per_run = ${max}; Cloudflare's free plan allows ${FREE_PLAN_SUBREQUESTS} subrequests per invocation), ` +
         "so the next was not sent. Make fewer requests (smaller foreach lists), or on a paid plan raise " +
         "max_subrequests_per_run in the engine's settings (PUT /settings).");
@@ -145,6 +147,16 @@ async function runApiRecipe(ctx: RunContext, recipe: ApiRecipe, input: Record<st
 }
 
 async function runWasm(ctx: RunContext, component: string, input: Record<string, unknown>) {
+  // A component bundled with the engine is pure (it imports nothing): it runs here, with no call to the registry.
+  const bundled = WASM_MODULES[component];
+  if (bundled) {
+    try {
+      return await runTextWasm(component, bundled.module, input);
+    } catch (e) {
+      if (e instanceof ApiError) throw new StepError(e.code, e.message);
+      throw new StepError("wasm_failed", `The component '${component}' failed while it ran.`);
+    }
+  }
   await ctx.subrequest();
   const res = await registryFetch(ctx.env, `/components/${encodeURIComponent(component)}/invoke`, {
     method: "POST",

@@ -9,6 +9,7 @@ import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
 import { BINDING_HEADER, BINDING_TOKEN_KEY, sameToken } from "../../../lib/binding";
 import { ApiError, handler, isObject, json, pathSegments, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
 import { pageQuery, slicePage } from "../../../lib/paging";
+import { runTextWasm } from "../../../lib/wasm-text";
 import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
 
 export interface Env {
@@ -16,7 +17,6 @@ export interface Env {
   COMPONENT_BINARIES: R2Bucket;
 }
 
-const MAX_TEXT_BYTES = 1_000_000;
 /** A component id is part of its KV key (component:<id>; KV keys are at most 512 bytes). */
 const COMPONENT_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
@@ -133,32 +133,9 @@ async function binary(env: Env, id: string, wasm: BundledWasm): Promise<Uint8Arr
   return bytes;
 }
 
-/** Runs a component of ABI arcrun-text-v1: UTF-8 text in linear memory in, UTF-8 text out. */
+/** Runs a component of ABI arcrun-text-v1 after checking its R2 copy. */
 async function invoke(env: Env, id: string, input: Record<string, unknown>): Promise<unknown> {
   const wasm = bundled(id);
   await binary(env, id, wasm);
-  if (typeof input.text !== "string") {
-    throw new ApiError(400, "invalid_input", `Component '${id}' needs input.text as a string.`);
-  }
-  const inBytes = new TextEncoder().encode(input.text);
-  if (inBytes.length > MAX_TEXT_BYTES) {
-    throw new ApiError(400, "invalid_input", `input.text is larger than ${MAX_TEXT_BYTES} bytes.`);
-  }
-  const instance = await WebAssembly.instantiate(wasm.module, {});
-  const exports = instance.exports as {
-    memory: WebAssembly.Memory;
-    alloc(len: number): number;
-    run(ptr: number, len: number): number;
-    output_ptr(): number;
-  };
-  const ptr = exports.alloc(inBytes.length);
-  new Uint8Array(exports.memory.buffer, ptr, inBytes.length).set(inBytes);
-  const outLen = exports.run(ptr, inBytes.length);
-  const outPtr = exports.output_ptr();
-  const text = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, outPtr, outLen));
-  // The contract says how the text maps into the step's output: {"wasm_output": {"field", "type"}}.
-  const contract = (COMPONENT_CONTRACTS as Contract[]).find((c) => c.canonical_id === id);
-  const shape = isObject(contract?.wasm_output) ? contract.wasm_output : {};
-  const field = typeof shape.field === "string" ? shape.field : "text";
-  return { [field]: shape.type === "integer" ? Number(text) : text };
+  return runTextWasm(id, wasm.module, input);
 }
