@@ -57,6 +57,7 @@ export async function listCredentials(env: Env, q: PageQuery, prefix = ""): Prom
 }
 
 export async function deleteCredential(env: Env, name: string) {
+  if (!CREDENTIAL_NAME.test(name)) throw new ApiError(404, "credential_not_found", `No credential named '${name.slice(0, 80)}'.`);
   const key = `credential:${name}`;
   if ((await env.CREDENTIALS.get(key)) === null) {
     throw new ApiError(404, "credential_not_found", `No credential named '${name}'.`);

@@ -40,6 +40,7 @@ export async function listAuthRecipes(env: Env): Promise<AuthRecipe[]> {
 }
 
 export async function getAuthRecipe(env: Env, service: string): Promise<AuthRecipe | null> {
+  if (!SERVICE_ID.test(service)) return null;
   const stored = await env.AUTH_RECIPES.get<AuthRecipe>(`recipe:${service}`, "json");
   return stored ?? (SEED_AUTH_RECIPES as AuthRecipe[]).find((r) => r.service === service) ?? null;
 }
@@ -188,6 +189,7 @@ export async function listApiRecipes(env: Env): Promise<ApiRecipe[]> {
 }
 
 export async function getApiRecipe(env: Env, id: string): Promise<ApiRecipe | null> {
+  if (!SERVICE_ID.test(id)) return null;
   const stored = await env.API_RECIPES.get<ApiRecipe>(`api-recipe:${id}`, "json");
   return stored ?? (SEED_API_RECIPES as ApiRecipe[]).find((r) => r.id === id) ?? null;
 }

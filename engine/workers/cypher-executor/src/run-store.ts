@@ -137,7 +137,8 @@ export async function getRun(env: Env, runId: string): Promise<StoredRun> {
     const object = await env.COMPONENT_BINARIES.get(key);
     if (object) return (await object.json()) as StoredRun;
   }
-  // A run stored in KV by an earlier version of the engine.
+  // A run stored in KV by an earlier version of the engine (whose ids had the same form).
+  if (runId.length > 64) throw new ApiError(404, "run_not_found", `No run '${runId.slice(0, 80)}'.`);
   const legacy = await env.RUNS.get<StoredRun>(`run:${runId}`, "json");
   if (!legacy) throw new ApiError(404, "run_not_found", `No run '${runId}'.`);
   return legacy;

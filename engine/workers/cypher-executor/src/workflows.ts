@@ -136,6 +136,8 @@ export function storedWorkflow(wf: Workflow, createdAt: string, updatedAt: strin
 }
 
 export async function getWorkflow(env: Env, name: string): Promise<StoredWorkflow> {
+  // A name no workflow can have is not looked up: KV refuses keys over 512 bytes with an error, not a miss.
+  if (!WORKFLOW_NAME.test(name)) throw new ApiError(404, "workflow_not_found", `No workflow named '${name.slice(0, 80)}'.`);
   const stored = await env.WORKFLOWS.get<StoredWorkflow>(`workflow:${name}`, "json");
   if (!stored) throw new ApiError(404, "workflow_not_found", `No workflow named '${name}'.`);
   return stored;

@@ -236,6 +236,17 @@ class EngineFreePlanTest {
     }
 
     @Test
+    void aNameLongerThanAKvKeyIsNotFoundRatherThanAnError() {
+        String longName = "n".repeat(600); // KV keys hold at most 512 bytes: looked up, this would be an error
+        for (String[] call : new String[][] {{"GET", "/webhooks/named/" + longName}, {"DELETE", "/webhooks/named/" + longName},
+                {"POST", "/webhooks/named/" + longName + "/trigger"}, {"DELETE", "/credentials/" + longName},
+                {"GET", "/runs/" + longName}, {"GET", "/auth/recipes/" + longName}, {"GET", "/api-recipes/" + longName}}) {
+            Answer a = client.send(call[0], call[1], call[0].equals("POST") ? Map.of() : null);
+            assertThat(a.status()).as(call[0] + " " + call[1].substring(0, 20) + "…: " + a.text()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aRunOver25MiBIsStoredTruncatedAndMarked() {
         pushWorkflow("huge", List.of(Map.of("id", "copy", "component", "template", "foreach", "{{input.items}}",
                 "input", Map.of("template", "{{input.big}}"))), null);
