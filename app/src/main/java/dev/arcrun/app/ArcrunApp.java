@@ -6,6 +6,8 @@ import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.dashboard.DashboardPage;
 import dev.arcrun.app.dashboard.FilePicker;
+import dev.arcrun.app.dashboard.SettingsPage;
+import dev.arcrun.app.settings.SettingsViewModel;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
@@ -32,18 +34,28 @@ import org.kordamp.ikonli.feather.Feather;
 
 public final class ArcrunApp extends Application {
     private final FxTaskExecutor executor = new FxTaskExecutor(4);
+    private final ThemeManager theme = new ThemeManager();
 
     @Override
     public void start(Stage stage) {
         AppHome home = AppHome.resolve();
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
+        SettingsViewModel.applySaved(home.root(), context.i18n(), theme); // the first page opens as the user left it
         stage.setTitle(context.i18n().get("app.title"));
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
         LocalStart localStart = new LocalStart(context);
-        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart));
-        stage.setScene(buildScene(window[0]));
+        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart, theme));
+        stage.setScene(buildScene(window[0], theme));
+        // Another language: the window's pages are built again in it, showing the same page (Settings).
+        context.i18n().localeProperty().addListener((o, was, now) -> {
+            String shown = window[0].currentPageProperty().get();
+            window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart, theme));
+            stage.getScene().setRoot(window[0]);
+            stage.setTitle(context.i18n().get("app.title"));
+            window[0].show(shown);
+        });
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
@@ -83,7 +95,7 @@ public final class ArcrunApp extends Application {
     }
 
     /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
+    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart, ThemeManager theme) {
         return List.of(
                 new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
                         localStart, () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
@@ -91,12 +103,14 @@ public final class ArcrunApp extends Application {
                 new Page("dashboard", "nav.dashboard", Feather.GRID,
                         () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),
                 new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
-                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())));
+                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())),
+                new Page("settings", "nav.settings", Feather.SETTINGS,
+                        () -> SettingsPage.create(c, theme, nav.openInBrowser())));
     }
 
-    static Scene buildScene(MainWindow window) {
+    static Scene buildScene(MainWindow window, ThemeManager theme) {
         Scene scene = new Scene(window, 1100, 700);
-        new ThemeManager().apply(scene);
+        theme.apply(scene);
         return scene;
     }
 

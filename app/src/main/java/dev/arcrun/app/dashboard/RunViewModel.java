@@ -10,7 +10,9 @@ import dev.arcrun.core.engineclient.RunSummary;
 import dev.arcrun.core.engineclient.StepError;
 import dev.arcrun.core.engineclient.TraceStep;
 import dev.arcrun.core.engineclient.WorkflowSummary;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -44,9 +46,13 @@ public final class RunViewModel {
         this.i18n = i18n;
         this.workflow = workflow;
         input.addListener((o, was, now) -> inputError.set(check(now)));
+        connection.addListener((o, was, now) -> kept.clear()); // another engine: its workflows are others
         workflow.addListener((o, was, now) -> {
             if (was == null || now == null || !was.name().equals(now.name())) {
-                clearResult();
+                if (was != null) {
+                    kept.put(was.name(), new Kept(input.get(), List.copyOf(trace), output.get(), status.get(), summary.get()));
+                }
+                restore(now == null ? null : kept.get(now.name()));
                 runs.clear();
                 calls.clear();
                 refreshRuns();
@@ -107,6 +113,34 @@ public final class RunViewModel {
         output.set(s == RunStatus.OK ? JsonText.pretty(out) : "");
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
                 : i18n.get("dashboard.run.failed", runId, error == null ? "" : error.toString()));
+    }
+
+    /** What the run form showed for a workflow when the user went to another: its input and its last run. */
+    private record Kept(String input, List<TraceRow> trace, String output, RunStatus status, String summary) {}
+
+    private final Map<String, Kept> kept = new HashMap<>();
+
+    private void restore(Kept k) {
+        if (k == null) {
+            clearResult();
+            input.set("{}");
+            return;
+        }
+        input.set(k.input());
+        trace.setAll(k.trace());
+        output.set(k.output());
+        status.set(k.status());
+        summary.set(k.summary());
+    }
+
+    /** The input a workflow's form opens with (an example's sample); shown now when it is the workflow on screen. */
+    public void setInputFor(String name, String text) {
+        WorkflowSummary w = workflow.getValue();
+        if (w != null && w.name().equals(name)) {
+            input.set(text);
+        } else {
+            kept.put(name, new Kept(text, List.of(), "", null, ""));
+        }
     }
 
     private void clearResult() {

@@ -72,6 +72,21 @@ final class WorkflowsView extends SplitPane {
         left.getStyleClass().add("dashboard-tab");
         left.setMinWidth(300);
 
+        // The data-leaving notice: asked after the change has settled (never inside the property's own listener).
+        model.pendingProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> {
+                    if (model.pendingProperty().get() == now) {
+                        if (LeavingNotice.ask(this, now, i18n)) {
+                            model.confirmPush();
+                        } else {
+                            model.cancelPush();
+                        }
+                    }
+                });
+            }
+        });
+
         getItems().setAll(left, new RunView(run, model, i18n));
         setDividerPositions(0.36);
         setOrientation(Orientation.HORIZONTAL);
