@@ -34,28 +34,20 @@ import org.kordamp.ikonli.feather.Feather;
 
 public final class ArcrunApp extends Application {
     private final FxTaskExecutor executor = new FxTaskExecutor(4);
-    private final ThemeManager theme = new ThemeManager();
 
     @Override
     public void start(Stage stage) {
         AppHome home = AppHome.resolve();
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
-        SettingsViewModel.applySaved(home.root(), context.i18n(), theme); // the first page opens as the user left it
+        SettingsViewModel.applySaved(home.root(), context.i18n(), ThemeManager.app()); // the language and theme last chosen
         stage.setTitle(context.i18n().get("app.title"));
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
         LocalStart localStart = new LocalStart(context);
-        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart, theme));
-        stage.setScene(buildScene(window[0], theme));
-        // Another language: the window's pages are built again in it, showing the same page (Settings).
-        context.i18n().localeProperty().addListener((o, was, now) -> {
-            String shown = window[0].currentPageProperty().get();
-            window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart, theme));
-            stage.getScene().setRoot(window[0]);
-            stage.setTitle(context.i18n().get("app.title"));
-            window[0].show(shown);
-        });
+        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart));
+        stage.setScene(buildScene(window[0]));
+        rebuildOnLanguageChange(stage, context.i18n(), window, () -> new MainWindow(context.i18n(), pages(context, nav, localStart)));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
@@ -95,7 +87,7 @@ public final class ArcrunApp extends Application {
     }
 
     /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart, ThemeManager theme) {
+    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
         return List.of(
                 new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
                         localStart, () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
@@ -105,12 +97,23 @@ public final class ArcrunApp extends Application {
                 new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
                         () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())),
                 new Page("settings", "nav.settings", Feather.SETTINGS,
-                        () -> SettingsPage.create(c, theme, nav.openInBrowser())));
+                        () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
     }
 
-    static Scene buildScene(MainWindow window, ThemeManager theme) {
+    /** Another language: the window's pages are built again in it, showing the same page (Settings). */
+    static void rebuildOnLanguageChange(Stage stage, I18n i18n, MainWindow[] window, Supplier<MainWindow> build) {
+        i18n.localeProperty().addListener((o, was, now) -> {
+            String shown = window[0].currentPageProperty().get();
+            window[0] = build.get();
+            stage.getScene().setRoot(window[0]);
+            stage.setTitle(i18n.get("app.title"));
+            window[0].show(shown);
+        });
+    }
+
+    static Scene buildScene(MainWindow window) {
         Scene scene = new Scene(window, 1100, 700);
-        theme.apply(scene);
+        ThemeManager.app().apply(scene);
         return scene;
     }
 

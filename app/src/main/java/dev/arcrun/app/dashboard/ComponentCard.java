@@ -28,7 +28,7 @@ record ComponentCard(String id, String name, String description, Category catego
         String id = c.path("canonical_id").asText();
         return new ComponentCard(id, c.path("display_name").asText(id), c.path("description").asText(""), category,
                 inputs(c.path("inputs").path("required")), inputs(c.path("inputs").path("optional")),
-                List.copyOf(credentials), c.has("config_example") ? JsonText.pretty(c.get("config_example")) : "");
+                List.copyOf(credentials), c.path("config_example").isMissingNode() ? "" : JsonText.pretty(c.path("config_example")));
     }
 
     private static List<Input> inputs(JsonNode list) {

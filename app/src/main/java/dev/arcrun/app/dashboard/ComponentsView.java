@@ -110,7 +110,7 @@ final class ComponentsView extends VBox {
         Label id = new Label(c.id());
         id.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, AppStyles.CODE);
 
-        VBox box = new VBox(8, head, id, Widgets.muted(c.description()));
+        VBox box = Widgets.card(CARD_WIDTH, head, id, Widgets.muted(c.description()));
         box.getChildren().add(inputs(i18n.get("dashboard.components.required"), c.required(), i18n));
         if (!c.optional().isEmpty()) {
             box.getChildren().add(inputs(i18n.get("dashboard.components.optional"), c.optional(), i18n));
@@ -133,8 +133,6 @@ final class ComponentsView extends VBox {
         }
         box.setId("component-" + c.id());
         box.getStyleClass().addAll(AppStyles.CATALOG_CARD);
-        box.setPrefWidth(CARD_WIDTH);
-        box.setMaxWidth(CARD_WIDTH);
         return box;
     }
 

@@ -58,11 +58,9 @@ final class ExamplesView extends VBox {
         foot.setAlignment(Pos.CENTER_LEFT);
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        VBox box = new VBox(8, name, description, fill, foot);
+        VBox box = Widgets.card(CARD_WIDTH, name, description, fill, foot);
         box.setId("example-" + e.name());
         box.getStyleClass().add(AppStyles.CATALOG_CARD);
-        box.setPrefWidth(CARD_WIDTH);
-        box.setMaxWidth(CARD_WIDTH);
         return box;
     }
 }

@@ -53,7 +53,7 @@ final class LeavingNotice {
             }
         }
         byHost.forEach((host, steps) -> box.getChildren().add(line(
-                i18n.get("dashboard.leaving.host", host, steps), Feather.GLOBE, "leaving-host-" + host)));
+                i18n.get("dashboard.leaving.host", host, steps), Feather.GLOBE, "leaving-host-" + host.replaceAll("[^A-Za-z0-9]", "-"))));
         for (DataDestinations.Destination d : all) {
             if (d.decidedAtRunTime()) {
                 box.getChildren().add(line(i18n.get("dashboard.leaving.run_time", d.step(),

@@ -80,7 +80,7 @@ final class SettingsView extends ScrollPane {
         l.setPrefWidth(180);
         l.setWrapText(true);
         HBox row = new HBox(12, l, control);
-        row.setAlignment(Pos.CENTER_LEFT);
+        row.setAlignment(control instanceof VBox ? Pos.TOP_LEFT : Pos.CENTER_LEFT);
         row.getStyleClass().add(AppStyles.SETTINGS_ROW);
         return row;
     }
@@ -130,7 +130,7 @@ final class SettingsView extends ScrollPane {
         @Override
         protected void updateItem(Locale l, boolean empty) {
             super.updateItem(l, empty);
-            setText(empty || l == null ? null : l.getDisplayName(l));
+            setText(empty || l == null ? null : l.getLanguage().equals("zh") ? "繁體中文" : "English");
         }
     }
 

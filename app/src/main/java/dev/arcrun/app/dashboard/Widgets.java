@@ -101,4 +101,26 @@ final class Widgets {
         alert.getDialogPane().lookupButton(yes).getStyleClass().add(Styles.DANGER);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
     }
+
+    /**
+     * A fixed-width card for a flowing grid. A FlowPane asks its children's height without a width; with wrapping
+     * text that height is the one-line height, and rows overlap. The card answers for its own width instead.
+     */
+    static javafx.scene.layout.VBox card(double width, Node... children) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, children) {
+            @Override
+            protected double computePrefHeight(double w) {
+                return super.computePrefHeight(w < 0 ? width : w);
+            }
+
+            @Override
+            protected double computeMinHeight(double w) {
+                return computePrefHeight(w);
+            }
+        };
+        box.setPrefWidth(width);
+        box.setMinWidth(width);
+        box.setMaxWidth(width);
+        return box;
+    }
 }

@@ -22,6 +22,13 @@ public final class ThemeManager {
     /** The user's choice on the Settings page. */
     public enum Mode { LIGHT, DARK, SYSTEM }
 
+    /** The app's one theme: JavaFX's user-agent stylesheet is global, so the window and the Settings page share it. */
+    private static final ThemeManager APP = new ThemeManager();
+
+    public static ThemeManager app() {
+        return APP;
+    }
+
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LIGHT);
     private final ChangeListener<ColorScheme> systemChanged = (o, was, now) -> {
