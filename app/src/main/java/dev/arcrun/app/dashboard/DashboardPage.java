@@ -34,7 +34,7 @@ public final class DashboardPage {
         // an example just added opens in the Workflows tab with its sample input
         workflows.onAdded((name, sample) -> {
             if (sample != null) {
-                run.setInputFor(name, JsonText.pretty(sample));
+                run.setInputFor(name, sample.toString()); // one line: the input field is three rows high
                 view.showTab("tab-workflows");
             }
         });

@@ -178,7 +178,7 @@ class DashboardRealEngineTest {
                 && list.getSelectionModel().getSelectedItem().name().equals("hello"));
 
         robot.clickOn("#run-button");
-        TableView<TraceRow> trace = robot.lookup("#trace-table").queryTableView();
+        ListView<TraceRow> trace = robot.lookup("#trace-timeline").queryListView();
         waitUntil(() -> trace.getItems().size() == 3);
         assertThat(trace.getItems()).extracting(TraceRow::step).containsExactly("greet", "shout", "count");
         assertThat(trace.getItems()).extracting(TraceRow::status).containsOnly(StepStatus.OK);
@@ -187,7 +187,7 @@ class DashboardRealEngineTest {
 
         ListView<?> runs = robot.lookup("#runs-list").queryListView();
         waitUntil(() -> !runs.getItems().isEmpty());
-        robot.interact(() -> robot.lookup("#trace-table").queryTableView().getItems().clear());
+        robot.interact(() -> trace.getItems().clear());
         robot.interact(() -> runs.getSelectionModel().select(0));
         waitUntil(() -> trace.getItems().size() == 3);
     }
@@ -206,7 +206,7 @@ class DashboardRealEngineTest {
                 && list.getSelectionModel().getSelectedItem().name().equals("it_fails"));
 
         robot.clickOn("#run-button");
-        TableView<TraceRow> trace = robot.lookup("#trace-table").queryTableView();
+        ListView<TraceRow> trace = robot.lookup("#trace-timeline").queryListView();
         waitUntil(() -> !trace.getItems().isEmpty());
         TraceRow failed = trace.getItems().getLast();
         assertThat(failed.step()).isEqualTo("fetch");

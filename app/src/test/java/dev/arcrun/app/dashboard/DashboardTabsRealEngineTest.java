@@ -74,6 +74,32 @@ class DashboardTabsRealEngineTest {
         PipelineOutcome outcome = new Installer(home, secrets, ToolchainManager.forTests(), Map.of())
                 .install(InstallOptions.of(Target.LOCAL), events::add).execute();
         assertThat(outcome).as(events.toString()).isInstanceOf(PipelineOutcome.Completed.class);
+        try (EngineClient engine = engine()) {
+            engine.workflows().push(largest());
+        }
+    }
+
+    /** The largest workflow the engine runs: 100 steps, each a foreach over 100 items (a trace of about 15 MB). */
+    static com.fasterxml.jackson.databind.node.ObjectNode largest() {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var wf = f.objectNode().put("name", "largest").put("description", "100 steps of 100 items");
+        var steps = wf.putArray("steps");
+        for (int i = 0; i < 100; i++) {
+            steps.addObject().put("id", "s" + i).put("component", "template").put("foreach", "{{input.items}}")
+                    .putObject("input").put("template", "{{item}}");
+        }
+        wf.putObject("output").put("done", "yes");
+        return wf;
+    }
+
+    static String largestInput() {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var input = f.objectNode();
+        var items = input.putArray("items");
+        for (int i = 0; i < 100; i++) {
+            items.add(String.valueOf(i).repeat(700 / String.valueOf(i).length()));
+        }
+        return input.toString();
     }
 
     @AfterAll
@@ -194,6 +220,29 @@ class DashboardTabsRealEngineTest {
             assertThat(engine.allowPrivateHosts()).containsExactly("10.0.0.5:8080", "127.0.0.1:9000");
             engine.setAllowPrivateHosts(List.of());
         }
+    }
+
+    @Test
+    void theLargestTraceTheEngineAllowsOpensAsATimelineWithItsJsonTree(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-workflows");
+        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        waitUntil(() -> list.getItems().stream().anyMatch(w -> w.name().equals("largest")));
+        interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(w -> w.name().equals("largest")).findFirst().orElseThrow()));
+        interact(() -> robot.lookup("#run-input").queryAs(TextInputControl.class).setText(largestInput()));
+        robot.clickOn("#run-button");
+
+        ListView<TraceRow> timeline = robot.lookup("#trace-timeline").queryListView();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> timeline.getItems().size()).get() == 100);
+        assertThat(timeline.getItems()).allMatch(r -> r.output().path("items").size() == 100);
+        interact(() -> timeline.getSelectionModel().select(99));
+        javafx.scene.control.TreeView<String> tree = robot.lookup("#trace-json").query();
+        waitUntil(() -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);
+        var output = tree.getRoot().getChildren().get(1);
+        assertThat(output.getValue()).isEqualTo("output: {1}");
+        var items = output.getChildren().getFirst();
+        assertThat(items.getValue()).isEqualTo("items: [100]");
+        assertThat(items.getChildren()).hasSize(100); // unfolded only now, on demand
+        assertThat(text(robot, "#trace-step-title")).isEqualTo("Step s99 (template)");
     }
 
     private static List<String> cards(FxRobot robot) throws Exception {

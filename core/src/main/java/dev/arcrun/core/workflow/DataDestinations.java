@@ -52,6 +52,9 @@ public final class DataDestinations {
             }
             String text = url.isTextual() ? url.asText() : "";
             String host = hostOf(text);
+            if (host == null && !text.contains(TEMPLATE)) {
+                continue; // not an address at all: the step fails at run time and sends nothing
+            }
             out.add(new Destination(id, component, host, host == null ? text : null, service));
         }
         return List.copyOf(out);

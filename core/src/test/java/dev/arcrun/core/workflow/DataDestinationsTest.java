@@ -25,7 +25,8 @@ class DataDestinationsTest {
                   {"id": "c", "component": "telegram_send", "input": {"text": "x"}},
                   {"id": "d", "component": "http_request", "input": {"url": "{{input.url}}"}},
                   {"id": "e", "component": "http_request", "input": {"url": "http://{{input.host}}/x"}},
-                  {"id": "f", "component": "http_request", "input": {"url": "http://127.0.0.1:8080/a"}}
+                  {"id": "f", "component": "http_request", "input": {"url": "http://127.0.0.1:8080/a"}},
+                  {"id": "g", "component": "http_request", "input": {"url": "not-a-url"}}
                 ]}""");
         JsonNode telegram = json("""
                 {"id": "telegram_send", "service": "telegram",
