@@ -21,7 +21,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.MaskerPane;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -46,11 +45,7 @@ final class ComponentsView extends VBox {
             }
         });
 
-        CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
-        search.setId("comp-search");
-        search.setPromptText(i18n.get("dashboard.components.search"));
-        search.setLeft(new FontIcon(Feather.SEARCH));
-        search.textProperty().bindBidirectional(model.queryProperty());
+        CustomTextField search = Widgets.search("comp-search", i18n.get("dashboard.components.search"), model.queryProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(420);
         HBox bar = new HBox(12, categories, search);

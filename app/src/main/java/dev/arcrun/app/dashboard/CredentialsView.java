@@ -44,10 +44,11 @@ final class CredentialsView extends VBox {
         HBox form = new HBox(8, name, value, add);
         form.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<CredentialInfo> table = new TableView<>(model.credentials());
+        TableView<CredentialInfo> table = new TableView<>(model.shown());
         table.setId("creds-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty"));
+        table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty",
+                "dashboard.search.none"));
         TableColumn<CredentialInfo, String> nameCol = Widgets.column(i18n.get("dashboard.creds.col.name"), 260);
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<CredentialInfo, String> created = Widgets.column(i18n.get("dashboard.creds.col.created"), 200);
@@ -71,7 +72,12 @@ final class CredentialsView extends VBox {
         Button refresh = new Button(i18n.get("dashboard.refresh"), new FontIcon(Feather.REFRESH_CW));
         refresh.getStyleClass().add(Styles.FLAT);
         refresh.setOnAction(e -> model.refresh());
-        HBox actions = new HBox(8, delete, refresh);
+        var search = Widgets.search("creds-search", i18n.get("dashboard.creds.search"), model.queryProperty());
+        search.setPrefWidth(260);
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(8, delete, refresh, grow, search);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.creds.intro")), form,
                 Widgets.message("creds-error", model.errorProperty(), Styles.DANGER),

@@ -43,9 +43,10 @@ final class WorkflowsView extends SplitPane {
             }
         });
 
-        ListView<WorkflowSummary> list = new ListView<>(model.workflows());
+        ListView<WorkflowSummary> list = new ListView<>(model.shown());
         list.setId("workflows-list");
-        Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty");
+        Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty",
+                "dashboard.search.none");
         listPlaceholder.setMaxWidth(220);
         list.setPlaceholder(listPlaceholder);
         list.setCellFactory(v -> new WorkflowCell(i18n));
@@ -68,7 +69,7 @@ final class WorkflowsView extends SplitPane {
         VBox left = new VBox(10, new HBox(8, add, delete),
                 Widgets.message("wf-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
-                list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
+                Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
         left.getStyleClass().add("dashboard-tab");
         left.setMinWidth(300);
 

@@ -20,6 +20,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -33,6 +35,8 @@ public final class WorkflowsViewModel {
     private final EngineCalls calls;
     private final I18n i18n;
     private final ObservableList<WorkflowSummary> workflows = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<WorkflowSummary> shown = new javafx.collections.transformation.FilteredList<>(workflows);
+    private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<WorkflowSummary> selected = new SimpleObjectProperty<>();
 
     private final ReadOnlyObjectWrapper<PendingPush> pending = new ReadOnlyObjectWrapper<>();
@@ -44,6 +48,7 @@ public final class WorkflowsViewModel {
     public WorkflowsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
+        query.addListener((o, was, now) -> shown.setPredicate(NameFilter.of(now, WorkflowSummary::name)));
         connection.addListener((o, was, now) -> {
             workflows.clear();
             selected.set(null);
@@ -61,7 +66,8 @@ public final class WorkflowsViewModel {
     /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
     public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
-    private void show(List<WorkflowSummary> list, String select) {
+    /** Shows a list as the engine gave it, selecting {@code select} when it is there (the bench feeds one too). */
+    void show(List<WorkflowSummary> list, String select) {
         workflows.setAll(list.stream().sorted(Comparator.comparing(WorkflowSummary::name)).toList());
         state.set(ListState.of(workflows));
         selected.set(workflows.stream().filter(w -> w.name().equals(select)).findFirst().orElse(null));
@@ -184,6 +190,12 @@ public final class WorkflowsViewModel {
     }
 
     public ObservableList<WorkflowSummary> workflows() { return workflows; }
+
+    /** The rows the search leaves; the view shows these. */
+    public ObservableList<WorkflowSummary> shown() { return shown; }
+
+    /** The words searched for by name; the view's search field is bound to it. */
+    public StringProperty queryProperty() { return query; }
 
     /** The workflow the run panel works on; the view's list writes it. */
     public ObjectProperty<WorkflowSummary> selectedProperty() { return selected; }
