@@ -19,6 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Credentials tab: add a credential (the value in a password field) and the table of names and dates. */
 final class CredentialsView extends VBox {
+    private static final double ROW_HEIGHT = 36;
 
     CredentialsView(CredentialsViewModel model, I18n i18n) {
         setId("creds");
@@ -47,6 +48,8 @@ final class CredentialsView extends VBox {
         TableView<CredentialInfo> table = new TableView<>(model.shown());
         table.setId("creds-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // rows of one line: a fixed height spares the table measuring rows to size its scroll bar (10,000 of them)
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty",
                 "dashboard.search.none"));
         TableColumn<CredentialInfo, String> nameCol = Widgets.column(i18n.get("dashboard.creds.col.name"), 260);

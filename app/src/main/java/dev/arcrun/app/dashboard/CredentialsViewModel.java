@@ -26,7 +26,7 @@ public final class CredentialsViewModel {
     private final EngineCalls calls;
     private final I18n i18n;
     private final ObservableList<CredentialInfo> credentials = FXCollections.observableArrayList();
-    private final javafx.collections.transformation.FilteredList<CredentialInfo> shown = new javafx.collections.transformation.FilteredList<>(credentials);
+    private final SearchableList<CredentialInfo> shown = new SearchableList<>(credentials, CredentialInfo::name);
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty newValue = new SimpleStringProperty("");
@@ -37,7 +37,7 @@ public final class CredentialsViewModel {
     public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
-        query.addListener((o, was, now) -> shown.setPredicate(NameFilter.of(now, CredentialInfo::name)));
+        query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
             credentials.clear();
             calls.clear();
@@ -108,7 +108,7 @@ public final class CredentialsViewModel {
     public ObservableList<CredentialInfo> credentials() { return credentials; }
 
     /** The rows the search leaves; the view shows these. */
-    public ObservableList<CredentialInfo> shown() { return shown; }
+    public ObservableList<CredentialInfo> shown() { return shown.shown(); }
 
     /** The words searched for by name; the view's search field is bound to it. */
     public StringProperty queryProperty() { return query; }

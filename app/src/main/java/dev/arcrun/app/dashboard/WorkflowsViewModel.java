@@ -35,7 +35,7 @@ public final class WorkflowsViewModel {
     private final EngineCalls calls;
     private final I18n i18n;
     private final ObservableList<WorkflowSummary> workflows = FXCollections.observableArrayList();
-    private final javafx.collections.transformation.FilteredList<WorkflowSummary> shown = new javafx.collections.transformation.FilteredList<>(workflows);
+    private final SearchableList<WorkflowSummary> shown = new SearchableList<>(workflows, WorkflowSummary::name);
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<WorkflowSummary> selected = new SimpleObjectProperty<>();
 
@@ -48,7 +48,7 @@ public final class WorkflowsViewModel {
     public WorkflowsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
-        query.addListener((o, was, now) -> shown.setPredicate(NameFilter.of(now, WorkflowSummary::name)));
+        query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
             workflows.clear();
             selected.set(null);
@@ -192,7 +192,7 @@ public final class WorkflowsViewModel {
     public ObservableList<WorkflowSummary> workflows() { return workflows; }
 
     /** The rows the search leaves; the view shows these. */
-    public ObservableList<WorkflowSummary> shown() { return shown; }
+    public ObservableList<WorkflowSummary> shown() { return shown.shown(); }
 
     /** The words searched for by name; the view's search field is bound to it. */
     public StringProperty queryProperty() { return query; }
