@@ -88,7 +88,7 @@ final class RunView extends VBox {
         SplitPane results = new SplitPane(trace.steps(), below);
         results.setOrientation(javafx.geometry.Orientation.VERTICAL);
         results.getStyleClass().add(AppStyles.DASHBOARD_SPLIT);
-        results.setDividerPositions(0.45);
+        results.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
 
         getChildren().addAll(heading, new Label(i18n.get("dashboard.run.input")), input,

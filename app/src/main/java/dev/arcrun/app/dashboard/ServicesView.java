@@ -54,6 +54,7 @@ final class ServicesView extends VBox {
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.services.intro")), search,
                 Widgets.message("services-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("services-notice", model.noticeProperty(), Styles.SUCCESS), table);
+        Toasts.follow(this, i18n.get("dashboard.tab.services"), model.noticeProperty(), new javafx.beans.property.SimpleStringProperty(""));
     }
 
     /** "Set up" with a check when every secret the service needs is stored, else a muted "Not set up". */

@@ -33,6 +33,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class TraceTimeline {
     private static final double BAR = 120;
+    private static final double WHO = 170;
+    private static final double MS = 72;
 
     private final LongProperty slowest = new SimpleLongProperty(1);
     private final ListView<TraceRow> steps;
@@ -58,23 +60,21 @@ final class TraceTimeline {
         json.getStyleClass().add(AppStyles.JSON_TREE);
         json.setShowRoot(false);
         VBox.setVgrow(json, Priority.ALWAYS);
-        Button copy = new Button(i18n.get("dashboard.trace.copy"), new FontIcon(Feather.COPY));
-        copy.setId("trace-copy");
-        copy.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        Button copy = iconButton("trace-copy", Feather.COPY, i18n.get("dashboard.trace.copy"));
         copy.disableProperty().bind(steps.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(JsonText.pretty(steps.getSelectionModel().getSelectedItem().toJson())));
-        Button copyAll = new Button(i18n.get("dashboard.trace.copy_all"), new FontIcon(Feather.CLIPBOARD));
-        copyAll.setId("trace-copy-all");
-        copyAll.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        Button copyAll = iconButton("trace-copy-all", Feather.CLIPBOARD, i18n.get("dashboard.trace.copy_all"));
         copyAll.disableProperty().bind(Bindings.isEmpty(trace));
         copyAll.setOnAction(e -> {
             var all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
             trace.forEach(r -> all.add(r.toJson()));
             copy(JsonText.pretty(all));
         });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(8, title, grow, copy, copyAll);
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox head = new HBox(8, title, copy, copyAll);
         head.setAlignment(Pos.CENTER_LEFT);
         detail = new VBox(6, head, error, json);
         detail.setId("trace-detail");
@@ -115,6 +115,17 @@ final class TraceTimeline {
         return detail;
     }
 
+    /** A small icon button; its tooltip says what it does (the label would not fit beside a step's name). */
+    private static Button iconButton(String id, Feather icon, String what) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setTooltip(new Tooltip(what));
+        b.setAccessibleText(what);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
     private static void copy(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
@@ -144,8 +155,9 @@ final class TraceTimeline {
             Label component = new Label(r.component());
             component.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             VBox who = new VBox(0, name, component);
-            who.setMinWidth(140);
-            who.setPrefWidth(180);
+            who.setMinWidth(WHO); // the same width on every line, so the bars line up like a timeline
+            who.setPrefWidth(WHO);
+            who.setMaxWidth(WHO);
             Region bar = new Region();
             bar.getStyleClass().add(AppStyles.DURATION_BAR);
             bar.setMaxWidth(Math.max(2, BAR * r.durationMs() / (double) slowest.get()));
@@ -159,7 +171,9 @@ final class TraceTimeline {
             bars.setMaxWidth(BAR);
             Label ms = new Label(i18n.get("dashboard.run.ms", r.durationMs()));
             ms.getStyleClass().add(Styles.TEXT_SMALL);
-            ms.setMinWidth(Region.USE_PREF_SIZE);
+            ms.setMinWidth(MS);
+            ms.setPrefWidth(MS);
+            ms.setAlignment(Pos.CENTER_RIGHT);
             Label detail = new Label(r.detail());
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, r.status() == StepStatus.ERROR ? Styles.DANGER : Styles.TEXT_MUTED);
             detail.setMinWidth(0);
