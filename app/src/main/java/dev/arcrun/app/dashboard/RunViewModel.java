@@ -83,9 +83,10 @@ public final class RunViewModel {
         JsonNode value = ((JsonText.Good) JsonText.parse(input.get())).value();
         calls.clear();
         clearResult();
-        calls.call(c -> c.workflows().run(w.name(), value), (RunResult r) -> {
+        calls.call(c -> Ready.of(c.workflows().run(w.name(), value)), (Ready<RunResult> ready) -> {
+            RunResult r = ready.answer();
             show(r.runId(), r.status() != null ? r.status() : r.success() ? RunStatus.OK : RunStatus.ERROR,
-                    r.output(), r.error(), r.trace(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
+                    r.output(), r.error(), ready.rows(), ready.output(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
             refreshRuns();
         });
     }
@@ -103,14 +104,30 @@ public final class RunViewModel {
             return;
         }
         calls.clear();
-        calls.call(c -> c.runs().get(run.runId()),
-                (RunRecord r) -> show(r.runId(), r.status(), r.output(), r.error(), r.trace(), r.durationMs()));
+        calls.call(c -> Ready.of(c.runs().get(run.runId())), (Ready<RunRecord> ready) -> {
+            RunRecord r = ready.answer();
+            show(r.runId(), r.status(), r.output(), r.error(), ready.rows(), ready.output(), r.durationMs());
+        });
     }
 
-    private void show(String runId, RunStatus s, JsonNode out, StepError error, List<TraceStep> steps, long ms) {
-        trace.setAll(steps.stream().map(TraceRow::of).toList());
+    /**
+     * A run's answer with its trace rows and output text already made, in the background: for the largest trace the
+     * engine allows (about 15 MB) that is most of the work, and the FX thread only shows the result.
+     */
+    private record Ready<T>(T answer, List<TraceRow> rows, String output) {
+        static Ready<RunResult> of(RunResult r) {
+            return new Ready<>(r, r.trace().stream().map(TraceRow::of).toList(), JsonText.pretty(r.output()));
+        }
+
+        static Ready<RunRecord> of(RunRecord r) {
+            return new Ready<>(r, r.trace().stream().map(TraceRow::of).toList(), JsonText.pretty(r.output()));
+        }
+    }
+
+    private void show(String runId, RunStatus s, JsonNode out, StepError error, List<TraceRow> rows, String pretty, long ms) {
+        trace.setAll(rows);
         status.set(s);
-        output.set(s == RunStatus.OK ? JsonText.pretty(out) : "");
+        output.set(s == RunStatus.OK ? pretty : "");
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
                 : i18n.get("dashboard.run.failed", runId, error == null ? "" : error.toString()));
     }
