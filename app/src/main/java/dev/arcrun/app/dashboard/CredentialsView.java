@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.core.engineclient.CredentialInfo;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -23,7 +24,7 @@ final class CredentialsView extends VBox {
 
     CredentialsView(CredentialsViewModel model, I18n i18n) {
         setId("creds");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         TextField name = new TextField();
         name.setId("cred-name");

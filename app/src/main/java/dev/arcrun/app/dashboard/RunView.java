@@ -22,7 +22,7 @@ final class RunView extends VBox {
 
     RunView(RunViewModel model, WorkflowsViewModel workflows, I18n i18n) {
         setId("run-panel");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         Label heading = Widgets.title("");
         heading.textProperty().bind(workflows.selectedProperty().map(w -> i18n.get("dashboard.run.title", w.name()))
@@ -30,7 +30,7 @@ final class RunView extends VBox {
 
         TextArea input = new TextArea();
         input.setId("run-input");
-        input.getStyleClass().add("code");
+        input.getStyleClass().add(AppStyles.CODE);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(model.inputProperty());
         Button run = new Button(i18n.get("dashboard.run.button"), new FontIcon(Feather.PLAY));
@@ -61,7 +61,7 @@ final class RunView extends VBox {
 
         TextArea output = new TextArea();
         output.setId("run-output");
-        output.getStyleClass().add("code");
+        output.getStyleClass().add(AppStyles.CODE);
         output.setEditable(false);
         output.textProperty().bind(model.outputProperty());
         VBox.setVgrow(output, Priority.ALWAYS);

@@ -3,6 +3,7 @@ package dev.arcrun.app.dashboard;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.core.engineclient.ServiceSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,7 +22,7 @@ final class ServicesView extends VBox {
 
     ServicesView(ServicesViewModel model, I18n i18n) {
         setId("services");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         CustomTextField search = new CustomTextField();
         search.setId("services-search");

@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.core.engineclient.RunStatus;
 import dev.arcrun.core.engineclient.RunSummary;
 import dev.arcrun.core.engineclient.StepStatus;
@@ -24,7 +25,7 @@ final class WorkflowsView extends SplitPane {
 
     WorkflowsView(WorkflowsViewModel model, RunViewModel run, I18n i18n, FilePicker files) {
         setId("workflows");
-        getStyleClass().add("dashboard-split");
+        getStyleClass().add(AppStyles.DASHBOARD_SPLIT);
 
         Button add = new Button(i18n.get("dashboard.workflows.add"), new FontIcon(Feather.FILE_PLUS));
         add.setId("wf-add");
@@ -72,7 +73,7 @@ final class WorkflowsView extends SplitPane {
                 Widgets.message("wf-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
-        left.getStyleClass().add("dashboard-tab");
+        left.getStyleClass().add(AppStyles.DASHBOARD_TAB);
         left.setMinWidth(300);
 
         // The data-leaving notice: asked after the change has settled (never inside the property's own listener).
