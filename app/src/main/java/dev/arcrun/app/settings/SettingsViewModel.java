@@ -37,12 +37,13 @@ public final class SettingsViewModel {
                 .findFirst().orElse(Locale.ENGLISH));
         themeMode.set(theme.modeProperty().get());
         language.addListener((o, was, now) -> {
-            if (now != null && !now.equals(was) && workRunning.getAsBoolean()) {
+            // going back to the language spoken now is never refused (that is how a refused switch is undone)
+            if (now != null && !spoken(now) && workRunning.getAsBoolean()) {
                 error.set(i18n.get("settings.language.busy"));
                 language.set(was);
                 return;
             }
-            if (now != null && !now.equals(i18n.localeProperty().get())) {
+            if (now != null && !spoken(now)) {
                 save(saved.withLanguage(now));
                 i18n.setLocale(now);
             }
@@ -53,6 +54,11 @@ public final class SettingsViewModel {
                 save(saved.withTheme(now));
             }
         });
+    }
+
+    /** Whether this is the language spoken now (by language: the computer's {@code en_US} is English). */
+    private boolean spoken(Locale l) {
+        return l.getLanguage().equals(i18n.localeProperty().get().getLanguage());
     }
 
     /** Applies the saved settings at start: before the first page is built, so it opens in the chosen language. */
