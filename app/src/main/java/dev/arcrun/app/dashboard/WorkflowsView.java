@@ -23,6 +23,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class WorkflowsView extends SplitPane {
     private static final double WORKFLOW_ROW = 52;
 
+    private Runnable openExamples = () -> {};
+
+    /** What the empty list's button does: show the Examples tab. */
+    void onOpenExamples(Runnable action) {
+        this.openExamples = action;
+    }
+
     WorkflowsView(WorkflowsViewModel model, RunViewModel run, I18n i18n, FilePicker files) {
         setId("workflows");
         getStyleClass().add(AppStyles.DASHBOARD_SPLIT);
@@ -50,7 +57,16 @@ final class WorkflowsView extends SplitPane {
         Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty",
                 "dashboard.search.none");
         listPlaceholder.setMaxWidth(220);
-        list.setPlaceholder(listPlaceholder);
+        // an empty engine: the way to a first workflow is the Examples tab, one click away
+        Button toExamples = new Button(i18n.get("dashboard.workflows.open_examples"), new FontIcon(Feather.BOOK_OPEN));
+        toExamples.setId("wf-open-examples");
+        toExamples.getStyleClass().add(Styles.ACCENT);
+        toExamples.managedProperty().bind(model.stateProperty().map(s -> s instanceof ListState.Empty));
+        toExamples.visibleProperty().bind(toExamples.managedProperty());
+        toExamples.setOnAction(e -> openExamples.run());
+        VBox placeholderBox = new VBox(10, listPlaceholder, toExamples);
+        placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
+        list.setPlaceholder(placeholderBox);
         list.setCellFactory(v -> new WorkflowCell(i18n));
         list.setFixedCellSize(WORKFLOW_ROW); // name and one line of description; spares measuring 10,000 rows
         // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
