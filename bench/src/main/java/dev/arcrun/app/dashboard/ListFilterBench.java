@@ -149,7 +149,7 @@ public final class ListFilterBench {
             JsonNode tree = json.readTree(body);
             List<TraceStep> steps = new ArrayList<>();
             for (JsonNode s : tree.path("trace")) {
-                steps.add(new TraceStep(s.path("step").asText(), s.path("component").asText(), StepStatus.OK, null,
+                steps.add(new TraceStep(s.path("step").asText(), s.path("component").asText(), null, StepStatus.OK, null,
                         s.path("duration_ms").asLong(), s.get("input"), s.get("output"), null));
             }
             RunResult result = new RunResult(true, "r", null, tree.get("output"), steps, null);
