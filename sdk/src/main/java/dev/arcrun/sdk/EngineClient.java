@@ -104,6 +104,25 @@ public final class EngineClient implements AutoCloseable {
                 JsonNode.class, "GET /components"));
     }
 
+    /**
+     * {@code GET /settings}: the {@code host:port} pairs on loopback or private addresses that workflows may reach
+     * (every other such address is refused).
+     */
+    public List<String> allowPrivateHosts() {
+        return hosts(http.get("/settings", true));
+    }
+
+    /** {@code PUT /settings}: replaces that list; the engine refuses an entry that is not a {@code host:port}. */
+    public List<String> setAllowPrivateHosts(List<String> hostPorts) {
+        return hosts(http.send("PUT", "/settings", java.util.Map.of("allow_private_hosts", List.copyOf(hostPorts)), true));
+    }
+
+    private static List<String> hosts(JsonNode body) {
+        List<String> out = new java.util.ArrayList<>();
+        Json.unwrap(body, "settings").path("allow_private_hosts").forEach(h -> out.add(h.asText()));
+        return List.copyOf(out);
+    }
+
     /** Releases the HTTP client's connections and thread. */
     @Override
     public void close() {
