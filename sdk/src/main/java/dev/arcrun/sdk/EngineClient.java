@@ -89,7 +89,8 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /api-recipes}: the raw recipe documents. */
     public List<JsonNode> apiRecipes() {
-        return Json.listOf(http.get("/api-recipes", true), "recipes", JsonNode.class, "GET /api-recipes");
+        return Pages.all(cursor -> Json.pageOf(http.get(Pages.query("/api-recipes", null, cursor, null), true), "recipes",
+                JsonNode.class, "GET /api-recipes"));
     }
 
     /** {@code PUT /api-recipes/{id}} (seeding). */
@@ -99,7 +100,8 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /components}: the component contracts. */
     public List<JsonNode> components() {
-        return Json.listOf(http.get("/components", true), "components", JsonNode.class, "GET /components");
+        return Pages.all(cursor -> Json.pageOf(http.get(Pages.query("/components", null, cursor, null), true), "components",
+                JsonNode.class, "GET /components"));
     }
 
     /**

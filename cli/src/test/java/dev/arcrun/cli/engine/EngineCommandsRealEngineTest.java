@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,6 +203,26 @@ class EngineCommandsRealEngineTest {
 
         assertThat(cli("workflows", "delete", "hello").exit()).isZero();
         assertThat(cli("workflows", "list").out()).doesNotContain("hello");
+    }
+
+    @Test
+    void workflowsListShowsAPageAndAllFollowsEveryPage(@TempDir Path dir) throws Exception {
+        for (String name : List.of("pl-a", "pl-b", "pl-c")) {
+            Path file = dir.resolve(name + ".json");
+            Files.writeString(file, "{\"name\":\"" + name + "\",\"steps\":[{\"id\":\"a\",\"component\":\"template\",\"input\":{\"template\":\"x\"}}]}");
+            assertThat(cli("workflows", "push", file.toString()).exit()).isZero();
+        }
+        Result page = cli("workflows", "list", "--prefix", "pl-", "--limit", "2");
+        assertThat(page.out()).contains("pl-a", "pl-b", "More workflows follow", "arcrun workflows list --all").doesNotContain("pl-c");
+        Result all = cli("workflows", "list", "--prefix", "pl-", "--limit", "2", "--all");
+        assertThat(all.out()).contains("pl-a", "pl-b", "pl-c").doesNotContain("More workflows follow");
+        JsonNode doc = Output.JSON.readTree(cli("workflows", "list", "--prefix", "pl-", "--limit", "1", "--json").out());
+        assertThat(doc.path("workflows").findValuesAsText("name")).containsExactly("pl-a");
+        assertThat(doc.path("truncated").asBoolean()).isTrue();
+        assertThat(cli("workflows", "list", "--prefix", "pl-x").out()).contains("No workflow's name starts with pl-x");
+        Result bad = cli("workflows", "list", "--limit", "5000");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--limit takes a number from 1 to 1000");
     }
 
     @Test

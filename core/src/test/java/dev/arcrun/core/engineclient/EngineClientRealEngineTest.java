@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.EngineApiException;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.Health;
@@ -255,6 +256,27 @@ class EngineClientRealEngineTest {
         assertThat(client.runs().list("hello")).extracting(RunSummary::runId).contains(run.runId());
         assertThat(client.runs().list(null)).extracting(RunSummary::runId).contains(run.runId());
         assertThatThrownBy(() -> client.runs().get("run_nope")).isInstanceOf(EngineApiException.NotFound.class);
+    }
+
+    @Test
+    void listsComeInPagesAndTheClientFollowsThemToTheEnd() {
+        for (String name : List.of("pg-a", "pg-b", "pg-c")) {
+            client.workflows().push(json("""
+                    {"name":"%s","steps":[{"id":"a","component":"template","input":{"template":"{{input.i}}"}}]}""".formatted(name)));
+        }
+        Page<WorkflowSummary> first = client.workflows().page(1, null, "pg-");
+        assertThat(first.items()).extracting(WorkflowSummary::name).containsExactly("pg-a");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(client.workflows().page(1, first.cursor(), "pg-").items()).extracting(WorkflowSummary::name).containsExactly("pg-b");
+        assertThat(client.workflows().all(1, "pg-")).extracting(WorkflowSummary::name).containsExactly("pg-a", "pg-b", "pg-c");
+        assertThat(client.workflows().list()).extracting(WorkflowSummary::name).contains("pg-a", "pg-b", "pg-c");
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) ids.addFirst(client.workflows().run("pg-a", json("{\"i\":" + i + "}")).runId());
+        Page<RunSummary> latest = client.runs().page("pg-a", 2, null);
+        assertThat(latest.items()).extracting(RunSummary::runId).containsExactly(ids.get(0), ids.get(1));
+        assertThat(latest.hasMore()).isTrue();
+        assertThat(client.runs().all("pg-a", 1)).extracting(RunSummary::runId).as("newest first, to the oldest").containsExactlyElementsOf(ids);
     }
 
     @Test
