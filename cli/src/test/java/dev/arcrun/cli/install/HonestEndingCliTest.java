@@ -55,17 +55,9 @@ class HonestEndingCliTest {
     void ctrlCPrintsTheResumeLineAndThatLineFinishesTheInstall() throws Exception {
         cli.shareToolchainWithChildren();
 
-        CountDownLatch slow = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // A slow step: the first namespace creation is held until the user has pressed Ctrl-C.
-        cli.cf.faults().beforeHandler(RequestMatcher.of("POST", ".*/storage/kv/namespaces"), 1, req -> {
-            slow.countDown();
-            try {
-                release.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch slow = cli.holdFirst(RequestMatcher.of("POST", ".*/storage/kv/namespaces"), release);
         Path log = scratch.resolve("install.log");
         Process child = cli.startChild(log, "install", "--target", "cloudflare");
         try {

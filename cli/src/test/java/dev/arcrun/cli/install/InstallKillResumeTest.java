@@ -32,17 +32,9 @@ class InstallKillResumeTest {
     void anInstallKilledDuringDeployResumesWithoutDuplicates() throws Exception {
         cli.shareToolchainWithChildren();
 
-        CountDownLatch uploading = new CountDownLatch(1);
         CountDownLatch killed = new CountDownLatch(1);
         // Holds the executor's upload until the client is dead: Cloudflare got it, the installer never heard back.
-        cli.cf.faults().beforeHandler(RequestMatcher.of("PUT", ".*/workers/scripts/arcrun-cypher-executor"), 1, req -> {
-            uploading.countDown();
-            try {
-                killed.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch uploading = cli.holdFirst(RequestMatcher.of("PUT", ".*/workers/scripts/arcrun-cypher-executor"), killed);
 
         Path log = scratch.resolve("install.log");
         Process child = cli.startChild(log, "install", "--target", "cloudflare");

@@ -14,6 +14,7 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
 import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import dev.arcrun.testkit.cloudflare.WorkerDeployState;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -68,6 +71,23 @@ final class StandInCli implements BeforeEachCallback, AfterEachCallback {
 
     Result run(String... args) {
         return InProcessCli.run(args);
+    }
+
+    /**
+     * Holds the first request that matches until {@code release} opens (two minutes at most); the returned latch
+     * opens when that request has arrived.
+     */
+    CountDownLatch holdFirst(RequestMatcher matcher, CountDownLatch release) {
+        CountDownLatch arrived = new CountDownLatch(1);
+        cf.faults().beforeHandler(matcher, 1, req -> {
+            arrived.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return arrived;
     }
 
     /** A CLI started as its own process resolves its toolchain in ARCRUN_HOME/tools: make that the shared test toolchain. */
