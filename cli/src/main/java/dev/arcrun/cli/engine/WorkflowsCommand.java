@@ -113,7 +113,24 @@ public final class WorkflowsCommand {
         return result.success() ? 0 : 1;
     }
 
+    /** The engine takes a request body of at most 1,000,000 characters: a larger file is refused before it is read. */
+    static final long MAX_FILE_BYTES = 1_000_000;
+
+    private static void refuseOversized(Path file, String what) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // a missing or unreadable file: the read that follows says so
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new dev.arcrun.cli.UsageException(String.format(Locale.ROOT,
+                    "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).", file, size / 1e6, what));
+        }
+    }
+
     private static String readInputFile(Path file) {
+        refuseOversized(file, "a run's input (--input-file)");
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
@@ -139,6 +156,7 @@ public final class WorkflowsCommand {
     }
 
     private static JsonNode readJson(Path file) {
+        refuseOversized(file, "a workflow file");
         try {
             JsonNode n = Output.JSON.readTree(Files.readString(file));
             if (n == null || !n.isObject()) {
@@ -149,8 +167,9 @@ public final class WorkflowsCommand {
         } catch (NoSuchFileException e) {
             throw new UserFacingException("There is no file " + file + ".", "Give the path of a workflow JSON file.");
         } catch (JacksonException e) {
+            var at = e.getLocation(); // none when a read limit, not a place in the text, is the cause
             throw new UserFacingException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ").", "Fix the file and push it again.");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ")") + ".", "Fix the file and push it again.");
         } catch (IOException e) {
             throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
         }

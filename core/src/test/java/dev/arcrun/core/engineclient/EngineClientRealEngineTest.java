@@ -12,6 +12,7 @@ import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.EngineApiException;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.Health;
+import dev.arcrun.sdk.HostPort;
 import dev.arcrun.sdk.Recipe;
 import dev.arcrun.sdk.RequiredSecret;
 import dev.arcrun.sdk.RunRecord;
@@ -180,7 +181,8 @@ class EngineClientRealEngineTest {
         target.start();
         try {
             int port = target.getAddress().getPort();
-            allowPrivateHosts(engine.url(), engine.keys.apiKey().reveal(), "127.0.0.1:" + port);
+            // The engine refuses loopback addresses to workflows unless its owner allows them; this server is one.
+            client.engineSettings().allowPrivateHost(HostPort.parse("127.0.0.1:" + port).orElseThrow());
             client.services().put("ittest", json("""
                     {"service":"ittest","display_name":"IT test","required_secrets":[{"key":"ittest_token","label":"Token"}],
                      "inject":{"header":{"Authorization":"Bearer {{ittest_token}}"}},"hosts":["127.0.0.1:%d"],
@@ -325,21 +327,5 @@ class EngineClientRealEngineTest {
     void componentsAndApiRecipes() {
         assertThat(client.components()).extracting(c -> c.path("canonical_id").asText()).contains("template", "text_upper");
         assertThat(client.apiRecipes()).extracting(r -> r.path("id").asText()).contains("telegram_send", "gmail_send");
-    }
-
-    /** The engine refuses loopback addresses to workflows unless its owner allows them; this test's server is one. */
-    private static void allowPrivateHosts(String engineUrl, String apiKey, String... hostPorts) {
-        try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("allow_private_hosts", java.util.List.of(hostPorts)));
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(engineUrl + "/settings"))
-                    .header("Authorization", "Bearer " + apiKey).header("content-type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new AssertionError("PUT /settings answered " + r.statusCode() + ": " + r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
