@@ -6,6 +6,8 @@ import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.dashboard.DashboardPage;
 import dev.arcrun.app.dashboard.FilePicker;
+import dev.arcrun.app.dashboard.SettingsPage;
+import dev.arcrun.app.settings.SettingsViewModel;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
@@ -38,12 +40,14 @@ public final class ArcrunApp extends Application {
         AppHome home = AppHome.resolve();
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
+        SettingsViewModel.applySaved(home.root(), context.i18n(), ThemeManager.app()); // the language and theme last chosen
         stage.setTitle(context.i18n().get("app.title"));
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
         LocalStart localStart = new LocalStart(context);
         window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart));
         stage.setScene(buildScene(window[0]));
+        rebuildOnLanguageChange(stage, context.i18n(), window, () -> new MainWindow(context.i18n(), pages(context, nav, localStart)));
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
@@ -91,12 +95,25 @@ public final class ArcrunApp extends Application {
                 new Page("dashboard", "nav.dashboard", Feather.GRID,
                         () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),
                 new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
-                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())));
+                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())),
+                new Page("settings", "nav.settings", Feather.SETTINGS,
+                        () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
+    }
+
+    /** Another language: the window's pages are built again in it, showing the same page (Settings). */
+    static void rebuildOnLanguageChange(Stage stage, I18n i18n, MainWindow[] window, Supplier<MainWindow> build) {
+        i18n.localeProperty().addListener((o, was, now) -> {
+            String shown = window[0].currentPageProperty().get();
+            window[0] = build.get();
+            stage.getScene().setRoot(window[0]);
+            stage.setTitle(i18n.get("app.title"));
+            window[0].show(shown);
+        });
     }
 
     static Scene buildScene(MainWindow window) {
         Scene scene = new Scene(window, 1100, 700);
-        new ThemeManager().apply(scene);
+        ThemeManager.app().apply(scene);
         return scene;
     }
 

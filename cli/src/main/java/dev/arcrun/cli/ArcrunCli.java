@@ -1,5 +1,6 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 dev.arcrun.cli.engine.CredsCommand.class,
                 dev.arcrun.cli.engine.ServicesCommand.class,
                 dev.arcrun.cli.engine.WorkflowsCommand.class,
+                dev.arcrun.cli.engine.SettingsCommand.class,
                 dev.arcrun.cli.bundle.BundleCommand.class,
                 dev.arcrun.cli.meta.CompletionCommand.class,
                 CommandLine.HelpCommand.class,
@@ -82,6 +84,9 @@ public final class ArcrunCli implements Runnable {
     static String describe(Throwable ex) {
         if (ex instanceof UserFacingException u) {
             return dev.arcrun.cli.i18n.Words.current().oneLine(u);
+        }
+        if (ex instanceof ArcrunException a) {
+            return a.oneLine();
         }
         String msg = ex.getMessage();
         return msg == null || msg.isBlank() ? "an unexpected error; run again, and report it if it persists" : msg;

@@ -1,6 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.common.TransferText;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.app.progress.CoreWords;
@@ -143,6 +144,9 @@ public final class InstallPageModel implements WizardPage {
             if (failure instanceof dev.arcrun.core.UserFacingException u) {
                 cause.set(words.failure(u.failure()));
                 advice.set(words.advice(u.adviceFact()));
+            } else if (failure instanceof dev.arcrun.sdk.ArcrunException a) {
+                cause.set(a.getMessage());
+                advice.set(a.advice());
             } else {
                 cause.set(words.text(failure));
                 advice.set("");

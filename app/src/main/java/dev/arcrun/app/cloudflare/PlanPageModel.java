@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
@@ -54,6 +55,7 @@ public final class PlanPageModel implements WizardPage {
         }, failure -> {
             loading.set(false);
             error.set(failure instanceof UserFacingException u ? new dev.arcrun.app.progress.CoreWords(i18n).oneLine(u)
+                    : failure instanceof ArcrunException a ? a.oneLine()
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
     }

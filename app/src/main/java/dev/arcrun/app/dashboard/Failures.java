@@ -3,8 +3,9 @@ package dev.arcrun.app.dashboard;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.EngineApiException;
 import java.util.Locale;
-import dev.arcrun.core.engineclient.EngineApiException;
 
 /** Turns a failure into one line a person can act on. */
 final class Failures {
@@ -12,12 +13,12 @@ final class Failures {
 
     static String text(Throwable failure) {
         Throwable t = failure;
-        while (!(t instanceof UserFacingException) && t.getCause() != null) {
+        while (!(t instanceof ArcrunException) && t.getCause() != null) {
             t = t.getCause();
         }
         CoreWords words = new CoreWords(new I18n(Locale.getDefault())); // the app's language (ArcrunApp's I18n)
-        if (t instanceof dev.arcrun.core.engineclient.EngineUnreachableException u) {
-            return words.failure(u.failure()); // its advice names CLI commands; the header's health badge and refresh say the rest here
+        if (t instanceof dev.arcrun.sdk.EngineUnreachableException || t instanceof dev.arcrun.sdk.EngineUnavailableException) {
+            return t.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
         }
         return words.text(failure);
     }

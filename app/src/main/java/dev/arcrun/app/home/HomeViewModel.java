@@ -1,5 +1,6 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;

@@ -21,6 +21,11 @@ public final class CoreWords {
         this.core = i18n.core();
     }
 
+    /** The app's own bundle, for the words a face adds around core's facts. */
+    public I18n i18n() {
+        return i18n;
+    }
+
     public String step(StepId step) {
         return core.step(step);
     }
@@ -53,11 +58,14 @@ public final class CoreWords {
     /** Any failure as one line: core's facts in words; another exception's own message (it is not ours to word). */
     public String text(Throwable failure) {
         Throwable t = failure;
-        while (!(t instanceof UserFacingException) && t.getCause() != null) {
+        while (!(t instanceof dev.arcrun.sdk.ArcrunException) && t.getCause() != null) {
             t = t.getCause();
         }
         if (t instanceof UserFacingException u) {
             return oneLine(u);
+        }
+        if (t instanceof dev.arcrun.sdk.ArcrunException a) {
+            return a.oneLine(); // the SDK's own failures come worded in English
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }

@@ -76,7 +76,8 @@ public final class PipelineProgress implements InstallListener {
     private void showProgress(InstallEvent.Progress p) {
         if (p != null) {
             progress.set(p.fraction() < 0 ? -1 : Math.min(1, p.fraction()));
-            progressText.set(words.note(p.note()));
+            // a download's numbers (the toolchain's Node.js and npm) say more than its note
+            progressText.set(p.transfer().map(t -> dev.arcrun.app.common.TransferText.of(words.i18n(), t)).orElseGet(() -> words.note(p.note())));
         }
     }
 

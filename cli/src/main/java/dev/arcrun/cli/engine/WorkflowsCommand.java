@@ -3,8 +3,9 @@ package dev.arcrun.cli.engine;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.engineclient.RunResult;
-import dev.arcrun.core.engineclient.WorkflowSummary;
+import dev.arcrun.sdk.Page;
+import dev.arcrun.sdk.RunResult;
+import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +28,24 @@ public final class WorkflowsCommand {
     @Spec CommandSpec spec;
     @Mixin EngineOptions engine;
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows.")
-    int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<WorkflowSummary> workflows = engine.call(spec, c -> c.workflows().list());
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows (the first 1,000 by name; --all for every one).")
+    int list(@Option(names = "--json", description = "Print JSON only.") boolean json,
+             @Option(names = "--all", description = "List every workflow, page after page.") boolean all,
+             @Option(names = "--prefix", paramLabel = "TEXT", description = "Only workflows whose name starts with TEXT.") String prefix,
+             @Option(names = "--limit", paramLabel = "N", description = "At most N per page (1-1000).") Integer limit) {
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number from 1 to 1000.");
+        }
+        Page<WorkflowSummary> page = engine.call(spec, c -> all
+                ? new Page<>(c.workflows().all(limit, prefix), null, false) : c.workflows().page(limit, null, prefix));
+        List<WorkflowSummary> workflows = page.items();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, Map.of("workflows", workflows));
+            Output.json(out, Map.of("workflows", workflows, "truncated", page.hasMore()));
+            return 0;
+        }
+        if (workflows.isEmpty() && prefix != null) {
+            out.println("No workflow's name starts with " + prefix + ".");
             return 0;
         }
         if (workflows.isEmpty()) {
@@ -43,6 +57,7 @@ public final class WorkflowsCommand {
             rows.add(List.of(w.name(), String.valueOf(w.steps()), Output.time(w.updatedAt()), Output.cell(w.description(), 60)));
         }
         Output.table(out, List.of("NAME", "STEPS", "UPDATED", "DESCRIPTION"), rows);
+        if (page.hasMore()) out.println("More workflows follow. List every one with: arcrun workflows list --all");
         return 0;
     }
 
@@ -73,7 +88,14 @@ public final class WorkflowsCommand {
         JsonNode in = inputFile != null ? parseInput(readInputFile(inputFile), "--input-file " + inputFile)
                 : input == null ? null
                 : input.equals("-") ? parseInput(SecretInput.all(), "--input - (stdin)") : parseInput(input, "--input");
-        RunResult result = engine.call(spec, c -> c.workflows().run(name, in));
+        String[] failure = new String[1];
+        RunResult result = engine.call(spec, c -> {
+            RunResult r = c.workflows().run(name, in);
+            if (!json && r.error() != null) {
+                failure[0] = RunFailures.describe(c, r, Locale.getDefault());
+            }
+            return r;
+        });
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -86,12 +108,29 @@ public final class WorkflowsCommand {
             }
             Output.json(out, doc);
         } else {
-            TraceTable.print(out, name, result);
+            TraceTable.print(out, name, result, failure[0]);
         }
         return result.success() ? 0 : 1;
     }
 
+    /** The engine takes a request body of at most 1,000,000 characters: a larger file is refused before it is read. */
+    static final long MAX_FILE_BYTES = 1_000_000;
+
+    private static void refuseOversized(Path file, String what) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // a missing or unreadable file: the read that follows says so
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new dev.arcrun.cli.UsageException(String.format(Locale.ROOT,
+                    "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).", file, size / 1e6, what));
+        }
+    }
+
     private static String readInputFile(Path file) {
+        refuseOversized(file, "a run's input (--input-file)");
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
@@ -117,6 +156,7 @@ public final class WorkflowsCommand {
     }
 
     private static JsonNode readJson(Path file) {
+        refuseOversized(file, "a workflow file");
         try {
             JsonNode n = Output.JSON.readTree(Files.readString(file));
             if (n == null || !n.isObject()) {
@@ -127,8 +167,9 @@ public final class WorkflowsCommand {
         } catch (NoSuchFileException e) {
             throw new UserFacingException("There is no file " + file + ".", "Give the path of a workflow JSON file.");
         } catch (JacksonException e) {
+            var at = e.getLocation(); // none when a read limit, not a place in the text, is the cause
             throw new UserFacingException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ").", "Fix the file and push it again.");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ")") + ".", "Fix the file and push it again.");
         } catch (IOException e) {
             throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
         }

@@ -2,10 +2,12 @@ package dev.arcrun.cli.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.cli.ArcrunCli;
-import dev.arcrun.core.engineclient.Recipe;
-import dev.arcrun.core.engineclient.RequiredSecret;
-import dev.arcrun.core.engineclient.RunResult;
+import static dev.arcrun.cli.InProcessCli.run;
+
+import dev.arcrun.cli.InProcessCli.Result;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,22 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What the engine commands do before any engine is involved: input checks, parsing, rendering. */
 class EngineCommandsOfflineTest {
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = ArcrunCli.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void pushOfAMissingFileSaysSo(@TempDir Path dir) {
         Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "push", dir.resolve("nope.json").toString());
@@ -87,20 +76,22 @@ class EngineCommandsOfflineTest {
     void traceTableShowsEveryStepAndTheError() throws Exception {
         RunResult r = Output.JSON.readValue("""
                 {"success":false,"run_id":"run_1","status":"error","output":null,
-                 "error":{"code":"http_error","message":"boom","step":"call"},
+                 "error":{"code":"credential_missing","message":"The credential 'github_token' is not stored.","step":"call"},
                  "trace":[
                   {"step":"greet","component":"template","status":"ok","started_at":"2026-11-26T10:00:00.000Z",
                    "duration_ms":3,"input":{"template":"hi"},"output":"hi","error":null},
                   {"step":"maybe","component":"if","status":"skipped","started_at":"2026-11-26T10:00:00.003Z",
                    "duration_ms":0,"input":null,"output":null,"error":null},
-                  {"step":"call","component":"http_request","status":"error","started_at":"2026-11-26T10:00:00.004Z",
-                   "duration_ms":12,"input":{},"output":null,"error":{"code":"http_error","message":"boom"}}]}
+                  {"step":"call","component":"http_request","service":"github","status":"error","started_at":"2026-11-26T10:00:00.004Z",
+                   "duration_ms":12,"input":{},"output":null,"error":{"code":"credential_missing","message":"boom"}}]}
                 """, RunResult.class);
         StringWriter s = new StringWriter();
-        TraceTable.print(new PrintWriter(s), "demo", r);
+        TraceTable.print(new PrintWriter(s), "demo", r, new EngineFailureText(java.util.Locale.ROOT)
+                .of(dev.arcrun.core.engineclient.EngineFailure.ofRun(r.error(), r.trace()).withServiceName("GitHub")));
         String text = s.toString();
         assertThat(text).contains("Run FAILED run_1 of demo", "STEP", "greet", "template", "ok", "3 ms", "skipped",
-                "call", "error", "boom (http_error)", "Error: call: boom (http_error)");
+                "call", "error", "boom (credential_missing)",
+                "Error at step call: GitHub is not set up yet: set it up with `arcrun services setup github`");
         assertThat(text.lines().filter(l -> l.startsWith("greet")).findFirst().orElseThrow()).endsWith("hi");
     }
 }

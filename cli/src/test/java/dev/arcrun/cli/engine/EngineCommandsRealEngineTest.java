@@ -3,7 +3,8 @@ package dev.arcrun.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arcrun.cli.engine.EngineCommandsOfflineTest.Result;
+import dev.arcrun.cli.InProcessCli;
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
@@ -14,9 +15,9 @@ import dev.arcrun.core.config.Target;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.EngineClient;
-import dev.arcrun.core.engineclient.EngineSettings;
-import dev.arcrun.core.engineclient.Registration;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.HostPort;
 import dev.arcrun.core.local.LocalEngine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class EngineCommandsRealEngineTest {
     @TempDir static Path engineHome;
     static LocalEngine local;
     static String url;
-    static Registration keys;
+    static final LocalEngine.Keys keys = LocalEngine.Keys.generate();
     static String install;
     static AppHome home;
     static SecretStore secrets;
@@ -46,8 +48,7 @@ class EngineCommandsRealEngineTest {
     @BeforeAll
     static void start() {
         local = new LocalEngine(new AppHome(engineHome), ToolchainManager.forTests());
-        url = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
-        keys = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), null, null)).register();
+        url = local.start(null, keys, LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
 
         home = AppHome.resolve(); // surefire's throwaway ARCRUN_HOME, as the CLI resolves it
         install = "it-cli-" + ProcessHandle.current().pid();
@@ -72,17 +73,11 @@ class EngineCommandsRealEngineTest {
     }
 
     private static Result withStdin(String stdin, String... args) {
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--install";
-            all[args.length + 1] = install;
-            return EngineCommandsOfflineTest.run(all);
-        } finally {
-            System.setIn(before);
-        }
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--install";
+        all[args.length + 1] = install;
+        return InProcessCli.withStdin(stdin, all);
     }
 
     private static Result cli(String... args) {
@@ -157,7 +152,8 @@ class EngineCommandsRealEngineTest {
         target.start();
         try (EngineClient sdk = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), keys.apiKey(), keys.encryptionKey()))) {
             int port = target.getAddress().getPort();
-            allowPrivateHosts(url, keys.apiKey().reveal(), "127.0.0.1:" + port);
+            // The engine refuses loopback addresses to workflows unless its owner allows them; this server is one.
+            sdk.engineSettings().allowPrivateHost(HostPort.parse("127.0.0.1:" + port).orElseThrow());
             sdk.services().put("itcli", Output.JSON.readTree("""
                     {"service":"itcli","display_name":"IT CLI","required_secrets":[{"key":"itcli_token","label":"Token"}],
                      "inject":{"header":{"X-Token":"{{itcli_token}}"}},"hosts":["127.0.0.1:%d"],
@@ -170,7 +166,7 @@ class EngineCommandsRealEngineTest {
             assertThat(ok.out()).contains("answered 204", "credentials work");
             Result refused = cli("services", "test", "itcli");
             assertThat(refused.exit()).isEqualTo(1);
-            assertThat(refused.err()).contains("test call failed", "401", "arcrun services setup itcli");
+            assertThat(refused.err()).contains("itcli refused the test call", "401", "arcrun services setup itcli");
             assertThat(received).containsExactly("t-123456", "t-123456");
             assertNoSecrets(ok, "t-123456");
             assertNoSecrets(refused, "t-123456");
@@ -207,6 +203,26 @@ class EngineCommandsRealEngineTest {
     }
 
     @Test
+    void workflowsListShowsAPageAndAllFollowsEveryPage(@TempDir Path dir) throws Exception {
+        for (String name : List.of("pl-a", "pl-b", "pl-c")) {
+            Path file = dir.resolve(name + ".json");
+            Files.writeString(file, "{\"name\":\"" + name + "\",\"steps\":[{\"id\":\"a\",\"component\":\"template\",\"input\":{\"template\":\"x\"}}]}");
+            assertThat(cli("workflows", "push", file.toString()).exit()).isZero();
+        }
+        Result page = cli("workflows", "list", "--prefix", "pl-", "--limit", "2");
+        assertThat(page.out()).contains("pl-a", "pl-b", "More workflows follow", "arcrun workflows list --all").doesNotContain("pl-c");
+        Result all = cli("workflows", "list", "--prefix", "pl-", "--limit", "2", "--all");
+        assertThat(all.out()).contains("pl-a", "pl-b", "pl-c").doesNotContain("More workflows follow");
+        JsonNode doc = Output.JSON.readTree(cli("workflows", "list", "--prefix", "pl-", "--limit", "1", "--json").out());
+        assertThat(doc.path("workflows").findValuesAsText("name")).containsExactly("pl-a");
+        assertThat(doc.path("truncated").asBoolean()).isTrue();
+        assertThat(cli("workflows", "list", "--prefix", "pl-x").out()).contains("No workflow's name starts with pl-x");
+        Result bad = cli("workflows", "list", "--limit", "5000");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--limit takes a number from 1 to 1000");
+    }
+
+    @Test
     void aFailedRunPrintsItsTraceAndExits1(@TempDir Path dir) throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -220,11 +236,54 @@ class EngineCommandsRealEngineTest {
 
         Result r = cli("workflows", "run", "it-cli-fails");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error", "Error: call:");
+        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error",
+                "Error at step call: 127.0.0.1:" + closed + " is on this computer or a private network",
+                "allow it with `arcrun settings allow-private-host add 127.0.0.1:" + closed + "`")
+                .doesNotContain("PUT /settings");
 
         Result json = cli("workflows", "run", "it-cli-fails", "--json");
         assertThat(json.exit()).isEqualTo(1);
         assertThat(Output.JSON.readTree(json.out()).path("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aRunNeedingAServiceThatIsNotSetUpSaysWhichAndHowToSetItUp(@TempDir Path dir) throws Exception {
+        Path wf = Files.writeString(dir.resolve("gh.json"), """
+                {"name":"it-cli-github","steps":[
+                  {"id":"me","component":"http_request","service":"github","input":{"url":"https://api.github.com/user"}}]}""");
+        assertThat(cli("workflows", "push", wf.toString()).exit()).isZero();
+
+        Result r = cli("workflows", "run", "it-cli-github");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Error at step me: GitHub is not set up yet: set it up with `arcrun services setup github`")
+                .doesNotContain("POST /credentials");
+    }
+
+    @Test
+    void settingsShowAddAndRemoveAPrivateHost() throws Exception {
+        cli("settings", "allow-private-host", "remove", "127.0.0.1:8080");
+        Result shown = cli("settings");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).doesNotContain("127.0.0.1:8080");
+
+        Result added = cli("settings", "allow-private-host", "add", "LOCALHOST.:3000");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Workflows may now reach localhost:3000.", "  localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "add", "localhost:3000").out()).contains("allowed already; nothing changed");
+        Result json = cli("settings", "--json");
+        assertThat(Output.JSON.readTree(json.out()).path("allow_private_hosts").toString()).contains("\"localhost:3000\"");
+        assertThat(Output.JSON.readTree(cli("settings", "show", "--json").out()).path("allow_private_hosts").isArray()).isTrue();
+
+        Result removed = cli("settings", "allow-private-host", "remove", "localhost:3000", "--json");
+        assertThat(removed.exit()).isZero();
+        assertThat(Output.JSON.readTree(removed.out()).path("allow_private_hosts").toString()).doesNotContain("localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "remove", "localhost:3000").out()).contains("was not allowed; nothing changed");
+
+        for (String bad : new String[] {"http://127.0.0.1:8080", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "a b:1"}) {
+            Result refused = cli("settings", "allow-private-host", "add", bad);
+            assertThat(refused.exit()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).as(bad).contains("is not HOST:PORT", "127.0.0.1:8080");
+        }
     }
 
     @Test
@@ -257,21 +316,5 @@ class EngineCommandsRealEngineTest {
         assertThat(r.exit()).isEqualTo(1);
         // Another URL than the install's gets none of its keys, so the call stops before connecting.
         assertThat(r.err()).contains("No api key for the engine at http://127.0.0.1:" + closed, "only to its own engine");
-    }
-
-    /** The engine refuses loopback addresses to workflows unless its owner allows them; this test's server is one. */
-    private static void allowPrivateHosts(String engineUrl, String apiKey, String... hostPorts) {
-        try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("allow_private_hosts", java.util.List.of(hostPorts)));
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(engineUrl + "/settings"))
-                    .header("Authorization", "Bearer " + apiKey).header("content-type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new AssertionError("PUT /settings answered " + r.statusCode() + ": " + r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

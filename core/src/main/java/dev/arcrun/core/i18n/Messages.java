@@ -6,6 +6,7 @@ import dev.arcrun.core.cloudflare.PermissionGroup;
 import dev.arcrun.core.cloudflare.TokenCheck;
 import dev.arcrun.core.config.SecretLocation;
 import dev.arcrun.core.config.Target;
+import dev.arcrun.core.engineclient.EngineFailure;
 import dev.arcrun.core.install.Note;
 import dev.arcrun.core.install.PlanAction;
 import dev.arcrun.core.install.StepId;
@@ -95,6 +96,11 @@ public final class Messages {
             case Number n -> n;
             default -> String.valueOf(value);
         };
+    }
+
+    /** The cause of an engine failure, without a closing mark: each face adds its advice or ends the sentence. */
+    public String render(EngineFailure failure) {
+        return get(failure.messageKey(), failure.args());
     }
 
     public Locale locale() {

@@ -6,8 +6,8 @@ import dev.arcrun.core.Advice;
 
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.engineclient.EngineException;
-import dev.arcrun.core.engineclient.Health;
+import dev.arcrun.sdk.EngineException;
+import dev.arcrun.sdk.Health;
 
 /**
  * Asks the engine for /health. On this computer it must answer. A new workers.dev address can take a while to

@@ -14,8 +14,22 @@ public sealed interface InstallEvent {
 
     record Started(StepId step) implements InstallEvent {}
 
-    /** {@code fraction} is in [0,1], or negative when the total is unknown. */
-    record Progress(StepId step, double fraction, Note note) implements InstallEvent {}
+    /**
+     * {@code fraction} is in [0,1], or negative when the total is unknown. A download (the toolchain's Node.js and npm)
+     * also carries its {@code transfer} as numbers for the face to word beside the note.
+     */
+    record Progress(StepId step, double fraction, Note note, java.util.Optional<Transfer> transfer) implements InstallEvent {
+        public Progress(StepId step, double fraction, Note note) {
+            this(step, fraction, note, java.util.Optional.empty());
+        }
+
+        static Progress of(StepId step, Note note, Transfer t) {
+            return new Progress(step, t.total() > 0 ? Math.min(1, (double) t.bytes() / t.total()) : -1, note, java.util.Optional.of(t));
+        }
+    }
+
+    /** Bytes of a download so far, of {@code total} (negative when unknown), at {@code bytesPerSecond}. */
+    record Transfer(long bytes, long total, double bytesPerSecond) {}
 
     /** A line of tool output (npm, wrangler), already redacted, with the level the tool gave it. */
     record Log(StepId step, String source, String text, LogLevel level) implements InstallEvent {}

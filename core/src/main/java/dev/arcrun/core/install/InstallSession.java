@@ -21,9 +21,9 @@ import dev.arcrun.core.config.StepState;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.EngineClient;
-import dev.arcrun.core.engineclient.EngineSettings;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.LocalEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,8 +173,13 @@ public final class InstallSession implements AutoCloseable {
     // ---- tools, bundles, engine
 
     public synchronized Toolchain toolchain(Consumer<String> npmLines) {
+        return toolchain(npmLines, e -> { });
+    }
+
+    /** As {@link #toolchain(Consumer)}, with the progress of the Node.js and npm downloads when it bootstraps them. */
+    public synchronized Toolchain toolchain(Consumer<String> npmLines, Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads) {
         if (toolchain == null) {
-            toolchain = toolchains.ensure(npmLines, cancellation);
+            toolchain = toolchains.ensure(npmLines, downloads, cancellation);
         }
         return toolchain;
     }

@@ -14,7 +14,7 @@ import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
 import java.nio.file.Files;
@@ -66,6 +66,12 @@ public final class LocalInstalls {
 
     /** Starts (or finds running) the install's engine with its bundle, data and keys; returns once it answers. */
     public LocalStatus.Running start(String name, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(name, listener, e -> { }, timeout, cancellation);
+    }
+
+    /** As above, with the progress of the Node.js and npm downloads when the toolchain has to be bootstrapped. */
+    public LocalStatus.Running start(String name, LogListener listener, java.util.function.Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads,
+                                     Duration timeout, Cancellation cancellation) {
         String install = which(name).orElseThrow(() -> new UserFacingException(Failure.of(Failure.Code.NO_LOCAL_INSTALL),
                 Advice.of(Advice.Code.INSTALL_LOCAL)));
         InstallConfig config = store.load(install);
@@ -85,7 +91,7 @@ public final class LocalInstalls {
                     Advice.of(Advice.Code.RESTORE_KEYS, install));
         }
         LocalStatus.Running running = engine(install).start(bundle, new LocalEngine.Keys(Secret.of(api.get()), Secret.of(enc.get())),
-                listener, timeout, cancellation);
+                listener, downloads, timeout, cancellation);
         if (!running.url().equals(config.engineUrl())) {
             store.save(config.withEngineUrl(running.url()));
         }

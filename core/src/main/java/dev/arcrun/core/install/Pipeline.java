@@ -2,6 +2,7 @@ package dev.arcrun.core.install;
 
 import dev.arcrun.core.Advice;
 import dev.arcrun.core.Failure;
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.core.UserFacingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +82,13 @@ public final class Pipeline {
                     return cancelled(id); // the step failed because the user stopped it (e.g. wrangler was killed)
                 }
                 return failed(id, e.failure(), e.adviceFact());
+            } catch (ArcrunException e) {
+                if (cancel.get()) {
+                    return cancelled(id);
+                }
+                // the SDK's failures (an engine call) come worded in English, not as core's facts
+                return failed(id, Failure.of(Failure.Code.UNWORDED, e.getMessage()),
+                        e.advice().isEmpty() ? Advice.NONE : Advice.of(Advice.Code.UNWORDED, e.advice()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return cancelled(id);

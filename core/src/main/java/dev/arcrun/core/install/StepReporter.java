@@ -12,6 +12,9 @@ public interface StepReporter {
         progress(fraction, Note.of(code, args));
     }
 
+    /** A download's bytes so far (the toolchain's Node.js and npm), as numbers the face words beside the note. */
+    void transfer(Note note, InstallEvent.Transfer transfer);
+
     void log(String source, String text, LogLevel level);
 
     /** An npm line from the toolchain install: its level is read from npm's own marker. */
@@ -28,6 +31,10 @@ public interface StepReporter {
         return new StepReporter() {
             @Override public void progress(double fraction, Note note) {
                 listener.on(new InstallEvent.Progress(step, fraction, note));
+            }
+
+            @Override public void transfer(Note note, InstallEvent.Transfer transfer) {
+                listener.on(InstallEvent.Progress.of(step, note, transfer));
             }
 
             @Override public void log(String source, String text, LogLevel level) {

@@ -63,6 +63,7 @@ class MessagesTest {
         Arrays.stream(Advice.Code.values()).filter(c -> c != Advice.Code.NONE && !c.action())
                 .map(c -> Advice.of(c).key()).forEach(used::add);
         used.addAll(Messages.valueKeys());
+        used.addAll(dev.arcrun.core.engineclient.EngineErrorCodesTest.everyEngineFailureKey());
         return used;
     }
 

@@ -1,0 +1,20 @@
+package dev.arcrun.app.dashboard;
+
+import dev.arcrun.app.settings.SettingsViewModel;
+import dev.arcrun.app.shell.AppContext;
+import dev.arcrun.app.theme.ThemeManager;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+
+/** Builds the Settings page: the app's settings, and the engine settings and details of the install picked there. */
+public final class SettingsPage {
+    private SettingsPage() {}
+
+    /** @param openInBrowser opens a Cloudflare dashboard link */
+    public static Node create(AppContext c, ThemeManager theme, Consumer<String> openInBrowser) {
+        DashboardViewModel install = new DashboardViewModel(c.executor(), new Installs(c), () -> {});
+        var engine = new EngineOptionsViewModel(c.executor(), install.connectionProperty(), c.i18n());
+        return new SettingsView(new SettingsViewModel(c.i18n(), theme, c.home().root(),
+                () -> !c.activities().running().isEmpty()), install, engine, c.i18n(), openInBrowser);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.arcrun.core.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StepReporterTest {
+    private final List<InstallEvent> events = new ArrayList<>();
+    private static final Note DOWNLOADING = Note.of(Note.Code.TOOLCHAIN_DOWNLOADING);
+
+    @Test
+    void aDownloadGoesOutAsANoteWithItsNumbersAndFraction() {
+        StepReporter r = StepReporter.of(StepId.TOOLCHAIN, events::add, () -> false);
+        r.transfer(DOWNLOADING, new InstallEvent.Transfer(13_000_000, 52_000_000, 4_200_000));
+        r.transfer(DOWNLOADING, new InstallEvent.Transfer(1_000, -1, 500));
+
+        assertThat(events).containsExactly(
+                new InstallEvent.Progress(StepId.TOOLCHAIN, 0.25, DOWNLOADING, Optional.of(new InstallEvent.Transfer(13_000_000, 52_000_000, 4_200_000))),
+                new InstallEvent.Progress(StepId.TOOLCHAIN, -1, DOWNLOADING, Optional.of(new InstallEvent.Transfer(1_000, -1, 500))));
+    }
+
+    @Test
+    void otherProgressHasNoTransfer() {
+        StepReporter.of(StepId.FETCH, events::add, () -> false).progress(0.5, Note.Code.UNPACKED, 3);
+        assertThat(events).containsExactly(new InstallEvent.Progress(StepId.FETCH, 0.5, Note.of(Note.Code.UNPACKED, 3), Optional.empty()));
+    }
+}
