@@ -76,14 +76,41 @@ fi
 
 # 2. installers
 mkdir -p "$out"
-common=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --description "$description"
-  --copyright "Copyright the Arcrun authors" --license-file "$top/LICENSE"
-  --input "$input" --main-jar "$mainJar" --main-class dev.arcrun.app.Launcher --runtime-image "$build/runtime"
+meta=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --description "$description"
+  --copyright "Copyright the Arcrun authors")
+app=(--input "$input" --main-jar "$mainJar" --main-class dev.arcrun.app.Launcher --runtime-image "$build/runtime"
   --java-options --enable-native-access=ALL-UNNAMED
   # C1 only, like the CLI: on a 2-core laptop C2's compiler threads take the CPU the first window needs (first window
   # 8.7 s -> 5.1 s under load, bench/launch); the app's hot work runs in child processes (node, wrangler), not here.
   --java-options -XX:TieredStopAtLevel=1
-  --add-launcher "arcrun=$res/cli-launcher.properties" --dest "$out")
+  --add-launcher "arcrun=$res/cli-launcher.properties")
+common=("${meta[@]}" --license-file "$top/LICENSE" "${app[@]}" --dest "$out")
+
+# Writes a POSIX sh launcher from a jpackage .cfg: CFG OUT. jpackage's Linux native launcher runs `rpm -qf` and
+# `dpkg -S` (then `dpkg -L`/`rpm -ql`) on every start to find which package owns it, whatever its .cfg says
+# (jdk.jpackage's LinuxPackage.c, getJvmLauncherLibPath): 0.3-0.7 s before the JVM starts, for the GUI and for
+# every `arcrun` command, and rpm creates ~/.rpmdb in the user's home. The script execs the bundled runtime with
+# the same options and classpath instead.
+shell_launcher() {
+  local cfg=$1 out=$2 main cp opts="" line
+  main=$(sed -n 's/^app.mainclass=//p' "$cfg")
+  cp=$(sed -n 's/^app.classpath=//p' "$cfg" | tr '\n' ':' | sed 's/:$//')
+  [ -n "$main" ] && [ -n "$cp" ] || { echo "build-installer: no main class or classpath in $cfg" >&2; return 1; }
+  q() { # a word for inside a double-quoted sh string; the .cfg's $APPDIR, $BINDIR and $ROOTDIR stay variables
+    printf '%s' "$1" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\\$\(APPDIR\|BINDIR\|ROOTDIR\)/$\1/g'
+  }
+  while IFS= read -r line; do opts="$opts \"$(q "$line")\""; done < <(sed -n 's/^java-options=//p' "$cfg")
+  {
+    echo '#!/bin/sh'
+    echo "# $(basename "$cfg" .cfg): the bundled runtime with the options and classpath of lib/app/$(basename "$cfg"),"
+    echo "# written by installer/build-installer.sh in place of jpackage's native launcher (which queries the package"
+    echo "# manager on every start)."
+    echo 'self=$(readlink -f "$0") || self=$0'
+    echo 'ROOTDIR=${self%/bin/*}; BINDIR=$ROOTDIR/bin; APPDIR=$ROOTDIR/lib/app'
+    echo "exec \"\$ROOTDIR/lib/runtime/bin/java\"$opts -Djpackage.app-path=\"\$self\" -cp \"$(q "$cp")\" $(q "$main") \"\$@\""
+  } > "$out.tmp"
+  chmod 755 "$out.tmp" && mv "$out.tmp" "$out"
+}
 case "$os" in
   linux) extra=(--icon "$res/linux/arcrun.png" --resource-dir "$res/linux/package" --linux-package-name arcrun-desktop
     --linux-app-category devel --linux-menu-group "Development;Network;" --linux-shortcut --install-dir /opt
@@ -97,6 +124,16 @@ case "$os" in
   windows) extra=(--java-options '-Djava.library.path=$APPDIR' --icon "$res/windows/arcrun.ico" --win-per-user-install --win-dir-chooser --win-menu --win-menu-group Arcrun
     --win-shortcut --win-shortcut-prompt --win-upgrade-uuid "$upgradeUuid") ;;
 esac
+if [ "$os" = linux ]; then
+  # The app image first, its two launchers replaced by scripts (shell_launcher), then the packages made from it.
+  image="$build/app-image"; rm -rf "$image"; mkdir -p "$image"
+  echo "build-installer: jpackage --type app-image"
+  "$(bin jpackage)" --type app-image "${meta[@]}" "${app[@]}" --icon "$res/linux/arcrun.png" --dest "$image"
+  image="$image/$name"
+  for launcher in "$name" arcrun; do shell_launcher "$image/lib/app/$launcher.cfg" "$image/bin/$launcher"; done
+  rm -f "$image/lib/libapplauncher.so" # only the native launchers load it
+  common=("${meta[@]}" --license-file "$top/LICENSE" --app-image "$image" --dest "$out")
+fi
 for type in "${types[@]}"; do
   rpmExtra=()
   # rpm names its dependencies differently from Debian

@@ -41,6 +41,14 @@ app="$work/root/opt/arcrun-desktop"
 [ -x "$app/bin/arcrun" ] && [ -x "$app/bin/Arcrun Desktop" ] || fail "the launchers are not in $app/bin"
 if ls "$app/lib/app" | grep -E -i 'testkit|junit|assertj|testfx|monocle|swagger|archunit'; then fail "test jars ship (above)"; fi
 dpkg-deb -f "$deb" Depends | grep -q libgtk-3-0 || fail "the package does not declare GTK 3"
+# The launchers are scripts that exec the bundled runtime: jpackage's native ones ask rpm and dpkg which package owns
+# them on every start (installer/build-installer.sh)
+for l in "$app/bin/arcrun" "$app/bin/Arcrun Desktop"; do
+  head -c 2 "$l" | grep -q '#!' || fail "$l is not the launcher script"
+done
+dpkg-deb -e "$deb" "$work/control"
+grep -q 'xdg-desktop-menu install .*Arcrun_Desktop.desktop' "$work/control/postinst" || fail "postinst adds no menu entry for the GUI"
+! grep -q 'xdg-desktop-menu install .*-arcrun.desktop' "$work/control/postinst" || fail "postinst puts the CLI in the menu"
 # dpkg -x installs no dependencies; apt does that for a user who installs the .deb. Do the same for the libraries it
 # declares (the first of each set of alternatives that this system knows), so a fresh machine can start the GUI.
 missing_deps=()
@@ -123,5 +131,6 @@ step "first window: $(DISPLAY=$display xdotool getwindowname "$wid")"
 kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the GUI exited"; }
 # JavaFX's native libraries ship unpacked beside its jars: a first start copies nothing into ~/.openjfx (it used to,
 # which made the first window 1.8x slower than a bare one)
+[ ! -e "$work/gui-home/.rpmdb" ] || fail "a start wrote ~/.rpmdb (the launcher queried rpm)"
 [ ! -e "$work/gui-home/.openjfx" ] || fail "the GUI unpacked JavaFX's native libraries into ~/.openjfx: $(ls -R "$work/gui-home/.openjfx" | head -5)"
 step "OK"
