@@ -227,6 +227,8 @@ class DashboardRealEngineTest {
         robot.clickOn("#tab-workflows");
         nextFile.set(file);
         robot.clickOn("#wf-add");
+        waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent()); // it sends data to api.github.com
+        robot.clickOn("#leaving-ok");
         ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
         waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
                 && list.getSelectionModel().getSelectedItem().name().equals("it_github"));
