@@ -10,6 +10,7 @@ import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.cloudflare.TokenCheck;
 import dev.arcrun.core.cloudflare.TokenSource;
 import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.InstallOptions;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@link CloudflareSetup} over core. The typed token reaches core only inside an in-memory copy of the app's
@@ -43,6 +43,11 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
 
     @Override
     public TokenReport checkToken(String token) {
+        return checkToken(token, null);
+    }
+
+    @Override
+    public TokenReport checkToken(String token, Account chosen) {
         try {
             ApiToken.of(token == null ? "" : token.strip());
         } catch (IllegalArgumentException e) {
@@ -61,7 +66,12 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
                 case DISABLED -> throw new TokenProblem(TokenProblem.Kind.DISABLED, "");
                 case ACTIVE -> { }
             }
-            Account account = account(cf, settings.accountId());
+            Optional<String> given = chosen != null ? Optional.of(chosen.id()) : settings.accountId();
+            List<Account> choices = given.isPresent() ? List.of() : accounts(cf);
+            if (choices.size() > 1) {
+                return new TokenReport(null, null, null, choices);
+            }
+            Account account = chosen != null ? chosen : given.map(id -> new Account(id, "")).orElse(choices.getFirst());
             return new TokenReport(account.id(), account.name(), cf.probePermissions(account.id(), check.kind()));
         } catch (TokenProblem e) {
             throw e;
@@ -86,10 +96,8 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         }
     }
 
-    private static Account account(CloudflareClient cf, Optional<String> configured) {
-        if (configured.isPresent()) {
-            return new Account(configured.get(), "");
-        }
+    /** The accounts the token can use: at least one, else the token is of no use. */
+    private static List<Account> accounts(CloudflareClient cf) {
         List<Account> accounts;
         try {
             accounts = cf.listAccounts();
@@ -102,11 +110,15 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
         if (accounts.isEmpty()) {
             throw new TokenProblem(TokenProblem.Kind.NO_ACCOUNT, "");
         }
-        if (accounts.size() > 1) {
-            throw new TokenProblem(TokenProblem.Kind.SEVERAL_ACCOUNTS,
-                    accounts.stream().map(Account::name).collect(Collectors.joining(", ")));
-        }
-        return accounts.getFirst();
+        return accounts;
+    }
+
+    @Override
+    public Optional<SavedChoices> saved(String installName) {
+        Installer installer = context.installer();
+        return installer.store().find(installName).map(c -> new SavedChoices(c.name(), c.resources().prefix(),
+                installer.fetchedSource(installName).orElse(null), c.accountId(),
+                context.secrets().get().get(installName, SecretKind.CLOUDFLARE_TOKEN).isPresent()));
     }
 
     @Override

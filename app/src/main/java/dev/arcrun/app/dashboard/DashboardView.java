@@ -2,6 +2,10 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.resume.ResumeBanner;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import dev.arcrun.core.config.Target;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,6 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The dashboard page: a header about the engine, and tabs; or, with no install, a way to the Start page. */
 public final class DashboardView extends StackPane {
+
+    private static final javafx.util.Duration HEALTH_POLL = javafx.util.Duration.seconds(30);
 
     /** The four tabs' views, built by {@link DashboardPage}. */
     record Tabs(Node credentials, Node services, Node workflows, Node maintenance) {}
@@ -49,9 +55,15 @@ public final class DashboardView extends StackPane {
         getChildren().addAll(page, empty);
 
         // Read the installs each time the page is shown: one may have been added on the Start page meanwhile.
+        // While shown, the engine's health is asked again now and then (the header says when it was last asked).
+        Timeline poll = new Timeline(new KeyFrame(HEALTH_POLL, e -> model.checkHealth()));
+        poll.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.reload();
+                poll.play();
+            } else {
+                poll.stop();
             }
         });
     }
@@ -115,6 +127,10 @@ public final class DashboardView extends StackPane {
                 health.getStyleClass().add(now == HealthState.OK ? Styles.SUCCESS : Styles.DANGER);
             }
         });
+        Label checked = new Label();
+        checked.setId("health-checked");
+        checked.getStyleClass().add(Styles.TEXT_MUTED);
+        checked.textProperty().bind(model.lastCheckedProperty().map(t -> i18n.get("dashboard.health.checked", CHECKED.format(t))).orElse(""));
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refresh-health");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -123,7 +139,7 @@ public final class DashboardView extends StackPane {
         refresh.setOnAction(e -> model.checkHealth());
 
         // Short facts keep their full text; a long workers.dev URL is what gives way (its tooltip has all of it).
-        for (Label l : new Label[] {target, version, health}) {
+        for (Label l : new Label[] {target, version, health, checked}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         url.setMinWidth(0);
@@ -135,10 +151,74 @@ public final class DashboardView extends StackPane {
         urlBox.setMinWidth(0);
         HBox.setHgrow(urlBox, Priority.SOMETIMES);
         copy.setMinWidth(Region.USE_PREF_SIZE);
-        HBox facts = new HBox(18, target, urlBox, version, grow, health, refresh);
+        HBox facts = new HBox(18, target, urlBox, version, grow, health, checked, refresh);
         facts.setAlignment(Pos.CENTER_LEFT);
         facts.getStyleClass().add("engine-facts");
-        return new VBox(10, top, facts);
+        return new VBox(10, top, facts, localRow(model, i18n), unfinishedRow(model, i18n));
+    }
+
+    private static final java.time.format.DateTimeFormatter CHECKED =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** A local install's Start and Stop, and who started the engine (which decides whether quitting stops it). */
+    private static Node localRow(DashboardViewModel model, I18n i18n) {
+        BooleanBinding local = Bindings.createBooleanBinding(() -> DashboardViewModel.isLocal(model.connectionProperty().get()),
+                model.connectionProperty());
+        Button start = new Button(i18n.get("dashboard.local.start"), new FontIcon(Feather.PLAY));
+        start.setId("local-start");
+        start.managedProperty().bind(model.healthProperty().isEqualTo(HealthState.DOWN));
+        start.visibleProperty().bind(start.managedProperty());
+        start.disableProperty().bind(model.localBusyProperty());
+        start.setOnAction(e -> model.startLocal());
+        Button stop = new Button(i18n.get("dashboard.local.stop"), new FontIcon(Feather.SQUARE));
+        stop.setId("local-stop");
+        stop.managedProperty().bind(model.healthProperty().isEqualTo(HealthState.OK));
+        stop.visibleProperty().bind(stop.managedProperty());
+        stop.disableProperty().bind(model.localBusyProperty());
+        stop.setOnAction(e -> model.stopLocal());
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.localBusyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label origin = new Label();
+        origin.setId("local-origin");
+        origin.getStyleClass().add(Styles.TEXT_MUTED);
+        origin.setWrapText(true);
+        origin.setMinHeight(Region.USE_PREF_SIZE);
+        origin.textProperty().bind(model.localOriginProperty().map(o -> switch (o) {
+            case NONE -> "";
+            case THIS_APP -> i18n.get("dashboard.local.here");
+            case ELSEWHERE -> i18n.get("dashboard.local.elsewhere");
+        }));
+        HBox row = new HBox(10, start, stop, busy, origin);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.managedProperty().bind(local);
+        row.visibleProperty().bind(local);
+        return row;
+    }
+
+    /** An install that stopped before the end says so, with the way to finish it. */
+    private static Node unfinishedRow(DashboardViewModel model, I18n i18n) {
+        Label text = new Label();
+        text.setId("install-unfinished");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        text.getStyleClass().add(Styles.WARNING);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.textProperty().bind(model.unfinishedProperty().map(u -> ResumeBanner.sentence(u, i18n)).orElse(""));
+        Button finish = new Button(i18n.get("resume.finish"), new FontIcon(Feather.PLAY));
+        finish.setId("finish-install");
+        finish.getStyleClass().add(Styles.ACCENT);
+        finish.setMinWidth(Region.USE_PREF_SIZE);
+        finish.setOnAction(e -> model.finishInstall());
+        HBox row = new HBox(12, text, finish);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("unfinished-row");
+        row.managedProperty().bind(model.unfinishedProperty().isNotNull());
+        row.visibleProperty().bind(row.managedProperty());
+        return row;
     }
 
     private static Label fact(String id, Feather icon) {
@@ -151,9 +231,12 @@ public final class DashboardView extends StackPane {
     private static Node emptyState(DashboardViewModel model, I18n i18n) {
         FontIcon icon = new FontIcon(Feather.INBOX);
         icon.getStyleClass().add("empty-icon");
-        Label title = new Label(i18n.get("dashboard.empty.title"));
+        Label title = new Label();
+        title.setId("dashboard-empty-title");
+        title.textProperty().bind(model.settingUpProperty().map(b -> i18n.get(b ? "dashboard.settingup.title" : "dashboard.empty.title")));
         title.getStyleClass().add(Styles.TITLE_3);
-        Label body = Widgets.muted(i18n.get("dashboard.empty.body"));
+        Label body = Widgets.muted("");
+        body.textProperty().bind(model.settingUpProperty().map(b -> i18n.get(b ? "dashboard.settingup.body" : "dashboard.empty.body")));
         body.setMaxWidth(420);
         body.setAlignment(Pos.CENTER);
         body.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);

@@ -37,6 +37,15 @@ final class MaintenanceView extends ScrollPane {
         update.setOnAction(e -> model.update());
         HBox updateRow = new HBox(8, source, update);
         updateRow.setAlignment(Pos.CENTER_LEFT);
+        // An install that stopped before the end has nothing to update yet: it is finished instead.
+        updateRow.managedProperty().bind(header.unfinishedProperty().isNull());
+        updateRow.visibleProperty().bind(updateRow.managedProperty());
+        Button finish = new Button(i18n.get("resume.finish"), new FontIcon(Feather.PLAY));
+        finish.setId("maint-finish-install");
+        finish.getStyleClass().add(Styles.ACCENT);
+        finish.managedProperty().bind(header.unfinishedProperty().isNotNull());
+        finish.visibleProperty().bind(finish.managedProperty());
+        finish.setOnAction(e -> header.finishInstall());
 
         Button rollback = new Button("", new FontIcon(Feather.ROTATE_CCW));
         rollback.setId("rollback-button");
@@ -77,7 +86,7 @@ final class MaintenanceView extends ScrollPane {
         console.visibleProperty().bind(steps.managedProperty());
 
         VBox engine = card(i18n.get("dashboard.maint.engine_title"), i18n.get("dashboard.maint.engine_body"),
-                updateRow, new HBox(10, rollback, noRollback), busyRow,
+                updateRow, finish, new HBox(10, rollback, noRollback), busyRow,
                 Widgets.message("maint-error", model.errorProperty(), Styles.DANGER),
                 Widgets.message("maint-notice", model.noticeProperty(), Styles.SUCCESS), steps, console);
 

@@ -58,6 +58,7 @@ class InstallPageModelTest {
         assertThat(row(StepId.SEED).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
         assertThat(console.lines()).extracting(ConsoleLine::text).contains("Uploaded arcrun-registry (1.2 sec)");
         assertThat(page.warningProperty().get()).isEqualTo(i18n.get("cf.done.notyet"));
+        assertThat(row(StepId.CHECK).stateProperty().get()).as("did not answer yet: not green").isEqualTo(StepRow.State.WARNING);
         assertThat(draft.engineUrl()).isEqualTo("https://arcrun-cypher-executor.ada.workers.dev");
         assertThat(draft.token()).as("stored by the pipeline; the wizard lets go of it").isEmpty();
 
