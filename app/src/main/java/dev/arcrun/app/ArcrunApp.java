@@ -1,5 +1,6 @@
 package dev.arcrun.app;
 
+import dev.arcrun.app.background.Background;
 import dev.arcrun.app.cloudflare.CoreCloudflareSetup;
 import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
@@ -73,8 +74,8 @@ public final class ArcrunApp extends Application {
         CloseGuard.install(stage, context.activities(), prompt,
                 () -> {
                     remember(stage, window[0], home);
-                    // the home card promises the engine runs "while the app is open"; stopping it takes a moment
-                    Thread.ofPlatform().name("stop-local-engine").start(localStart::stopIfStartedHere);
+                    // the home card promises the engine runs "while the app is open", unless kept in the background
+                    Background.onClose(home.root(), stage, localStart, context.i18n());
                 });
         stage.show();
         return window[0];
@@ -106,7 +107,7 @@ public final class ArcrunApp extends Application {
 
         List<Page> pages() {
             return List.of(
-                    new Page("home", "nav.home", Feather.HOME, () -> new HomeView(home.get(), c.i18n())),
+                    new Page("home", "nav.home", Feather.HOME, () -> scrolling(new HomeView(home.get(), c.i18n()))),
                     new Page("dashboard", "nav.dashboard", Feather.GRID,
                             () -> DashboardPage.create(c, nav.showPage(), FilePicker.system(), this::finish, localStart)),
                     new Page("cloudflare", "nav.cloudflare", Feather.CLOUD, () -> wizard.get().view()));
@@ -146,6 +147,14 @@ public final class ArcrunApp extends Application {
         } catch (java.io.IOException e) {
             // losing the window's place is not worth a dialog while the user is quitting
         }
+    }
+
+    /** A page that scrolls rather than squeeze its words when the window is small. */
+    private static javafx.scene.Node scrolling(javafx.scene.Node page) {
+        javafx.scene.control.ScrollPane s = new javafx.scene.control.ScrollPane(page);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("edge-to-edge");
+        return s;
     }
 
     static Scene buildScene(MainWindow window) {

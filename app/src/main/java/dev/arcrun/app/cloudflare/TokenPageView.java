@@ -64,6 +64,7 @@ final class TokenPageView extends VBox {
         linkRow.setAlignment(Pos.CENTER_LEFT);
         linkRow.setMaxWidth(720);
         VBox linkBox = new VBox(6, linkNote, linkRow);
+        linkBox.setId("token-page-link-box");
         linkBox.managedProperty().bind(model.tokenPageLinkProperty().isNotEmpty());
         linkBox.visibleProperty().bind(linkBox.managedProperty());
 
@@ -81,6 +82,7 @@ final class TokenPageView extends VBox {
         pickerLabel.setWrapText(true);
         pickerLabel.getStyleClass().add("field-label");
         VBox accountBox = new VBox(6, pickerLabel, picker);
+        accountBox.setId("account-choice");
         accountBox.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.accounts()));
         accountBox.visibleProperty().bind(accountBox.managedProperty());
 

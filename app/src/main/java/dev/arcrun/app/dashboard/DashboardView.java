@@ -45,7 +45,7 @@ public final class DashboardView extends StackPane {
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabPane.getStyleClass().add(Styles.TABS_FLOATING);
         VBox.setVgrow(tabPane, Priority.ALWAYS);
-        VBox page = new VBox(16, header(model, i18n), Widgets.message("dashboard-error", model.errorProperty(), Styles.DANGER), tabPane);
+        VBox page = new VBox(16, header(model, i18n), DetailsDialog.errorLine("dashboard-error", model.errorProperty(), model.detailsProperty(), i18n), tabPane);
         page.getStyleClass().add("dashboard-page");
 
         Node empty = emptyState(model, i18n);
@@ -61,11 +61,17 @@ public final class DashboardView extends StackPane {
         sceneProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.reload();
-                poll.play();
-            } else {
-                poll.stop();
             }
         });
+        // polled only while this page is on a window that shows: a closed window asks nothing
+        sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::showingProperty)
+                .orElse(false).subscribe(showing -> {
+                    if (showing) {
+                        poll.play();
+                    } else {
+                        poll.stop();
+                    }
+                });
     }
 
     private static Tab tab(String id, String title, Feather icon, Node content) {

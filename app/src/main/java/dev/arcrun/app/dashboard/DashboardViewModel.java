@@ -37,6 +37,7 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<HealthState> health = new ReadOnlyObjectWrapper<>(HealthState.UNKNOWN);
     private final ReadOnlyStringWrapper engineVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UnfinishedInstall> unfinished = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> lastChecked = new ReadOnlyObjectWrapper<>();
     private Finisher finisher = u -> { };
@@ -88,6 +89,7 @@ public final class DashboardViewModel {
             reload(); // the URL and keys may be new
         }, failure -> {
             localBusy.set(false);
+            details.set(Failures.details(failure));
             error.set(Failures.text(failure));
             checkHealth();
         });
@@ -103,6 +105,7 @@ public final class DashboardViewModel {
             checkHealth();
         }, failure -> {
             localBusy.set(false);
+            details.set(Failures.details(failure));
             error.set(Failures.text(failure));
             checkHealth();
         });
@@ -137,6 +140,7 @@ public final class DashboardViewModel {
             }
         }, failure -> {
             loaded.set(true);
+            details.set(Failures.details(failure));
             error.set(Failures.text(failure));
         });
     }
@@ -163,7 +167,8 @@ public final class DashboardViewModel {
             checkHealth();
         }, failure -> {
             if (mine == generation) {
-                error.set(Failures.text(failure));
+                details.set(Failures.details(failure));
+            error.set(Failures.text(failure));
             }
         });
     }
@@ -234,6 +239,9 @@ public final class DashboardViewModel {
     public ReadOnlyStringProperty engineVersionProperty() { return engineVersion.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** The Details view of the error (engine code, raw messages). */
+    public ReadOnlyStringProperty detailsProperty() { return details.getReadOnlyProperty(); }
 
     /** The shown install when it stopped before the end (then "Finish install" replaces Update); else null. */
     public ReadOnlyObjectProperty<UnfinishedInstall> unfinishedProperty() { return unfinished.getReadOnlyProperty(); }

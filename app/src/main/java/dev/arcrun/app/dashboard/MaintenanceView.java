@@ -87,7 +87,7 @@ final class MaintenanceView extends ScrollPane {
 
         VBox engine = card(i18n.get("dashboard.maint.engine_title"), i18n.get("dashboard.maint.engine_body"),
                 updateRow, finish, new HBox(10, rollback, noRollback), busyRow,
-                Widgets.message("maint-error", model.errorProperty(), Styles.DANGER),
+                DetailsDialog.errorLine("maint-error", model.errorProperty(), model.detailsProperty(), i18n),
                 Widgets.message("maint-notice", model.noticeProperty(), Styles.SUCCESS), steps, console);
 
         Button uninstall = new Button(i18n.get("dashboard.maint.uninstall"), new FontIcon(Feather.TRASH_2));
@@ -97,6 +97,20 @@ final class MaintenanceView extends ScrollPane {
         uninstall.setOnAction(e -> new UninstallDialog(model, header.connectionProperty().get(), i18n, this).showAndWait());
         VBox danger = card(i18n.get("dashboard.maint.uninstall_title"), i18n.get("dashboard.maint.uninstall_body"), uninstall);
         danger.getStyleClass().add("danger-zone");
+
+        model.askingBeforeOlder((running, candidate) -> Widgets.confirm(this,
+                i18n.get("dashboard.maint.older_header", candidate), i18n.get("dashboard.maint.older_body", running, candidate),
+                i18n.get("dashboard.maint.older_ok", candidate), i18n));
+        // The uninstall ends with a confirmation of what went and what stayed; afterwards the focus is on nothing
+        // destructive, whichever install the dashboard now shows.
+        model.uninstalledProperty().addListener((o, was, u) -> {
+            if (u != null) {
+                javafx.application.Platform.runLater(() -> {
+                    UninstallDialog.result(u, i18n, this);
+                    requestFocus();
+                });
+            }
+        });
 
         VBox content = new VBox(20, engine, danger);
         content.getStyleClass().add("dashboard-tab");

@@ -36,6 +36,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runDetails = new ReadOnlyStringWrapper("");
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
 
     public RunViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection,
@@ -106,10 +107,14 @@ public final class RunViewModel {
         status.set(s);
         output.set(s == RunStatus.OK ? JsonText.pretty(out) : "");
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
-                : i18n.get("dashboard.run.failed", runId, error == null ? "" : error.toString()));
+                : error == null ? i18n.get("dashboard.run.failed", runId, "")
+                : error.step() == null ? i18n.get("dashboard.run.failed", runId, error.message())
+                : i18n.get("dashboard.run.failed_at", runId, error.step(), error.message()));
+        runDetails.set(s == RunStatus.OK || error == null ? "" : Failures.details(error.step(), error.code(), error.message()));
     }
 
     private void clearResult() {
+        runDetails.set("");
         trace.clear();
         output.set("");
         status.set(null);
@@ -136,4 +141,10 @@ public final class RunViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return calls.busyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return calls.errorProperty(); }
+
+    /** The Details view of a call that failed (engine code, raw message). */
+    public ReadOnlyStringProperty errorDetailsProperty() { return calls.detailsProperty(); }
+
+    /** The Details view of a run that failed: its step, the engine's code and the raw message. */
+    public ReadOnlyStringProperty runDetailsProperty() { return runDetails.getReadOnlyProperty(); }
 }

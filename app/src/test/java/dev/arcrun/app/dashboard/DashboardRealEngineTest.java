@@ -212,7 +212,14 @@ class DashboardRealEngineTest {
         assertThat(failed.step()).isEqualTo("fetch");
         assertThat(failed.status()).isEqualTo(StepStatus.ERROR);
         assertThat(failed.detail()).isNotBlank();
-        assertThat(text(robot, "#run-summary")).startsWith("Failed: ").contains("fetch");
+        // a sentence that says what to do, and behind Details the step, the engine's code and its raw message
+        assertThat(text(robot, "#run-summary")).startsWith("The run stopped at the step \"fetch\": ").contains("run again");
+        robot.clickOn("#run-details");
+        waitUntil(() -> robot.lookup("#details-text").tryQuery().isPresent());
+        String details = robot.lookup("#details-text").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(details).contains("step: fetch").contains("engine code: ").contains("message: ");
+        assertThat(robot.lookup("#details-copy").tryQuery()).isPresent();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertThat(robot.lookup("#run-output").tryQuery().filter(Node::isVisible)).as("no output for a failed run").isEmpty();
     }
 
@@ -271,15 +278,32 @@ class DashboardRealEngineTest {
 
     @Test
     @Order(Integer.MAX_VALUE - 1) // it restarts the engine: after the others, so they never depend on the restart
-    void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot) throws Exception {
+    void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot, @TempDir Path dir) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
+        String deployed = new InstallConfigStore(home).load("local").bundle().sha256();
+        robot.clickOn("#update-button"); // from where it came from: the very same engine
+        waitForText(robot, "#maint-notice", t -> !t.isEmpty() && !t.equals("Looking at that engine…"));
+        assertThat(text(robot, "#maint-notice")).matches("You have the latest engine \\(.+\\)\\. Nothing was changed\\.");
+        assertThat(new InstallConfigStore(home).load("local").bundle().sha256()).isEqualTo(deployed);
+
+        // the same engine packed again is another archive (another sha256): that is an update
+        Path repacked = dir.resolve("engine-repacked.tar.gz");
+        try (var in = dev.arcrun.core.bundle.BundleFetcher.class.getResourceAsStream(dev.arcrun.core.bundle.BundleSource.BUILTIN_RESOURCE);
+             var out = Files.newOutputStream(repacked)) {
+            in.transferTo(out);
+            var extra = new java.io.ByteArrayOutputStream();
+            new java.util.zip.GZIPOutputStream(extra).close(); // an empty gzip member after it: same files, other bytes
+            out.write(extra.toByteArray());
+        }
+        robot.clickOn("#update-source").write(repacked.toString());
         robot.clickOn("#update-button");
         ListView<PipelineStep> steps = robot.lookup("#maint-steps").queryListView();
         waitUntil(() -> !steps.getItems().isEmpty());
         // The whole pipeline (fetch, discover, inject, start, register, seed, config, check) on a busy machine.
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !(text(robot, "#maint-notice") + text(robot, "#maint-error")).isEmpty());
-        assertThat(text(robot, "#maint-notice")).as(text(robot, "#maint-error") + " " + steps.getItems()).isEqualTo("The engine is updated.");
+        assertThat(text(robot, "#maint-notice")).as(text(robot, "#maint-error") + " " + steps.getItems())
+                .matches("The engine is updated from (.+) to \\1\\. You can roll back to \\1\\.");
         assertThat(steps.getItems()).extracting(PipelineStep::state)
                 .containsOnly(PipelineStep.State.DONE, PipelineStep.State.SKIPPED);
         assertThat(steps.getItems()).extracting(PipelineStep::id).contains(dev.arcrun.core.install.StepId.FETCH,
@@ -297,6 +321,8 @@ class DashboardRealEngineTest {
     void uninstallWithTheExactNameRemovesTheInstallAndTheDashboardFallsBackToItsEmptyState(FxRobot robot) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
+        // after the update the tab is longer than the window (its steps and console): the danger zone is below
+        robot.interact(() -> robot.lookup("#maintenance").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("#uninstall-button");
         waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
         robot.clickOn("#uninstall-confirm").write("local");
@@ -304,6 +330,10 @@ class DashboardRealEngineTest {
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
 
+        // it ends with a confirmation of what was removed; the only button is OK
+        waitUntil(() -> robot.lookup("#uninstall-result").tryQuery().isPresent());
+        assertThat(robot.lookup("#uninstall-result").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Removed:");
+        robot.clickOn("#uninstall-result-ok");
         waitUntil(() -> robot.lookup("#dashboard-empty").query().isVisible());
         assertThat(new InstallConfigStore(home).names()).isEmpty();
         assertThat(new LocalEngine(home, ToolchainManager.forTests()).status())
