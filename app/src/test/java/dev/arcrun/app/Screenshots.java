@@ -110,11 +110,16 @@ class Screenshots {
         new InstallConfigStore(home).save(InstallConfig.create("cloudflare", Target.CLOUDFLARE)
                 .withStep(StepId.TOOLCHAIN.name(), new StepState(StepState.Status.SUCCEEDED, Instant.now(), null))
                 .withStep(StepId.VERIFY.name(), new StepState(StepState.Status.SUCCEEDED, Instant.now(), null)));
+        // and the one on this computer, stopped: its header offers Start
+        new InstallConfigStore(home).save(InstallConfig.create("local", Target.LOCAL).withEngineUrl("http://127.0.0.1:9")
+                .withDeployedBundle(new dev.arcrun.core.config.DeployedBundle("builtin", "0.1.0", "ab".repeat(32), Instant.now())));
         FileSecretStore secrets = new FileSecretStore(home, "screenshots use a file");
         AppContext context = new AppContext(home, executor, Platform::runLater, i18n, () -> secrets,
                 ToolchainManager::forTests, Map.of());
+        boolean dark = theme.darkProperty().get();
         MainWindow window = fx(() -> ArcrunApp.open(stage, context, url -> { }, running -> true));
         robot.interact(() -> {
+            theme.setDark(dark); // the app applies its own (light) theme on opening
             stage.setWidth(1100);
             stage.setHeight(700);
         });
@@ -129,6 +134,9 @@ class Screenshots {
         robot.clickOn("#uninstall-button");
         shootDialog(robot, "dialog-uninstall");
         robot.clickOn("#uninstall-cancel");
+        robot.interact(() -> robot.lookup("#install-picker").queryComboBox().getSelectionModel().select("local"));
+        waitUntil(() -> robot.lookup("#local-start").queryAs(Node.class).isManaged());
+        shoot(robot, stage.getScene(), "dashboard-local-stopped");
 
         Activities running = new Activities();
         running.begin(Activities.Kind.INSTALL, "cloudflare", () -> { });

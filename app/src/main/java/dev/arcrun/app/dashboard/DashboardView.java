@@ -2,7 +2,6 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.app.resume.ResumeBanner;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -112,6 +111,8 @@ public final class DashboardView extends StackPane {
         });
         Label version = fact("engine-version", Feather.TAG);
         version.textProperty().bind(model.engineVersionProperty().map(v -> v.isEmpty() ? "" : i18n.get("dashboard.version", v)));
+        version.managedProperty().bind(version.textProperty().isNotEmpty()); // no lone tag icon before there is a version
+        version.visibleProperty().bind(version.managedProperty());
 
         Label health = new Label();
         health.setId("engine-health");
@@ -213,7 +214,8 @@ public final class DashboardView extends StackPane {
         text.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         text.getStyleClass().add(Styles.WARNING);
         HBox.setHgrow(text, Priority.ALWAYS);
-        text.textProperty().bind(model.unfinishedProperty().map(u -> ResumeBanner.sentence(u, i18n)).orElse(""));
+        text.textProperty().bind(model.unfinishedProperty().map(u -> i18n.get("dashboard.unfinished",
+                i18n.get("step." + u.stoppedAt().name().toLowerCase(java.util.Locale.ROOT)))).orElse(""));
         Button finish = new Button(i18n.get("resume.finish"), new FontIcon(Feather.PLAY));
         finish.setId("finish-install");
         finish.getStyleClass().add(Styles.ACCENT);

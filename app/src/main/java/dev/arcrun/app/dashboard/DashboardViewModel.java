@@ -177,7 +177,8 @@ public final class DashboardViewModel {
     public void checkHealth() {
         Connection c = connection.get();
         if (c == null || c.config().engineUrl() == null) {
-            health.set(HealthState.DOWN);
+            // no engine to ask (an install that stopped before it had one): not "not answering", just nothing
+            health.set(c == null ? HealthState.DOWN : HealthState.UNKNOWN);
             return;
         }
         if (health.get() == HealthState.CHECKING) {
