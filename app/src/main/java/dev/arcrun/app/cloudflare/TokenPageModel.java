@@ -43,6 +43,7 @@ public final class TokenPageModel implements WizardPage {
     private final ObservableList<Account> readOnlyAccounts = FXCollections.unmodifiableObservableList(accounts);
     private final ObjectProperty<Account> chosenAccount = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tokenPageLink = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resumeNote = new ReadOnlyStringWrapper("");
     /** One wrapper for good: a wrapper listens to its source weakly, so a fresh one per call could lose listeners. */
     private final ObservableList<PermissionRow> readOnlyPermissions = FXCollections.unmodifiableObservableList(permissions);
     private String checkedToken;
@@ -70,6 +71,12 @@ public final class TokenPageModel implements WizardPage {
                 checkToken(); // the permissions are the chosen account's
             }
         });
+    }
+
+    /** Finishing a stopped install whose token was not kept yet: say why the token is asked for again. */
+    @Override
+    public void enter() {
+        resumeNote.set(draft.resuming() && !valid.get() ? i18n.get("cf.token.resume", draft.installOptions().name()) : "");
     }
 
     /**
@@ -171,6 +178,9 @@ public final class TokenPageModel implements WizardPage {
 
     /** The account picked among {@link #accounts()}; picking one checks the token's permissions in it. */
     public ObjectProperty<Account> chosenAccountProperty() { return chosenAccount; }
+
+    /** Why the token is asked for when a stopped install is being finished (empty otherwise). */
+    public ReadOnlyStringProperty resumeNoteProperty() { return resumeNote.getReadOnlyProperty(); }
 
     /** Cloudflare's token page, once the user asked for it: shown to copy where no browser opened. */
     public ReadOnlyStringProperty tokenPageLinkProperty() { return tokenPageLink.getReadOnlyProperty(); }

@@ -86,6 +86,9 @@ final class TokenPageView extends VBox {
         accountBox.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.accounts()));
         accountBox.visibleProperty().bind(accountBox.managedProperty());
 
+        Label resume = Views.message("token-resume-note", "warning");
+        resume.textProperty().bind(model.resumeNoteProperty());
+
         Label ok = Views.message("token-ok", "success");
         ok.textProperty().bind(model.validProperty().map(v -> v ? i18n.get("cf.token.ok", model.accountProperty().get()) : ""));
         Label error = Views.message("token-error", "danger");
@@ -103,7 +106,7 @@ final class TokenPageView extends VBox {
         });
 
         getChildren().add(Views.column(16,
-                Views.title(i18n.get("cf.token.title")),
+                Views.title(i18n.get("cf.token.title")), resume,
                 Views.body(i18n.get("cf.token.body")),
                 open, linkBox,
                 Views.body(i18n.get("cf.token.steps")),

@@ -144,6 +144,11 @@ public final class DashboardView extends StackPane {
         refresh.setTooltip(new Tooltip(i18n.get("dashboard.health.refresh")));
         refresh.disableProperty().bind(model.healthProperty().isEqualTo(HealthState.CHECKING));
         refresh.setOnAction(e -> model.checkHealth());
+        // an install without an engine yet has no health to show or ask for
+        health.managedProperty().bind(model.healthProperty().isNotEqualTo(HealthState.UNKNOWN));
+        health.visibleProperty().bind(health.managedProperty());
+        refresh.managedProperty().bind(connection.map(c -> c.config().engineUrl() != null).orElse(false));
+        refresh.visibleProperty().bind(refresh.managedProperty());
 
         // Short facts keep their full text; a long workers.dev URL is what gives way (its tooltip has all of it).
         for (Label l : new Label[] {target, version, health, checked}) {
