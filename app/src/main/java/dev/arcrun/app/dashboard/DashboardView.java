@@ -163,10 +163,18 @@ public final class DashboardView extends StackPane {
         urlBox.setMinWidth(0);
         HBox.setHgrow(urlBox, Priority.SOMETIMES);
         copy.setMinWidth(Region.USE_PREF_SIZE);
-        HBox facts = new HBox(18, target, urlBox, version, grow, health, checked, refresh);
+        HBox facts = new HBox(18, target, urlBox, version, grow, health, refresh);
         facts.setAlignment(Pos.CENTER_LEFT);
         facts.getStyleClass().add("engine-facts");
-        return new VBox(10, top, facts, localRow(model, i18n), unfinishedRow(model, i18n));
+        // under the facts, so the engine's address keeps its room: the local engine's Start/Stop and when it was asked
+        Region push = new Region();
+        HBox.setHgrow(push, Priority.ALWAYS);
+        HBox status = new HBox(10, localRow(model, i18n), push, checked);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.managedProperty().bind(connection.isNotNull().and(checked.textProperty().isNotEmpty()
+                .or(Bindings.createBooleanBinding(() -> DashboardViewModel.isLocal(connection.get()), connection))));
+        status.visibleProperty().bind(status.managedProperty());
+        return new VBox(10, top, facts, status, unfinishedRow(model, i18n));
     }
 
     private static final java.time.format.DateTimeFormatter CHECKED =

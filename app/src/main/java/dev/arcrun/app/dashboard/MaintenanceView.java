@@ -37,6 +37,9 @@ final class MaintenanceView extends ScrollPane {
         update.setOnAction(e -> model.update());
         HBox updateRow = new HBox(8, source, update);
         updateRow.setAlignment(Pos.CENTER_LEFT);
+        Label sourceHelp = Widgets.muted(i18n.get("dashboard.maint.source_help"));
+        sourceHelp.managedProperty().bind(header.unfinishedProperty().isNull());
+        sourceHelp.visibleProperty().bind(sourceHelp.managedProperty());
         // An install that stopped before the end has nothing to update yet: it is finished instead.
         updateRow.managedProperty().bind(header.unfinishedProperty().isNull());
         updateRow.visibleProperty().bind(updateRow.managedProperty());
@@ -86,7 +89,7 @@ final class MaintenanceView extends ScrollPane {
         console.visibleProperty().bind(steps.managedProperty());
 
         VBox engine = card(i18n.get("dashboard.maint.engine_title"), i18n.get("dashboard.maint.engine_body"),
-                updateRow, finish, new HBox(10, rollback, noRollback), busyRow,
+                updateRow, sourceHelp, finish, new HBox(10, rollback, noRollback), busyRow,
                 DetailsDialog.errorLine("maint-error", model.errorProperty(), model.detailsProperty(), i18n),
                 Widgets.message("maint-notice", model.noticeProperty(), Styles.SUCCESS), steps, console);
 
