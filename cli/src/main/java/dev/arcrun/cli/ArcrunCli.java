@@ -1,5 +1,6 @@
 package dev.arcrun.cli;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.core.UserFacingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -80,7 +81,7 @@ public final class ArcrunCli implements Runnable {
     }
 
     static String describe(Throwable ex) {
-        if (ex instanceof UserFacingException u) {
+        if (ex instanceof ArcrunException u) {
             return u.oneLine();
         }
         String msg = ex.getMessage();

@@ -134,7 +134,7 @@ public final class InstallPageModel implements WizardPage {
         }, this::finish, failure -> {
             endActivity();
             cause.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
-            advice.set(failure instanceof dev.arcrun.core.UserFacingException u ? u.advice() : "");
+            advice.set(failure instanceof dev.arcrun.sdk.ArcrunException u ? u.advice() : "");
             phase.set(Phase.FAILED);
         });
     }

@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
@@ -54,7 +55,7 @@ public final class PlanPageModel implements WizardPage {
             valid.set(!blocked);
         }, failure -> {
             loading.set(false);
-            error.set(failure instanceof UserFacingException u ? u.oneLine()
+            error.set(failure instanceof ArcrunException u ? u.oneLine()
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
     }

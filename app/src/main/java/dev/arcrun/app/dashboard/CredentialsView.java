@@ -2,7 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.core.engineclient.CredentialInfo;
+import dev.arcrun.sdk.CredentialInfo;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -2,8 +2,8 @@ package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
-import dev.arcrun.core.engineclient.CredentialInfo;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.Secret;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.common.TaskExecutor;
-import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.sdk.EngineClient;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,7 +1,7 @@
 package dev.arcrun.app.dashboard;
 
-import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.engineclient.EngineApiException;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.EngineApiException;
 
 /** Turns a failure into one line a person can act on. */
 final class Failures {
@@ -9,13 +9,13 @@ final class Failures {
 
     static String text(Throwable failure) {
         Throwable t = failure;
-        while (!(t instanceof UserFacingException) && t.getCause() != null) {
+        while (!(t instanceof ArcrunException) && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof dev.arcrun.core.engineclient.EngineUnreachableException u) {
+        if (t instanceof dev.arcrun.sdk.EngineUnreachableException u) {
             return u.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
         }
-        if (t instanceof UserFacingException u) {
+        if (t instanceof ArcrunException u) {
             return u.oneLine();
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
@@ -35,7 +35,7 @@ final class Failures {
                 line(b, "engine message", e.engineMessage());
             }
             line(b, t.getClass().getSimpleName(), t.getMessage());
-            if (t instanceof UserFacingException u) {
+            if (t instanceof ArcrunException u) {
                 line(b, "advice", u.advice());
             }
         }

@@ -2,8 +2,8 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.core.engineclient.RunStatus;
-import dev.arcrun.core.engineclient.StepStatus;
+import dev.arcrun.sdk.RunStatus;
+import dev.arcrun.sdk.StepStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;

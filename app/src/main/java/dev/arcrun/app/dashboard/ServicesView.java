@@ -3,7 +3,7 @@ package dev.arcrun.app.dashboard;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.core.engineclient.ServiceSummary;
+import dev.arcrun.sdk.ServiceSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -77,7 +77,7 @@ final class ServicesView extends VBox {
             }
             boolean ready = model.isSetUp(item);
             setText(ready ? i18n.get("dashboard.services.ready") : i18n.get("dashboard.services.not_ready"));
-            setGraphic(ready ? Widgets.statusIcon(dev.arcrun.core.engineclient.StepStatus.OK) : null);
+            setGraphic(ready ? Widgets.statusIcon(dev.arcrun.sdk.StepStatus.OK) : null);
             getStyleClass().add(ready ? Styles.SUCCESS : Styles.TEXT_MUTED);
         }
     }

@@ -1,8 +1,8 @@
 package dev.arcrun.app.dashboard;
 
-import dev.arcrun.core.engineclient.Recipe;
-import dev.arcrun.core.engineclient.RequiredSecret;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

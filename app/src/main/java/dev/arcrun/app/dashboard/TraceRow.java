@@ -1,7 +1,7 @@
 package dev.arcrun.app.dashboard;
 
-import dev.arcrun.core.engineclient.StepStatus;
-import dev.arcrun.core.engineclient.TraceStep;
+import dev.arcrun.sdk.StepStatus;
+import dev.arcrun.sdk.TraceStep;
 
 /** One row of the trace table, ready to show: the step's output, or its error when it failed. */
 public record TraceRow(String step, String component, StepStatus status, long durationMs, String detail) {

@@ -2,7 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.core.engineclient.StepStatus;
+import dev.arcrun.sdk.StepStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -2,10 +2,10 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.core.engineclient.RunStatus;
-import dev.arcrun.core.engineclient.RunSummary;
-import dev.arcrun.core.engineclient.StepStatus;
-import dev.arcrun.core.engineclient.WorkflowSummary;
+import dev.arcrun.sdk.RunStatus;
+import dev.arcrun.sdk.RunSummary;
+import dev.arcrun.sdk.StepStatus;
+import dev.arcrun.sdk.WorkflowSummary;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.engineclient.WorkflowSummary;
+import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

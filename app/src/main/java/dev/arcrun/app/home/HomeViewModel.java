@@ -1,5 +1,6 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
@@ -83,7 +84,7 @@ public final class HomeViewModel {
             activity.close();
             busy.set(false);
             progress.set("");
-            error.set(failure instanceof UserFacingException u ? u.oneLine()
+            error.set(failure instanceof ArcrunException u ? u.oneLine()
                     : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
     }

@@ -4,7 +4,7 @@ import static dev.arcrun.app.dashboard.ViewModelFixture.EXECUTOR;
 import static dev.arcrun.app.dashboard.ViewModelFixture.I18N;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.core.engineclient.WorkflowSummary;
+import dev.arcrun.sdk.WorkflowSummary;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static dev.arcrun.app.dashboard.ViewModelFixture.I18N;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arcrun.core.engineclient.Recipe;
-import dev.arcrun.core.engineclient.RequiredSecret;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.Secret;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class SetupFormTest {
 
     @Test
     void theSearchMatchesNameIdAndHostsIgnoringCase() {
-        var twilio = new dev.arcrun.core.engineclient.ServiceSummary("twilio", "Twilio", null, TWILIO.requiredSecrets(), TWILIO.hosts());
+        var twilio = new dev.arcrun.sdk.ServiceSummary("twilio", "Twilio", null, TWILIO.requiredSecrets(), TWILIO.hosts());
         assertThat(ServicesViewModel.matches(twilio, "TWI")).isTrue();
         assertThat(ServicesViewModel.matches(twilio, "api.twilio")).isTrue();
         assertThat(ServicesViewModel.matches(twilio, "")).isTrue();

@@ -1,7 +1,7 @@
 package dev.arcrun.cli.engine;
 
-import dev.arcrun.core.engineclient.CredentialInfo;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.Secret;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.arcrun.cli.install.InstallEnvironment;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.core.engineclient.EngineSettingsResolver;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.InstallSource;

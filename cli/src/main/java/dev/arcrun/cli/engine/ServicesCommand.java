@@ -1,12 +1,12 @@
 package dev.arcrun.cli.engine;
 
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.core.engineclient.Recipe;
-import dev.arcrun.core.engineclient.RequiredSecret;
-import dev.arcrun.core.engineclient.Secret;
-import dev.arcrun.core.engineclient.ServiceSummary;
-import dev.arcrun.core.engineclient.ServiceTestResult;
-import dev.arcrun.core.engineclient.ServicesApi;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.Secret;
+import dev.arcrun.sdk.ServiceSummary;
+import dev.arcrun.sdk.ServiceTestResult;
+import dev.arcrun.sdk.ServicesApi;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class ServicesCommand {
     int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
         record Listing(List<ServiceSummary> services, java.util.Set<String> credentials) {}
         Listing l = engine.call(spec, c -> new Listing(c.services().list(), c.credentials().list().stream()
-                .map(dev.arcrun.core.engineclient.CredentialInfo::name).collect(java.util.stream.Collectors.toSet())));
+                .map(dev.arcrun.sdk.CredentialInfo::name).collect(java.util.stream.Collectors.toSet())));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> docs = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class ServicesCommand {
             Recipe r;
             try {
                 r = c.services().recipe(service);
-            } catch (dev.arcrun.core.engineclient.EngineApiException.NotFound e) {
+            } catch (dev.arcrun.sdk.EngineApiException.NotFound e) {
                 List<String> known = c.services().list().stream().map(ServiceSummary::service).toList();
                 String near = Suggest.closest(service, known);
                 throw new dev.arcrun.core.UserFacingException("There is no service '" + service + "'"

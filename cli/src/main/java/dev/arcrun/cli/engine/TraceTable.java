@@ -1,9 +1,9 @@
 package dev.arcrun.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arcrun.core.engineclient.RunResult;
-import dev.arcrun.core.engineclient.StepStatus;
-import dev.arcrun.core.engineclient.TraceStep;
+import dev.arcrun.sdk.RunResult;
+import dev.arcrun.sdk.StepStatus;
+import dev.arcrun.sdk.TraceStep;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

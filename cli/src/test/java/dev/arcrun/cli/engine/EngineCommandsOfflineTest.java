@@ -3,9 +3,9 @@ package dev.arcrun.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcrun.cli.ArcrunCli;
-import dev.arcrun.core.engineclient.Recipe;
-import dev.arcrun.core.engineclient.RequiredSecret;
-import dev.arcrun.core.engineclient.RunResult;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -4,6 +4,10 @@ import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.SecretStore;
+import dev.arcrun.sdk.Arcrun;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.Secret;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +22,9 @@ import java.util.function.Supplier;
  * refused for anything but this computer.
  */
 public final class EngineSettingsResolver {
-    public static final String ENV_URL = "ARCRUN_API_URL";
-    public static final String ENV_API_KEY = "ARCRUN_API_KEY";
-    public static final String ENV_ENCRYPTION_KEY = "ARCRUN_ENCRYPTION_KEY";
+    public static final String ENV_URL = Arcrun.ENV_URL;
+    public static final String ENV_API_KEY = Arcrun.ENV_API_KEY;
+    public static final String ENV_ENCRYPTION_KEY = Arcrun.ENV_ENCRYPTION_KEY;
 
     /** What an install contributes. */
     public interface InstallSource {
@@ -94,7 +98,7 @@ public final class EngineSettingsResolver {
     private static URI parseOrNull(String url) {
         try {
             return EngineSettings.parseUrl(url);
-        } catch (UserFacingException e) {
+        } catch (ArcrunException e) {
             return null;
         }
     }

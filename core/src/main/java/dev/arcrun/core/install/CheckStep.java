@@ -2,8 +2,8 @@ package dev.arcrun.core.install;
 
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.engineclient.EngineException;
-import dev.arcrun.core.engineclient.Health;
+import dev.arcrun.sdk.EngineException;
+import dev.arcrun.sdk.Health;
 
 /**
  * Asks the engine for /health. On this computer it must answer. A new workers.dev address can take a while to

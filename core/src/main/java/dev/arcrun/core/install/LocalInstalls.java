@@ -10,7 +10,7 @@ import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.core.UserFacingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class Pipeline {
                 }
             } catch (CancellationException e) {
                 return cancelled(id);
-            } catch (UserFacingException e) {
+            } catch (ArcrunException e) {
                 if (cancel.get()) {
                     return cancelled(id); // the step failed because the user stopped it (e.g. wrangler was killed)
                 }

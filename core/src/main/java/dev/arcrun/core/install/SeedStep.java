@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.KvPair;
 import dev.arcrun.core.config.Target;
-import dev.arcrun.core.engineclient.EngineClient;
+import dev.arcrun.sdk.EngineClient;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ import dev.arcrun.core.deploy.ProcessTree;
 import dev.arcrun.core.deploy.Redactor;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.Secret;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

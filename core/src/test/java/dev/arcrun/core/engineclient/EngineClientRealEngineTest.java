@@ -1,12 +1,13 @@
 package dev.arcrun.core.engineclient;
 
+import dev.arcrun.sdk.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every call of the SDK against the real engine, running in real workerd (the local target). */
 class EngineClientRealEngineTest {
-    private static final ObjectMapper M = EngineHttp.JSON;
+    private static final ObjectMapper M = new ObjectMapper().findAndRegisterModules();
 
     @TempDir static Path home;
     static RealEngine engine;
@@ -95,7 +96,7 @@ class EngineClientRealEngineTest {
     @Test
     void noKeyAtAllIsReportedBeforeAnythingIsSent() {
         EngineClient none = EngineClient.create(RealEngine.settings(engine.url(), null, null));
-        assertThatThrownBy(() -> none.credentials().list()).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> none.credentials().list()).isInstanceOf(ArcrunException.class)
                 .hasMessageContaining("No api key");
     }
 
@@ -150,7 +151,7 @@ class EngineClientRealEngineTest {
         assertThat(client.credentials().list()).extracting(CredentialInfo::name).contains("openai_api_key", "anthropic_api_key");
 
         assertThatThrownBy(() -> client.services().setup("github", Map.of("password", Secret.of("hunter2"))))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("'password' is not a secret of github")
+                .isInstanceOf(ArcrunException.class).hasMessageContaining("'password' is not a secret of github")
                 .hasMessageNotContaining("hunter2");
         assertThat(client.credentials().list()).extracting(CredentialInfo::name).noneMatch(n -> n.startsWith("github_"));
     }
@@ -281,7 +282,7 @@ class EngineClientRealEngineTest {
                     assertThat(e.getMessage()).contains("steps must be a non-empty list");
                 });
         assertThatThrownBy(() -> client.workflows().push(json("{\"steps\":[]}")))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("no name");
+                .isInstanceOf(ArcrunException.class).hasMessageContaining("no name");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.arcrun.core.engineclient;
 
+import dev.arcrun.sdk.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.InstallConfig;
@@ -76,11 +77,11 @@ class EngineSettingsResolverTest {
             assertThat(s.url()).isEqualTo("http://127.0.0.1:3333");
             assertThat(s.apiKey()).isNull();
             assertThat(s.encryptionKey()).isNull();
-            assertThatThrownBy(s::requireApiKey).isInstanceOf(UserFacingException.class)
+            assertThatThrownBy(s::requireApiKey).isInstanceOf(ArcrunException.class)
                     .hasMessageContaining("only to its own engine (http://127.0.0.1:1111)")
-                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_API_KEY"));
-            assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(UserFacingException.class)
-                    .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("ARCRUN_ENCRYPTION_KEY"));
+                    .satisfies(e -> assertThat(((ArcrunException) e).advice()).contains("ARCRUN_API_KEY"));
+            assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(ArcrunException.class)
+                    .satisfies(e -> assertThat(((ArcrunException) e).advice()).contains("ARCRUN_ENCRYPTION_KEY"));
         }
         // Given explicitly, a key for the other engine is used.
         EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:3333", null, null),
@@ -92,11 +93,11 @@ class EngineSettingsResolverTest {
     @Test
     void plainHttpIsOnlyForThisComputer() {
         assertThatThrownBy(() -> EngineSettingsResolver.resolve(new Explicit("http://other-host:8955", null, null),
-                Map.of(), this::install)).isInstanceOf(UserFacingException.class)
+                Map.of(), this::install)).isInstanceOf(ArcrunException.class)
                 .hasMessageContaining("plain http")
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("https://"));
+                .satisfies(e -> assertThat(((ArcrunException) e).advice()).contains("https://"));
         assertThatThrownBy(() -> new EngineSettings(EngineSettings.parseUrl("http://10.0.0.5:8787"), Secret.of("k"), null))
-                .isInstanceOf(UserFacingException.class);
+                .isInstanceOf(ArcrunException.class);
         for (String ok : java.util.List.of("http://localhost:8787", "http://127.0.0.2:1", "http://[::1]:8787",
                 "https://other-host")) {
             assertThat(EngineSettingsResolver.resolve(new Explicit(ok, null, null), Map.of(), () -> InstallSource.NONE)
@@ -125,8 +126,8 @@ class EngineSettingsResolverTest {
     @Test
     void nothingAnywhereSaysWhatToDo() {
         assertThatThrownBy(() -> EngineSettingsResolver.resolve(Explicit.NONE, Map.of(), () -> InstallSource.NONE))
-                .isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(((UserFacingException) e).advice()).contains("--api-url", "ARCRUN_API_URL"));
+                .isInstanceOf(ArcrunException.class)
+                .satisfies(e -> assertThat(((ArcrunException) e).advice()).contains("--api-url", "ARCRUN_API_URL"));
     }
 
     @Test
@@ -134,15 +135,15 @@ class EngineSettingsResolverTest {
         EngineSettings s = EngineSettingsResolver.resolve(new Explicit("http://127.0.0.1:4444", null, null), Map.of(),
                 () -> InstallSource.NONE);
         assertThat(s.apiKey()).isNull();
-        assertThatThrownBy(s::requireApiKey).isInstanceOf(UserFacingException.class).hasMessageContaining("No api key");
-        assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(s::requireApiKey).isInstanceOf(ArcrunException.class).hasMessageContaining("No api key");
+        assertThatThrownBy(s::requireEncryptionKey).isInstanceOf(ArcrunException.class)
                 .hasMessageContaining("No encryption key");
     }
 
     @Test
     void badUrlsAreRefused() {
-        assertThatThrownBy(() -> EngineSettings.parseUrl("127.0.0.1:8787")).isInstanceOf(UserFacingException.class);
-        assertThatThrownBy(() -> EngineSettings.parseUrl("ftp://x")).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> EngineSettings.parseUrl("127.0.0.1:8787")).isInstanceOf(ArcrunException.class);
+        assertThatThrownBy(() -> EngineSettings.parseUrl("ftp://x")).isInstanceOf(ArcrunException.class);
         assertThat(EngineSettings.parseUrl("https://a.workers.dev//").toString()).isEqualTo("https://a.workers.dev");
     }
 

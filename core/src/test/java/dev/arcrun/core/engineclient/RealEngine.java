@@ -1,5 +1,7 @@
 package dev.arcrun.core.engineclient;
 
+import dev.arcrun.sdk.*;
+
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogListener;

@@ -11,9 +11,9 @@ import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.deploy.ToolchainManager;
-import dev.arcrun.core.engineclient.EngineClient;
-import dev.arcrun.core.engineclient.RunResult;
-import dev.arcrun.core.engineclient.Secret;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.RunResult;
+import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.testkit.http.RecordingHttpServer;
 import java.net.URI;
@@ -111,7 +111,7 @@ class LocalSecurityTest {
             String host = URI.create(server.baseUrl()).getHost();
             try {
                 client.services().put("sectest", recipe(List.of(URI.create(server.baseUrl()).getAuthority())));
-            } catch (dev.arcrun.core.engineclient.EngineApiException e) {
+            } catch (dev.arcrun.sdk.EngineApiException e) {
                 client.services().put("sectest", recipe(List.of(host))); // an engine whose hosts carry no port yet
             }
             client.credentials().push("sectest_path", Secret.of(pathSecret));

@@ -1,6 +1,0 @@
-package dev.arcrun.core.engineclient;
-
-import java.time.Instant;
-
-/** A stored credential as {@code GET /credentials} lists it: never its value. */
-public record CredentialInfo(String name, Instant createdAt, Instant updatedAt) {}

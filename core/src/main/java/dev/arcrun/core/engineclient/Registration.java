@@ -1,4 +1,0 @@
-package dev.arcrun.core.engineclient;
-
-/** The keys {@code POST /register} hands out once, on a bare engine. Printing this record shows no key. */
-public record Registration(Secret apiKey, Secret encryptionKey) {}

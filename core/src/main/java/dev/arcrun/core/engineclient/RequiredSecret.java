@@ -1,4 +1,0 @@
-package dev.arcrun.core.engineclient;
-
-/** A secret a service needs, e.g. key {@code openai_api_key} (always prefixed by the service), label "API key". */
-public record RequiredSecret(String key, String label) {}

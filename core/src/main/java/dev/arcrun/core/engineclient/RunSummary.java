@@ -1,6 +1,0 @@
-package dev.arcrun.core.engineclient;
-
-import java.time.Instant;
-
-/** A run as {@code GET /runs} lists it, newest first. */
-public record RunSummary(String runId, String workflow, RunStatus status, Instant startedAt, long durationMs) {}

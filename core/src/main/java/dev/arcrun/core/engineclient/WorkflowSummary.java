@@ -1,6 +1,0 @@
-package dev.arcrun.core.engineclient;
-
-import java.time.Instant;
-
-/** A stored workflow as {@code GET /webhooks/named} lists it. */
-public record WorkflowSummary(String name, String description, int steps, Instant updatedAt) {}

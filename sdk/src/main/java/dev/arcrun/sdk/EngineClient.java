@@ -1,0 +1,108 @@
+package dev.arcrun.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * arcrun's Java SDK for the engine's HTTP API ({@code engine/openapi.yaml}). Thread-safe; one per engine.
+ * Failures are {@link EngineException}s (or {@link ArcrunException}s for bad input) that carry the engine's code
+ * and message and never a key or credential value. Make one with {@link Arcrun#connect} or {@link Arcrun#fromEnvironment}.
+ */
+public final class EngineClient implements AutoCloseable {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Runs call other services, so they get longer than a plain request. */
+    public static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+
+    private final HttpClient httpClient;
+    private final EngineHttp http;
+    private final CredentialsApi credentials;
+    private final ServicesApi services;
+    private final WorkflowsApi workflows;
+    private final RunsApi runs;
+
+    public EngineClient(EngineSettings settings, Duration requestTimeout, Duration runTimeout) {
+        this.httpClient = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                // A redirect would carry the bearer key to wherever it points; the engine never redirects.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.http = new EngineHttp(settings, httpClient, requestTimeout);
+        this.credentials = new CredentialsApi(http);
+        this.services = new ServicesApi(http, credentials);
+        this.workflows = new WorkflowsApi(http, runTimeout);
+        this.runs = new RunsApi(http);
+    }
+
+    public static EngineClient create(EngineSettings settings) {
+        return new EngineClient(settings, REQUEST_TIMEOUT, RUN_TIMEOUT);
+    }
+
+    public EngineSettings settings() {
+        return http.settings();
+    }
+
+    /** {@code GET /health}: needs no key. */
+    public Health health() {
+        return Json.as(http.get("/health", false), Health.class, "GET /health");
+    }
+
+    /**
+     * {@code POST /register}: on a bare engine (no keys set) the first call gets the keys; later calls are refused
+     * with {@link EngineApiException.Conflict}. Store the keys at once: they are not shown again.
+     */
+    public Registration register() {
+        JsonNode body = http.send("POST", "/register", null, false);
+        Secret apiKey = Secret.ofNullable(body.path("api_key").asText(null));
+        Secret encKey = Secret.ofNullable(body.path("encryption_key").asText(null));
+        if (apiKey == null || encKey == null) {
+            throw new ArcrunException("The engine's answer to POST /register has no keys.",
+                    "Update arcrun or the engine (`arcrun update`) so their versions match.");
+        }
+        return new Registration(apiKey, encKey);
+    }
+
+    public CredentialsApi credentials() {
+        return credentials;
+    }
+
+    public ServicesApi services() {
+        return services;
+    }
+
+    public WorkflowsApi workflows() {
+        return workflows;
+    }
+
+    public RunsApi runs() {
+        return runs;
+    }
+
+    /** {@code GET /api-recipes}: the raw recipe documents. */
+    public List<JsonNode> apiRecipes() {
+        return Json.listOf(http.get("/api-recipes", true), "recipes", JsonNode.class, "GET /api-recipes");
+    }
+
+    /** {@code PUT /api-recipes/{id}} (seeding). */
+    public void putApiRecipe(String id, JsonNode recipe) {
+        http.send("PUT", "/api-recipes/" + EngineHttp.segment(id), recipe, true);
+    }
+
+    /** {@code GET /components}: the component contracts. */
+    public List<JsonNode> components() {
+        return Json.listOf(http.get("/components", true), "components", JsonNode.class, "GET /components");
+    }
+
+    /** Releases the HTTP client's connections and thread. */
+    @Override
+    public void close() {
+        httpClient.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EngineClient[" + http.settings().url() + "]";
+    }
+}

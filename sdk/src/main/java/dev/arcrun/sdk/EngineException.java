@@ -1,0 +1,15 @@
+package dev.arcrun.sdk;
+
+
+/**
+ * Anything that went wrong talking to the engine. The subtypes say what: the engine answered with an error
+ * ({@link EngineApiException} and its kinds), it could not be reached, or it did not answer in time. Messages
+ * never contain the api key, the encryption key or a credential value.
+ */
+public abstract sealed class EngineException extends ArcrunException
+        permits EngineApiException, EngineUnreachableException, EngineTimeoutException {
+
+    EngineException(String message, String advice) {
+        super(message, advice);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.arcrun.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One line of a run's trace. {@code input} and {@code output} are whatever JSON the step took and gave (the engine
+ * redacts credential values from both); {@code error} is set only when {@code status} is {@link StepStatus#ERROR}.
+ */
+public record TraceStep(String step, String component, StepStatus status, Instant startedAt, long durationMs,
+                        JsonNode input, JsonNode output, StepError error) {}
