@@ -93,7 +93,8 @@ class DashboardRealEngineTest {
         AppContext context = new AppContext(home, executor, javafx.application.Platform::runLater, new I18n(Locale.ENGLISH),
                 () -> secrets, ToolchainManager::forTests, Map.of());
         FilePicker picker = (Window owner, String title, String filter) -> Optional.ofNullable(nextFile.getAndSet(null));
-        Scene scene = new Scene(DashboardPage.create(context, navigatedTo::set, picker), 1100, 760);
+        Scene scene = new Scene(DashboardPage.create(context, navigatedTo::set, picker, u -> { },
+                new dev.arcrun.app.home.LocalStart(context)), 1100, 760);
         new ThemeManager().apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -260,6 +261,7 @@ class DashboardRealEngineTest {
         robot.clickOn("#tab-maintenance");
         assertThat(robot.lookup("#rollback-button").query().isVisible()).isFalse();
 
+        showDangerZone(robot);
         robot.clickOn("#uninstall-button");
         waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
         Button ok = robot.lookup("#uninstall-ok").queryButton();
@@ -274,6 +276,23 @@ class DashboardRealEngineTest {
         try (EngineClient engine = engine()) {
             assertThat(engine.health().ok()).isTrue();
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 2) // it stops and starts the engine: after the others, before the update
+    void theHeaderStopsAndStartsTheLocalEngineAndSaysWhoStartedIt(FxRobot robot) throws Exception {
+        waitForText(robot, "#engine-health", t -> t.equals("Running"));
+        // started by the installer outside this dashboard, as the CLI does: quitting the app would leave it running
+        assertThat(text(robot, "#local-origin")).startsWith("Started outside this app");
+        robot.clickOn("#local-stop");
+        waitForText(robot, "#engine-health", t -> t.equals("Not answering"));
+        assertThat(new LocalEngine(home, ToolchainManager.forTests()).status()).isInstanceOf(dev.arcrun.core.local.LocalStatus.Stopped.class);
+        assertThat(text(robot, "#local-origin")).isEmpty();
+
+        robot.clickOn("#local-start");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> "Running".equals(text(robot, "#engine-health")));
+        assertThat(text(robot, "#local-origin")).startsWith("Started by this app");
+        assertThat(text(robot, "#health-checked")).startsWith("checked ");
     }
 
     @Test
@@ -321,8 +340,7 @@ class DashboardRealEngineTest {
     void uninstallWithTheExactNameRemovesTheInstallAndTheDashboardFallsBackToItsEmptyState(FxRobot robot) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
-        // after the update the tab is longer than the window (its steps and console): the danger zone is below
-        robot.interact(() -> robot.lookup("#maintenance").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        showDangerZone(robot); // after the update the tab is longer still (its steps and console)
         robot.clickOn("#uninstall-button");
         waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
         robot.clickOn("#uninstall-confirm").write("local");
@@ -345,6 +363,16 @@ class DashboardRealEngineTest {
                 ToolchainManager::forTests, Map.of());
         Installs installs = new Installs(c);
         return installs.connect(installs.load("local"));
+    }
+
+    /** The Maintenance tab is taller than the window: Uninstall sits at its bottom, scrolled to as a user would. */
+    private static void showDangerZone(FxRobot robot) {
+        robot.interact(() -> {
+            var scroll = robot.lookup("#maintenance").queryAs(javafx.scene.control.ScrollPane.class);
+            scroll.layout();
+            scroll.setVvalue(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
