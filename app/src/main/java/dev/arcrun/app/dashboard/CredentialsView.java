@@ -74,7 +74,7 @@ final class CredentialsView extends VBox {
         HBox actions = new HBox(8, delete, refresh);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.creds.intro")), form,
-                Widgets.message("creds-error", model.errorProperty(), Styles.DANGER),
+                DetailsDialog.errorLine("creds-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("creds-notice", model.noticeProperty(), Styles.SUCCESS), table, actions);
     }
 }

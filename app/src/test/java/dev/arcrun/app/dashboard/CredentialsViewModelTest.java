@@ -15,6 +15,7 @@ class CredentialsViewModelTest {
         vm.newValueProperty().set("s3cret");
         vm.add();
         assertThat(vm.errorProperty().get()).isEqualTo("Give the credential a name.");
+        assertThat(vm.errorDetailsProperty().get()).as("nothing more to tell").isEmpty();
         assertThat(vm.newValueProperty().get()).as("not to be pasted again").isEqualTo("s3cret");
         assertThat(vm.busyProperty().get()).isFalse();
     }
@@ -44,6 +45,8 @@ class CredentialsViewModelTest {
         vm.add();
         assertThat(vm.errorProperty().get()).contains("127.0.0.1:9").doesNotContain("sk-do-not-show");
         assertThat(vm.newValueProperty().get()).as("kept to try again once the engine answers").isEqualTo("sk-do-not-show");
+        assertThat(vm.errorDetailsProperty().get()).as("the Details view: raw, copyable, never the value")
+                .contains("EngineUnreachableException").doesNotContain("sk-do-not-show");
     }
 
     @Test
