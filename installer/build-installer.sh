@@ -28,17 +28,31 @@ esac
 
 # The empty javafx-*.jar stubs (the per-platform jars carry the classes) only add noise.
 find "$input" -name 'javafx-*-[0-9]*.[0-9].jar' ! -name '*-linux*' ! -name '*-mac*' ! -name '*-win*' -size -2k -delete
+# JavaFX's native libraries ship unpacked beside its jars: JavaFX loads them from the folder of its jar first, and
+# only when they are absent there does it copy them out of the jar into ~/.openjfx/cache, on every user's first start
+# (that copy made the first window 1.8x slower than a bare one). Windows looks in ../bin instead, so its launcher
+# names the folder (java.library.path, below).
+natives_beside() { # JAR DIR: the native libraries at the root of JAR, into DIR
+  local names; names=$("$(bin jar)" tf "$1" | tr -d '\r' | grep -E '^[^/]+\.(so|dylib|dll)$' || true)
+  [ -z "$names" ] && return 0
+  (cd "$2" && "$(bin jar)" xf "$1" $names)
+}
 # Jars stored, not deflated: the installer's own xz then compresses everything together, to half the size
-# (and the class loader skips inflating). Needs zip/unzip; without them the jars ship as they are.
-if command -v zip >/dev/null 2>&1 && command -v unzip >/dev/null 2>&1; then
-  stored="$build/input-stored"; rm -rf "$stored"; mkdir -p "$stored"
-  for jar in "$input"/*.jar; do
+# (and the class loader skips inflating). Needs zip/unzip; without them the jars ship as they are, and JavaFX's
+# native libraries twice (in the jar and beside it).
+stored="$build/input-stored"; rm -rf "$stored"; mkdir -p "$stored"
+for jar in "$input"/*.jar; do
+  case "$(basename "$jar")" in javafx-*) natives_beside "$jar" "$stored" ;; esac
+  if command -v zip >/dev/null 2>&1 && command -v unzip >/dev/null 2>&1; then
     tmp=$(mktemp -d)
-    (cd "$tmp" && unzip -q "$jar" && zip -q -0 -X -r "$stored/$(basename "$jar")" .)
+    (cd "$tmp" && unzip -q "$jar" && case "$(basename "$jar")" in javafx-*) rm -f ./*.so ./*.dylib ./*.dll ;; esac \
+      && zip -q -0 -X -r "$stored/$(basename "$jar")" .)
     rm -rf "$tmp"
-  done
-  input="$stored"
-fi
+  else
+    cp "$jar" "$stored/"
+  fi
+done
+input="$stored"
 mainJar=$(cd "$input" && ls arcrun-app-*.jar)
 if ls "$input" | grep -E -i '(testkit|junit|assertj|testfx|monocle|swagger|archunit)'; then
   echo "build-installer: a test jar reached $input (above): it must not ship" >&2; exit 1
@@ -66,16 +80,21 @@ common=(--name "$name" --app-version "$appVersion" --vendor "$vendor" --descript
   --copyright "Copyright the Arcrun authors" --license-file "$top/LICENSE"
   --input "$input" --main-jar "$mainJar" --main-class dev.arcrun.app.Launcher --runtime-image "$build/runtime"
   --java-options --enable-native-access=ALL-UNNAMED
+  # C1 only, like the CLI: on a 2-core laptop C2's compiler threads take the CPU the first window needs (first window
+  # 8.7 s -> 5.1 s under load, bench/launch); the app's hot work runs in child processes (node, wrangler), not here.
+  --java-options -XX:TieredStopAtLevel=1
   --add-launcher "arcrun=$res/cli-launcher.properties" --dest "$out")
 case "$os" in
   linux) extra=(--icon "$res/linux/arcrun.png" --resource-dir "$res/linux/package" --linux-package-name arcrun-desktop
     --linux-app-category devel --linux-menu-group "Development;Network;" --linux-shortcut --install-dir /opt
     --linux-deb-maintainer arcrun@users.noreply.github.com
-    # JavaFX's native code comes out of its jars at run time, so jpackage cannot see what it links: say it here.
-    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1") ;;
+    # The whole list but xdg-utils (linux/package/control names it, for the menu entry, and drops jpackage's own list,
+    # which names the build machine's packages): GTK 3 and OpenGL for JavaFX; X11, ALSA and fonts for the runtime's
+    # java.desktop. Ubuntu 24.04 renamed some (…t64); either name satisfies it.
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1, libx11-6, libxext6, libxi6, libxrender1, libasound2 | libasound2t64, libfreetype6, libfontconfig1, zlib1g, libc6") ;;
   macos) extra=(--icon "$res/macos/arcrun.icns" --mac-package-identifier dev.arcrun.desktop --mac-package-name "Arcrun Desktop")
     if [ -n "${MAC_SIGNING_IDENTITY:-}" ]; then extra+=(--mac-sign --mac-signing-key-user-name "$MAC_SIGNING_IDENTITY"); fi ;;
-  windows) extra=(--icon "$res/windows/arcrun.ico" --win-per-user-install --win-dir-chooser --win-menu --win-menu-group Arcrun
+  windows) extra=(--java-options '-Djava.library.path=$APPDIR' --icon "$res/windows/arcrun.ico" --win-per-user-install --win-dir-chooser --win-menu --win-menu-group Arcrun
     --win-shortcut --win-shortcut-prompt --win-upgrade-uuid "$upgradeUuid") ;;
 esac
 for type in "${types[@]}"; do

@@ -3,8 +3,10 @@
 # from the same runtime, A/B over several runs under Xvfb. Not a CI gate. Needs the .deb (mvn -Pinstaller package),
 # a JDK 25 (to compile the bare window), Xvfb and xdotool.
 #   bench/launch/launch-bench.sh [RUNS] [path/to.deb]
-# Each app run starts with a fresh ARCRUN_HOME and HOME, so the class-data cache the launcher makes on its first
-# start is absent in the "cold" runs; the "warm" runs reuse one HOME (what every later start of a user sees).
+# The bare window and each "first start" run get a fresh, empty HOME (no cache of any kind: a new user); the "later
+# starts" reuse one HOME and ARCRUN_HOME (what every later start of a user sees). The three kinds interleave, so a
+# change of load on the machine hits all of them alike. Afterwards it checks that no start unpacked JavaFX's native
+# libraries into ~/.openjfx (the installer ships them unpacked).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); top=$(cd "$here/../.." && pwd)
 runs=${1:-5}
@@ -34,17 +36,28 @@ time_window() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-bare=(); cold=(); warm=()
+# The app's launcher options (its .cfg) minus jpackage's own: the bare window also runs once more with them, so the
+# figures show how much of the gap the options close and how much is the app's own work.
+opts=$(sed -n 's/^java-options=//p' "$app/lib/app/Arcrun Desktop.cfg" | grep -v '^-Djpackage' | tr '\n' ' ')
+bare=(); bareo=(); cold=(); warm=()
 mkdir -p "$work/warm-home"
 HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop" >/dev/null # primes it
 for i in $(seq "$runs"); do
-  bare+=("$(time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work/bare:$fx" BareWindow)")
+  b="$work/bare-$i"; mkdir -p "$b"
+  bare+=("$(HOME="$b" time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" --enable-native-access=ALL-UNNAMED -cp "$work/bare:$fx" BareWindow)")
   h="$work/cold-$i"; mkdir -p "$h"
+  b="$work/bareo-$i"; mkdir -p "$b"
+  # shellcheck disable=SC2086 # the options are words
+  bareo+=("$(HOME="$b" time_window "Bare JavaFX window" "$app/lib/runtime/bin/java" $opts -cp "$work/bare:$fx" BareWindow)")
   cold+=("$(HOME="$h" ARCRUN_HOME="$h/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
   warm+=("$(HOME="$work/warm-home" ARCRUN_HOME="$work/warm-home/arcrun" time_window "Arcrun Desktop" "$app/bin/Arcrun Desktop")")
 done
 mb=$(printf '%s\n' "${bare[@]}" | median); mc=$(printf '%s\n' "${cold[@]}" | median); mw=$(printf '%s\n' "${warm[@]}" | median)
+mo=$(printf '%s\n' "${bareo[@]}" | median)
 echo "bare JavaFX window ms: ${bare[*]} (median $mb)"
+echo "bare JavaFX window with the app's options ($opts) ms: ${bareo[*]} (median $mo)"
 echo "Arcrun Desktop, first start ms: ${cold[*]} (median $mc, $(awk "BEGIN{printf \"%.2f\", $mc/$mb}")x bare)"
 echo "Arcrun Desktop, later starts ms: ${warm[*]} (median $mw, $(awk "BEGIN{printf \"%.2f\", $mw/$mb}")x bare)"
+echo "Arcrun Desktop vs the bare window with the same options: first $(awk "BEGIN{printf \"%.2f\", $mc/$mo}")x, later $(awk "BEGIN{printf \"%.2f\", $mw/$mo}")x"
 echo "installer: $(basename "$deb") $(stat -c %s "$deb") bytes"
+if ls -d "$work"/*/.openjfx >/dev/null 2>&1; then echo "note: a start unpacked JavaFX's native libraries: $(ls -d "$work"/*/.openjfx | head -3)"; fi

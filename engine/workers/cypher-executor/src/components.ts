@@ -1,14 +1,16 @@
 // What a step can run: builtin components, API recipes (an external call with the service's credential
 // injected) and WASM components (run by arcrun-registry over the REGISTRY service binding).
-import { base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
+import { ApiError, base64ToBytes, bytesToBase64, isObject } from "../../../lib/http";
 import { credentialValue } from "./credentials";
 import type { Env } from "./env";
 import type { Keys } from "./keys";
 import { hostPort, privateReason } from "./netguard";
 import { getApiRecipe, getAuthRecipe, hostAllowed, type ApiRecipe, type AuthRecipe } from "./recipes";
 import { Redactor } from "./redact";
+import { runTextWasm } from "../../../lib/wasm-text";
+import { WASM_MODULES } from "../../registry/src/wasm.generated";
 import { registryFetch } from "./registry-client";
-import { getSettings } from "./settings";
+import { getSettings, type Settings } from "./settings";
 import { FORBIDDEN_PATH_PARTS, getPath, render, truthy } from "./template";
 
 export const BUILTINS = ["template", "pick", "if", "http_request"] as const;
@@ -18,6 +20,8 @@ const MAX_REDIRECTS = 5;
 /** Carried on every request a run sends, so a run that triggers this engine again is stopped after a few levels. */
 export const DEPTH_HEADER = "x-arcrun-run-depth";
 export const MAX_RUN_DEPTH = 3;
+/** Cloudflare Workers Free: subrequests per invocation (the engine's default limit per run). */
+export const FREE_PLAN_SUBREQUESTS = 50;
 
 /** A step's failure: the code and message go into the trace (after redaction). */
 export class StepError extends Error {
@@ -29,7 +33,8 @@ export class StepError extends Error {
 /** One run's state shared by its steps; remembers every credential value it decrypted, to redact them. */
 export class RunContext {
   private readonly redactor = new Redactor();
-  private privateHosts: Promise<Set<string>> | null = null;
+  private settings: Promise<Settings> | null = null;
+  private subrequests = 0;
 
   /** depth: how many runs triggered this one (0 for a run the owner started). */
   constructor(readonly env: Env, readonly keys: Keys, readonly depth = 0) {}
@@ -43,10 +48,34 @@ export class RunContext {
     return this.redactor.redact(value);
   }
 
-  /** The owner's allow_private_hosts, read once per run. */
-  allowedPrivateHosts(): Promise<Set<string>> {
-    this.privateHosts ??= getSettings(this.env).then((s) => new Set(s.allow_private_hosts));
-    return this.privateHosts;
+  /** The owner's settings, read once per run. */
+  ownerSettings(): Promise<Settings> {
+    this.settings ??= getSettings(this.env);
+    return this.settings;
+  }
+
+  async allowedPrivateHosts(): Promise<Set<string>> {
+    return new Set((await this.ownerSettings()).allow_private_hosts);
+  }
+
+  /**
+   * Counts one outbound request (a fetch, or a call of the registry over its service binding) and stops the run
+   * before it would pass the plan's subrequests per invocation, which the platform would end with no clear reason.
+   */
+  async subrequest(): Promise<void> {
+    const max = (await this.ownerSettings()).max_subrequests_per_run;
+    if (this.subrequests >= max) {
+      throw new StepError("subrequest_limit",
+        `This run has made ${max} outbound requests (fetches and registry calls), the engine's limit per run ` +
+        `(max_subrequests_per_run = ${max}; Cloudflare's free plan allows ${FREE_PLAN_SUBREQUESTS} subrequests per invocation), ` +
+        "so the next was not sent. Make fewer requests (smaller foreach lists), or on a paid plan raise " +
+        "max_subrequests_per_run in the engine's settings (PUT /settings).");
+    }
+    this.subrequests++;
+  }
+
+  get subrequestCount(): number {
+    return this.subrequests;
   }
 }
 
@@ -62,7 +91,7 @@ export async function callComponent(ctx: RunContext, component: string, input: R
   }
   const recipe = await getApiRecipe(ctx.env, component);
   if (recipe) return runApiRecipe(ctx, recipe, input, service);
-  return runWasm(ctx.env, component, input);
+  return runWasm(ctx, component, input);
 }
 
 function pick(input: Record<string, unknown>): unknown {
@@ -117,8 +146,19 @@ async function runApiRecipe(ctx: RunContext, recipe: ApiRecipe, input: Record<st
   return res;
 }
 
-async function runWasm(env: Env, component: string, input: Record<string, unknown>) {
-  const res = await registryFetch(env, `/components/${encodeURIComponent(component)}/invoke`, {
+async function runWasm(ctx: RunContext, component: string, input: Record<string, unknown>) {
+  // A component bundled with the engine is pure (it imports nothing): it runs here, with no call to the registry.
+  const bundled = WASM_MODULES[component];
+  if (bundled) {
+    try {
+      return await runTextWasm(component, bundled.module, input);
+    } catch (e) {
+      if (e instanceof ApiError) throw new StepError(e.code, e.message);
+      throw new StepError("wasm_failed", `The component '${component}' failed while it ran.`);
+    }
+  }
+  await ctx.subrequest();
+  const res = await registryFetch(ctx.env, `/components/${encodeURIComponent(component)}/invoke`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ input }),
@@ -190,6 +230,7 @@ export async function send(ctx: RunContext, spec: HttpSpec, service?: string) {
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
     await refusePrivate(ctx, current);
+    await ctx.subrequest();
     try {
       // Redirects are followed by hand, so each hop is checked; never with credentials, which stay on their hosts.
       res = await fetch(current.toString(), { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
@@ -280,6 +321,7 @@ async function googleAccessToken(ctx: RunContext, recipe: AuthRecipe, keyJson: s
     throw new StepError("host_not_allowed", `The token url of '${recipe.service}' must be https and one of its hosts.`);
   }
   await refusePrivate(ctx, tokenUrl);
+  await ctx.subrequest();
   const b64url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const enc = (o: unknown) => b64url(new TextEncoder().encode(JSON.stringify(o)));
   const now = Math.floor(Date.now() / 1000);

@@ -1,6 +1,7 @@
 // Credentials are stored as the client encrypted them (AES-256-GCM, 12-byte iv, ciphertext with the 16-byte tag
 // appended, both base64) and decrypted only while a run needs the value. No route ever returns a value.
 import { ApiError, base64ToBytes, nowIso } from "../../../lib/http";
+import { kvPage, type Page, type PageQuery } from "../../../lib/paging";
 import type { Env } from "./env";
 import { MIN_SECRET_LENGTH } from "./redact";
 
@@ -46,20 +47,17 @@ export async function putCredential(env: Env, body: Record<string, unknown>) {
   return { name, ...meta, created: !existing };
 }
 
-export async function listCredentials(env: Env) {
-  const out: { name: string; created_at: string; updated_at: string }[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await env.CREDENTIALS.list<CredentialMeta>({ prefix: "credential:", cursor });
-    for (const k of page.keys) {
-      out.push({ name: k.name.slice("credential:".length), created_at: k.metadata?.created_at ?? "", updated_at: k.metadata?.updated_at ?? "" });
-    }
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
-  return out;
+/** One page of the credentials' names in name order (one KV list call), optionally those starting with prefix. */
+export async function listCredentials(env: Env, q: PageQuery, prefix = ""): Promise<Page<{ name: string; created_at: string; updated_at: string }>> {
+  const page = await kvPage<CredentialMeta>(env.CREDENTIALS, `credential:${prefix}`, q);
+  const items = page.keys.map((k) => ({
+    name: k.name.slice("credential:".length), created_at: k.metadata?.created_at ?? "", updated_at: k.metadata?.updated_at ?? "",
+  }));
+  return { items, cursor: page.cursor, truncated: page.truncated };
 }
 
 export async function deleteCredential(env: Env, name: string) {
+  if (!CREDENTIAL_NAME.test(name)) throw new ApiError(404, "credential_not_found", `No credential named '${name.slice(0, 80)}'.`);
   const key = `credential:${name}`;
   if ((await env.CREDENTIALS.get(key)) === null) {
     throw new ApiError(404, "credential_not_found", `No credential named '${name}'.`);

@@ -1,20 +1,31 @@
 // arcrun-cypher-executor: the engine's public API (see engine/openapi.yaml).
 import bundle from "../../../arcrun.bundle.json";
 import { ApiError, handler, isObject, json, pathSegments, readJsonObject } from "../../../lib/http";
+import { pageQuery, prefixQuery, slicePage, type Page } from "../../../lib/paging";
 import { DEPTH_HEADER, MAX_RUN_DEPTH } from "./components";
-import { deleteCredential, listCredentials, putCredential } from "./credentials";
+import { CREDENTIAL_NAME, deleteCredential, listCredentials, putCredential } from "./credentials";
 import type { Env } from "./env";
 import { authorize, register } from "./keys";
 import { getApiRecipe, getAuthRecipe, listApiRecipes, listAuthRecipes, putApiRecipe, putAuthRecipe } from "./recipes";
-import { getRun, listRuns, runWorkflow } from "./runner";
+import { runWorkflow } from "./runner";
+import { getRun, listRuns, pruneRuns } from "./run-store";
 import { registryFetch } from "./registry-client";
 import { getSettings, putSettings } from "./settings";
 import { testService } from "./service-test";
-import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow } from "./workflows";
+import { deleteWorkflow, getWorkflow, listWorkflows, putWorkflow, validateWorkflow, WORKFLOW_NAME } from "./workflows";
 
 export default handler<Env>("engine", route);
 
+/** KV lists at most 1,000 keys per call: a page of a KV-backed list is one call. */
+const MAX_PAGE = 1000;
+
+/** A list's answer: its collection under its own name, then where the next page starts. */
+function pageJson<T>(name: string, page: Page<T>): Response {
+  return json({ success: true, [name]: page.items, cursor: page.cursor, truncated: page.truncated });
+}
+
 async function route(request: Request, env: Env): Promise<Response> {
+  const arrived = Date.now();
   const url = new URL(request.url);
   const path = url.pathname.replace(/\/+$/, "") || "/";
   const method = request.method;
@@ -40,7 +51,9 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /credentials
   if (p[0] === "credentials" && p.length === 1) {
     allow(method, ["GET", "POST"]);
-    if (method === "GET") return json({ success: true, credentials: await listCredentials(env) });
+    if (method === "GET") {
+      return pageJson("credentials", await listCredentials(env, pageQuery(url, MAX_PAGE, MAX_PAGE), prefixQuery(url, CREDENTIAL_NAME, 128)));
+    }
     const saved = await putCredential(env, await readJsonObject(request));
     const { created, ...rest } = saved;
     return json({ success: true, credential: rest }, created ? 201 : 200);
@@ -54,7 +67,7 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /auth/recipes
   if (p[0] === "auth" && p[1] === "recipes" && p.length === 2) {
     allow(method, ["GET"]);
-    return json({ success: true, recipes: await listAuthRecipes(env) });
+    return pageJson("recipes", slicePage(await listAuthRecipes(env), (r) => r.service, pageQuery(url, MAX_PAGE, MAX_PAGE)));
   }
   if (p[0] === "auth" && p[1] === "recipes" && p.length === 3) {
     allow(method, ["GET", "PUT"]);
@@ -72,7 +85,7 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /api-recipes
   if (p[0] === "api-recipes" && p.length === 1) {
     allow(method, ["GET"]);
-    return json({ success: true, recipes: await listApiRecipes(env) });
+    return pageJson("recipes", slicePage(await listApiRecipes(env), (r) => r.id, pageQuery(url, MAX_PAGE, MAX_PAGE)));
   }
   if (p[0] === "api-recipes" && p.length === 2) {
     allow(method, ["GET", "PUT"]);
@@ -85,7 +98,7 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /components (the registry's catalog)
   if (p[0] === "components" && p.length <= 2) {
     allow(method, ["GET"]);
-    const res = await registryFetch(env, path);
+    const res = await registryFetch(env, path + url.search);
     return new Response(res.body, { status: res.status, headers: { "content-type": "application/json; charset=utf-8" } });
   }
 
@@ -93,7 +106,9 @@ async function route(request: Request, env: Env): Promise<Response> {
   if (p[0] === "webhooks" && p[1] === "named") {
     if (p.length === 2) {
       allow(method, ["GET", "POST"]);
-      if (method === "GET") return json({ success: true, workflows: await listWorkflows(env) });
+      if (method === "GET") {
+        return pageJson("workflows", await listWorkflows(env, pageQuery(url, MAX_PAGE, MAX_PAGE), prefixQuery(url, WORKFLOW_NAME, 64)));
+      }
       const body = await readJsonObject(request);
       if (!isObject(body.workflow)) throw new ApiError(400, "invalid_workflow", "The body must be {name, workflow}.");
       const wf = await validateWorkflow(env, body.workflow, body.name);
@@ -120,10 +135,10 @@ async function route(request: Request, env: Env): Promise<Response> {
       const body = await readJsonObject(request);
       if (body.input !== undefined && !isObject(body.input)) throw new ApiError(400, "invalid_input", "input must be a JSON object.");
       const stored = await getWorkflow(env, p[2]);
-      const run = await runWorkflow(env, keys, stored.workflow, (body.input as Record<string, unknown>) ?? {}, depth);
+      const run = await runWorkflow(env, keys, stored.workflow, (body.input as Record<string, unknown>) ?? {}, depth, arrived);
       return json({
         success: run.status === "ok", run_id: run.run_id, status: run.status, output: run.output, trace: run.trace,
-        ...(run.error ? { error: run.error } : {}),
+        duration_ms: run.duration_ms, ...(run.error ? { error: run.error } : {}), ...(run.truncated ? { truncated: true } : {}),
       });
     }
   }
@@ -131,8 +146,12 @@ async function route(request: Request, env: Env): Promise<Response> {
   // /runs
   if (p[0] === "runs" && p.length === 1) {
     allow(method, ["GET"]);
-    const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? 50) || 50, 1), 1000);
-    return json({ success: true, runs: await listRuns(env, url.searchParams.get("workflow"), limit) });
+    const q = pageQuery(url, 50, MAX_PAGE);
+    const workflow = url.searchParams.get("workflow");
+    if (workflow !== null && !WORKFLOW_NAME.test(workflow)) throw new ApiError(400, "invalid_workflow", "workflow must be a workflow's name.");
+    // Retention: a first page sweeps out a bounded batch of expired runs (at most once an hour).
+    if (q.cursor === undefined) await pruneRuns(env, async () => (await getSettings(env)).run_retention_days);
+    return pageJson("runs", await listRuns(env, workflow, q));
   }
   if (p[0] === "runs" && p.length === 2) {
     allow(method, ["GET"]);

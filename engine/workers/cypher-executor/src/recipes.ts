@@ -3,6 +3,7 @@
 // custom recipe or an override in KV, and KV wins.
 import { API_RECIPES as SEED_API_RECIPES, AUTH_RECIPES as SEED_AUTH_RECIPES } from "../../../lib/seeds.generated";
 import { ApiError, isObject, nowIso } from "../../../lib/http";
+import { CREDENTIAL_NAME } from "./credentials";
 import type { Env } from "./env";
 import { effectivePort } from "./netguard";
 
@@ -39,6 +40,7 @@ export async function listAuthRecipes(env: Env): Promise<AuthRecipe[]> {
 }
 
 export async function getAuthRecipe(env: Env, service: string): Promise<AuthRecipe | null> {
+  if (!SERVICE_ID.test(service)) return null;
   const stored = await env.AUTH_RECIPES.get<AuthRecipe>(`recipe:${service}`, "json");
   return stored ?? (SEED_AUTH_RECIPES as AuthRecipe[]).find((r) => r.service === service) ?? null;
 }
@@ -90,6 +92,7 @@ export function validateAuthRecipe(service: string, r: Record<string, unknown>):
     if (!isObject(s) || typeof s.key !== "string" || typeof s.label !== "string") bad("each required secret needs a key and a label.");
     const key = (s as { key: string }).key;
     if (!key.startsWith(service + "_")) bad(`secret key '${key}' must start with '${service}_' (keys are prefixed by the service).`);
+    if (!CREDENTIAL_NAME.test(key)) bad(`secret key '${key.slice(0, 140)}' must be at most 128 letters, digits, '_', '.' or '-': it is the credential's name.`);
     keys.add(key);
   }
   if (r.token_exchange !== undefined) {
@@ -186,6 +189,7 @@ export async function listApiRecipes(env: Env): Promise<ApiRecipe[]> {
 }
 
 export async function getApiRecipe(env: Env, id: string): Promise<ApiRecipe | null> {
+  if (!SERVICE_ID.test(id)) return null;
   const stored = await env.API_RECIPES.get<ApiRecipe>(`api-recipe:${id}`, "json");
   return stored ?? (SEED_API_RECIPES as ApiRecipe[]).find((r) => r.id === id) ?? null;
 }

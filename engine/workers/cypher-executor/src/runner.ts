@@ -1,8 +1,9 @@
-// Runs a workflow step by step and records the run with its trace in RUNS.
-import { ApiError, isObject, nowIso } from "../../../lib/http";
+// Runs a workflow step by step and records the run with its trace (run-store.ts: one R2 object, no KV write).
+import { ApiError, nowIso } from "../../../lib/http";
 import { callComponent, RunContext, StepError } from "./components";
 import type { Env } from "./env";
 import type { Keys } from "./keys";
+import { saveRun } from "./run-store";
 import { render, TemplateError, truthy, type Scope } from "./template";
 import type { Step, Workflow } from "./workflows";
 
@@ -11,6 +12,8 @@ export const MAX_FOREACH = 100;
 export interface TraceEntry {
   step: string;
   component: string;
+  /** The service whose credentials the step uses, so a client can say which one is missing or refused. */
+  service: string | null;
   status: "ok" | "error" | "skipped";
   started_at: string;
   duration_ms: number;
@@ -29,13 +32,18 @@ export interface RunRecord {
   trace: TraceEntry[];
   started_at: string;
   finished_at: string;
+  /** From the trigger's arrival to the rendered output: every step and the output; not the save after it. */
   duration_ms: number;
+  /** Set when the record was larger than the storage budget and its largest parts were cut (see run-store.ts). */
+  truncated?: boolean;
+  [field: string]: unknown;
 }
 
-export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Record<string, unknown>, depth = 0): Promise<RunRecord> {
+/** started: when the trigger arrived (ms), so the run's time includes loading the workflow. */
+export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Record<string, unknown>, depth = 0,
+                                  started = Date.now()): Promise<RunRecord> {
   const ctx = new RunContext(env, keys, depth);
   const runId = newRunId();
-  const started = Date.now();
   const stepsState: Record<string, { status: string; output: unknown; error?: unknown }> = {};
   const scope: Scope = { input, steps: stepsState, run: { id: runId, workflow: wf.name } };
   const trace: TraceEntry[] = [];
@@ -45,7 +53,7 @@ export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Rec
   for (const step of wf.steps) {
     const t0 = Date.now();
     const entry: TraceEntry = {
-      step: step.id, component: step.component, status: "ok", started_at: new Date(t0).toISOString(),
+      step: step.id, component: step.component, service: step.service ?? null, status: "ok", started_at: new Date(t0).toISOString(),
       duration_ms: 0, input: null, output: null, error: null,
     };
     try {
@@ -92,8 +100,8 @@ export async function runWorkflow(env: Env, keys: Keys, wf: Workflow, input: Rec
     run_id: runId, workflow: wf.name, status: failure ? "error" : "ok", input: ctx.redact(input), output, error: failure, trace,
     started_at: new Date(started).toISOString(), finished_at: nowIso(), duration_ms: Date.now() - started,
   };
-  await saveRun(env, record);
-  return record;
+  const stored = await saveRun(env, record);
+  return stored.truncated ? { ...record, truncated: true } : record;
 }
 
 async function runStep(ctx: RunContext, step: Step, scope: Scope): Promise<{ input: unknown; output: unknown }> {
@@ -119,40 +127,7 @@ function safeRender(v: unknown, scope: Scope): unknown {
 }
 
 // Run ids sort by time: a fixed-width base-36 timestamp, then randomness.
-function newRunId(): string {
+export function newRunId(at = Date.now()): string {
   const rand = [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `run_${Date.now().toString(36).padStart(9, "0")}${rand}`;
-}
-
-// Index keys list newest first: KV lists keys in ascending order, so the time is inverted.
-function newestFirst(iso: string): string {
-  return (9_999_999_999_999 - Date.parse(iso)).toString().padStart(13, "0");
-}
-
-interface RunSummary {
-  run_id: string;
-  workflow: string;
-  status: string;
-  started_at: string;
-  duration_ms: number;
-}
-
-async function saveRun(env: Env, r: RunRecord) {
-  const summary: RunSummary = { run_id: r.run_id, workflow: r.workflow, status: r.status, started_at: r.started_at, duration_ms: r.duration_ms };
-  const order = `${newestFirst(r.started_at)}:${r.run_id}`;
-  await env.RUNS.put(`run:${r.run_id}`, JSON.stringify(r));
-  await env.RUNS.put(`index:all:${order}`, "", { metadata: summary });
-  await env.RUNS.put(`index:workflow:${r.workflow}:${order}`, "", { metadata: summary });
-}
-
-export async function getRun(env: Env, runId: string): Promise<RunRecord> {
-  const run = await env.RUNS.get<RunRecord>(`run:${runId}`, "json");
-  if (!run) throw new ApiError(404, "run_not_found", `No run '${runId}'.`);
-  return run;
-}
-
-export async function listRuns(env: Env, workflow: string | null, limit: number): Promise<RunSummary[]> {
-  const prefix = workflow ? `index:workflow:${workflow}:` : "index:all:";
-  const page = await env.RUNS.list<RunSummary>({ prefix, limit });
-  return page.keys.map((k) => k.metadata).filter((m): m is RunSummary => isObject(m));
+  return `run_${at.toString(36).padStart(9, "0")}${rand}`;
 }

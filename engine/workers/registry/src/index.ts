@@ -8,6 +8,8 @@ import bundle from "../../../arcrun.bundle.json";
 import { COMPONENT_CONTRACTS } from "../../../lib/seeds.generated";
 import { BINDING_HEADER, BINDING_TOKEN_KEY, sameToken } from "../../../lib/binding";
 import { ApiError, handler, isObject, json, pathSegments, readJsonObject, sha256Hex, base64ToBytes } from "../../../lib/http";
+import { pageQuery, slicePage } from "../../../lib/paging";
+import { runTextWasm } from "../../../lib/wasm-text";
 import { WASM_MODULES, type BundledWasm } from "./wasm.generated";
 
 export interface Env {
@@ -15,14 +17,22 @@ export interface Env {
   COMPONENT_BINARIES: R2Bucket;
 }
 
-const MAX_TEXT_BYTES = 1_000_000;
+/** A component id is part of its KV key (component:<id>; KV keys are at most 512 bytes). */
+const COMPONENT_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export default handler<Env>("registry", route);
 
+let knownToken: string | null = null;
+/** Contracts stored in KV (rare: only PUT /components/{id} makes them), kept a minute per isolate: a KV list costs. */
+let storedContracts: { at: number; contracts: Contract[] } | null = null;
+const STORED_CONTRACTS_TTL_MS = 60_000;
+
 async function route(request: Request, env: Env): Promise<Response> {
   // Only the executor's service binding may reach the registry: it carries the token both read from their shared KV.
-  const token = await env.COMPONENTS.get(BINDING_TOKEN_KEY);
+  // The token is read again only when the one this isolate knows does not match (it is made once, on first use).
   const given = request.headers.get(BINDING_HEADER) ?? "";
+  if (!knownToken || !sameToken(given, knownToken)) knownToken = await env.COMPONENTS.get(BINDING_TOKEN_KEY);
+  const token = knownToken;
   if (!token || !sameToken(given, token)) {
     throw new ApiError(403, "binding_only", "The registry answers only the arcrun engine's executor; call the engine's API instead.");
   }
@@ -36,7 +46,8 @@ async function route(request: Request, env: Env): Promise<Response> {
     throw new ApiError(404, "not_found", `No route ${method} ${url.pathname}.`);
   }
   if (parts.length === 1 && method === "GET") {
-    return json({ success: true, components: await catalog(env) });
+    const page = slicePage(await catalog(env), (c) => c.canonical_id, pageQuery(url, 1000, 1000));
+    return json({ success: true, components: page.items, cursor: page.cursor, truncated: page.truncated });
   }
   const id = parts[1];
   if (parts.length === 2 && method === "GET") {
@@ -45,11 +56,15 @@ async function route(request: Request, env: Env): Promise<Response> {
     return json({ success: true, component: found });
   }
   if (parts.length === 2 && method === "PUT") {
+    if (!COMPONENT_ID.test(id)) {
+      throw new ApiError(400, "invalid_component", "A component id is 1-128 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'.");
+    }
     const contract = await readJsonObject(request);
     if (contract.canonical_id !== id) {
       throw new ApiError(400, "invalid_component", `The contract's canonical_id must be '${id}'.`);
     }
     await env.COMPONENTS.put(`component:${id}`, JSON.stringify(contract));
+    storedContracts = null;
     return json({ success: true, component: contract });
   }
   if (parts.length === 3 && parts[2] === "binary" && method === "GET") {
@@ -73,11 +88,16 @@ type Contract = Record<string, unknown> & { canonical_id: string };
 async function catalog(env: Env): Promise<Contract[]> {
   const byId = new Map<string, Contract>();
   for (const c of COMPONENT_CONTRACTS as Contract[]) byId.set(c.canonical_id, c);
-  const listed = await env.COMPONENTS.list({ prefix: "component:" });
-  for (const key of listed.keys) {
-    const stored = await env.COMPONENTS.get<Contract>(key.name, "json");
-    if (stored) byId.set(stored.canonical_id, stored);
+  if (!storedContracts || Date.now() - storedContracts.at > STORED_CONTRACTS_TTL_MS) {
+    const contracts: Contract[] = [];
+    const listed = await env.COMPONENTS.list({ prefix: "component:" });
+    for (const key of listed.keys) {
+      const stored = await env.COMPONENTS.get<Contract>(key.name, "json");
+      if (stored) contracts.push(stored);
+    }
+    storedContracts = { at: Date.now(), contracts };
   }
+  for (const stored of storedContracts.contracts) byId.set(stored.canonical_id, stored);
   return [...byId.values()]
     .map((c) => {
       const wasm = WASM_MODULES[c.canonical_id];
@@ -113,32 +133,9 @@ async function binary(env: Env, id: string, wasm: BundledWasm): Promise<Uint8Arr
   return bytes;
 }
 
-/** Runs a component of ABI arcrun-text-v1: UTF-8 text in linear memory in, UTF-8 text out. */
+/** Runs a component of ABI arcrun-text-v1 after checking its R2 copy. */
 async function invoke(env: Env, id: string, input: Record<string, unknown>): Promise<unknown> {
   const wasm = bundled(id);
   await binary(env, id, wasm);
-  if (typeof input.text !== "string") {
-    throw new ApiError(400, "invalid_input", `Component '${id}' needs input.text as a string.`);
-  }
-  const inBytes = new TextEncoder().encode(input.text);
-  if (inBytes.length > MAX_TEXT_BYTES) {
-    throw new ApiError(400, "invalid_input", `input.text is larger than ${MAX_TEXT_BYTES} bytes.`);
-  }
-  const instance = await WebAssembly.instantiate(wasm.module, {});
-  const exports = instance.exports as {
-    memory: WebAssembly.Memory;
-    alloc(len: number): number;
-    run(ptr: number, len: number): number;
-    output_ptr(): number;
-  };
-  const ptr = exports.alloc(inBytes.length);
-  new Uint8Array(exports.memory.buffer, ptr, inBytes.length).set(inBytes);
-  const outLen = exports.run(ptr, inBytes.length);
-  const outPtr = exports.output_ptr();
-  const text = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, outPtr, outLen));
-  // The contract says how the text maps into the step's output: {"wasm_output": {"field", "type"}}.
-  const contract = (COMPONENT_CONTRACTS as Contract[]).find((c) => c.canonical_id === id);
-  const shape = isObject(contract?.wasm_output) ? contract.wasm_output : {};
-  const field = typeof shape.field === "string" ? shape.field : "text";
-  return { [field]: shape.type === "integer" ? Number(text) : text };
+  return runTextWasm(id, wasm.module, input);
 }

@@ -146,7 +146,7 @@ class Screenshots {
         robot.clickOn("#" + CloseGuard.KEEP_BUTTON_ID);
 
         Platform.runLater(() -> dev.arcrun.app.dashboard.DetailsDialog.show(stage.getScene().getRoot(),
-                i18n.get("dashboard.run.failed_at", "r-42", "fetch", "The address is not a URL."),
+                i18n.get("dashboard.run.failed", "r-42", "The address is not a URL.", "fetch"),
                 "step: fetch\nengine code: invalid_input\nmessage: The address is not a URL.", i18n));
         waitUntil(() -> robot.lookup("#details-text").tryQuery().isPresent());
         shootDialog(robot, "dialog-details");

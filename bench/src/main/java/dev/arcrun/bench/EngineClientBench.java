@@ -12,7 +12,6 @@ import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.EngineSettings;
-import dev.arcrun.sdk.Registration;
 import dev.arcrun.sdk.Secret;
 import dev.arcrun.core.local.LocalEngine;
 import java.nio.file.Files;
@@ -37,10 +36,10 @@ public final class EngineClientBench {
         Path home = Files.createTempDirectory("arcrun-bench-");
         LocalEngine local = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
         long t0 = System.nanoTime();
-        String url = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
+        LocalEngine.Keys keys = LocalEngine.Keys.generate();
+        String url = local.start(null, keys, LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
         System.out.printf("local engine start (toolchain cached): %.1f s%n", (System.nanoTime() - t0) / 1e9);
         try {
-            Registration keys = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), null, null)).register();
             try (EngineClient c = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), keys.apiKey(), keys.encryptionKey()))) {
                 c.workflows().push(new ObjectMapper().readTree(Path.of("engine/examples/hello.json").toFile()));
                 var input = new ObjectMapper().readTree("{\"name\":\"Ada\"}");

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 dev.arcrun.cli.engine.CredsCommand.class,
                 dev.arcrun.cli.engine.ServicesCommand.class,
                 dev.arcrun.cli.engine.WorkflowsCommand.class,
+                dev.arcrun.cli.engine.SettingsCommand.class,
                 dev.arcrun.cli.bundle.BundleCommand.class,
                 dev.arcrun.cli.meta.CompletionCommand.class,
                 CommandLine.HelpCommand.class,

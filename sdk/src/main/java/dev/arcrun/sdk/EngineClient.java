@@ -22,6 +22,7 @@ public final class EngineClient implements AutoCloseable {
     private final ServicesApi services;
     private final WorkflowsApi workflows;
     private final RunsApi runs;
+    private final SettingsApi engineSettings;
 
     public EngineClient(EngineSettings settings, Duration requestTimeout, Duration runTimeout) {
         this.httpClient = HttpClient.newBuilder()
@@ -34,6 +35,7 @@ public final class EngineClient implements AutoCloseable {
         this.services = new ServicesApi(http, credentials);
         this.workflows = new WorkflowsApi(http, runTimeout);
         this.runs = new RunsApi(http);
+        this.engineSettings = new SettingsApi(http);
     }
 
     public static EngineClient create(EngineSettings settings) {
@@ -78,6 +80,11 @@ public final class EngineClient implements AutoCloseable {
 
     public RunsApi runs() {
         return runs;
+    }
+
+    /** The engine's own settings ({@code /settings}); {@link #settings()} is where this client connects. */
+    public SettingsApi engineSettings() {
+        return engineSettings;
     }
 
     /** {@code GET /api-recipes}: the raw recipe documents. */

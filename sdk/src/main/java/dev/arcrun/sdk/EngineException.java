@@ -3,11 +3,12 @@ package dev.arcrun.sdk;
 
 /**
  * Anything that went wrong talking to the engine. The subtypes say what: the engine answered with an error
- * ({@link EngineApiException} and its kinds), it could not be reached, or it did not answer in time. Messages
+ * ({@link EngineApiException} and its kinds), it could not be reached, it stopped or answered with something that
+ * is not its API ({@link EngineUnavailableException}), or it did not answer in time. Messages
  * never contain the api key, the encryption key or a credential value.
  */
 public abstract sealed class EngineException extends ArcrunException
-        permits EngineApiException, EngineUnreachableException, EngineTimeoutException {
+        permits EngineApiException, EngineUnreachableException, EngineUnavailableException, EngineTimeoutException {
 
     EngineException(String message, String advice) {
         super(message, advice);

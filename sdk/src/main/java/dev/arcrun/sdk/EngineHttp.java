@@ -99,11 +99,19 @@ final class EngineHttp {
         try {
             resp = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
+            if (timeout.compareTo(EngineClient.CONNECT_TIMEOUT) < 0) {
+                // the request's own, shorter, deadline ran out while connecting (a busy machine): say that one
+                throw new EngineTimeoutException(settings.url(), words(what), timeout);
+            }
             throw new EngineUnreachableException(settings.url(), "no connection within " + EngineTimeoutException.human(EngineClient.CONNECT_TIMEOUT));
         } catch (HttpTimeoutException e) {
             throw new EngineTimeoutException(settings.url(), words(what), timeout);
         } catch (IOException e) {
-            throw new EngineUnreachableException(settings.url(), why(e));
+            if (refusedOrUnknown(e)) {
+                throw new EngineUnreachableException(settings.url(), why(e));
+            }
+            // Connected, then the answer broke off: the runtime stopped under the request (killed, crashed).
+            throw new EngineUnavailableException(settings.url(), EngineUnavailableException.Reason.STOPPED, 0, words(what));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineTimeoutException(settings.url(), words(what) + " (interrupted)", timeout);
@@ -114,6 +122,11 @@ final class EngineHttp {
     private JsonNode read(HttpResponse<byte[]> resp, String what, Predicate<JsonNode> result) {
         int status = resp.statusCode();
         JsonNode body = parse(resp.body());
+        if (status >= 500 && !body.isObject()) {
+            // wrangler/miniflare answer a dead or crashed worker with a plain-text stack, a proxy with HTML: neither
+            // is the engine speaking, and neither is shown.
+            throw new EngineUnavailableException(settings.url(), EngineUnavailableException.Reason.NOT_AN_API_ANSWER, status, words(what));
+        }
         if (status != 401 && result.test(body)) {
             return body;
         }
@@ -231,6 +244,17 @@ final class EngineHttp {
             out = out.replace(secret.reveal(), "***");
         }
         return out;
+    }
+
+    /** Nothing was ever connected: refused, unknown host, or no secure connection. */
+    private static boolean refusedOrUnknown(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof UnresolvedAddressException
+                    || t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String why(IOException e) {

@@ -1,6 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.common.TransferText;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.core.config.Target;
@@ -192,7 +193,7 @@ public final class InstallPageModel implements WizardPage {
     private void showProgress(InstallEvent.Progress p) {
         if (p != null) {
             progress.set(p.fraction() < 0 ? -1 : Math.min(1, p.fraction()));
-            progressText.set(p.message());
+            progressText.set(p.transfer().map(t -> TransferText.of(i18n, t)).orElse(p.message()));
         }
     }
 

@@ -12,8 +12,8 @@ final class Failures {
         while (!(t instanceof ArcrunException) && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof dev.arcrun.sdk.EngineUnreachableException u) {
-            return u.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
+        if (t instanceof dev.arcrun.sdk.EngineUnreachableException || t instanceof dev.arcrun.sdk.EngineUnavailableException) {
+            return t.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
         }
         if (t instanceof ArcrunException u) {
             return u.oneLine();

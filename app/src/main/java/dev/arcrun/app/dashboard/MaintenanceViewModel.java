@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import dev.arcrun.app.common.Activities;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.common.TransferText;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.core.config.DeployedBundle;
@@ -234,7 +235,7 @@ public final class MaintenanceViewModel {
             case InstallEvent.Skipped s -> s.reason();
             case InstallEvent.Warning w -> w.message();
             case InstallEvent.Failed f -> f.cause();
-            case InstallEvent.Progress p -> p.message();
+            case InstallEvent.Progress p -> p.transfer().map(t -> TransferText.of(i18n, t)).orElse(p.message());
             default -> null;
         };
         for (int i = 0; i < steps.size(); i++) {

@@ -3,6 +3,9 @@ package dev.arcrun.app.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.core.engineclient.EngineFailure;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.RunRecord;
 import dev.arcrun.sdk.RunResult;
 import dev.arcrun.sdk.RunStatus;
@@ -78,9 +81,13 @@ public final class RunViewModel {
         JsonNode value = ((JsonText.Good) JsonText.parse(input.get())).value();
         calls.clear();
         clearResult();
-        calls.call(c -> c.workflows().run(w.name(), value), (RunResult r) -> {
+        calls.call(c -> {
+            RunResult r = c.workflows().run(w.name(), value);
+            return new Shown<>(r, failure(c, r.error(), r.trace()));
+        }, (Shown<RunResult> s) -> {
+            RunResult r = s.run();
             show(r.runId(), r.status() != null ? r.status() : r.success() ? RunStatus.OK : RunStatus.ERROR,
-                    r.output(), r.error(), r.trace(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
+                    r.output(), s.failure(), r.trace(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
             refreshRuns();
         });
     }
@@ -98,19 +105,46 @@ public final class RunViewModel {
             return;
         }
         calls.clear();
-        calls.call(c -> c.runs().get(run.runId()),
-                (RunRecord r) -> show(r.runId(), r.status(), r.output(), r.error(), r.trace(), r.durationMs()));
+        calls.call(c -> {
+            RunRecord r = c.runs().get(run.runId());
+            return new Shown<>(r, failure(c, r.error(), r.trace()));
+        }, (Shown<RunRecord> s) -> {
+            RunRecord r = s.run();
+            show(r.runId(), r.status(), r.output(), s.failure(), r.trace(), r.durationMs());
+        });
     }
 
-    private void show(String runId, RunStatus s, JsonNode out, StepError error, List<TraceStep> steps, long ms) {
+    /** A run with its failure in the app's words (null when it succeeded). */
+    private record Shown<R>(R run, Failed failure) {}
+
+    /** @param details the Details view: the step, the engine's code and its raw message */
+    private record Failed(String step, String text, String details) {}
+
+    /** Runs in the background: the failing step's service is looked up so the text can name it as people know it. */
+    private Failed failure(EngineClient c, StepError error, List<TraceStep> steps) {
+        if (error == null) {
+            return null;
+        }
+        EngineFailure f = EngineFailure.ofRun(error, steps);
+        if (f.service() != null) {
+            try {
+                f = f.withServiceName(c.services().recipe(f.service()).displayName());
+            } catch (ArcrunException e) {
+                // the service's id names it well enough
+            }
+        }
+        return new Failed(error.step() == null ? "" : error.step(), EngineFailureText.of(i18n, f),
+                Failures.details(error.step(), error.code(), error.message()));
+    }
+
+    private void show(String runId, RunStatus s, JsonNode out, Failed failure, List<TraceStep> steps, long ms) {
         trace.setAll(steps.stream().map(TraceRow::of).toList());
         status.set(s);
         output.set(s == RunStatus.OK ? JsonText.pretty(out) : "");
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
-                : error == null ? i18n.get("dashboard.run.failed", runId, "")
-                : error.step() == null ? i18n.get("dashboard.run.failed", runId, error.message())
-                : i18n.get("dashboard.run.failed_at", runId, error.step(), error.message()));
-        runDetails.set(s == RunStatus.OK || error == null ? "" : Failures.details(error.step(), error.code(), error.message()));
+                : failure == null ? i18n.get("dashboard.run.failed", runId, "", "")
+                : i18n.get("dashboard.run.failed", runId, failure.text(), failure.step()));
+        runDetails.set(s == RunStatus.OK || failure == null ? "" : failure.details());
     }
 
     private void clearResult() {

@@ -47,6 +47,11 @@ class InstallPageModelTest {
         draft.token("tok");
         setup.script = l -> {
             l.on(new InstallEvent.Started(StepId.TOOLCHAIN));
+            // the toolchain's Node.js download: core's numbers, worded from the app's catalog
+            l.on(new InstallEvent.Progress(StepId.TOOLCHAIN, 0.25, "",
+                    java.util.Optional.of(new InstallEvent.Transfer(13L << 20, 52L << 20, 4.5 * (1 << 20)))));
+            assertThat(page.progressProperty().get()).isEqualTo(0.25);
+            assertThat(page.progressTextProperty().get()).isEqualTo("Downloading: 13.0 of 52.0 MiB (4.5 MiB/s)");
             l.on(new InstallEvent.Succeeded(StepId.TOOLCHAIN, "node 22 and wrangler 4", Duration.ofSeconds(1)));
             l.on(new InstallEvent.Skipped(StepId.VERIFY, "done in an earlier run"));
             l.on(new InstallEvent.Started(StepId.DEPLOY));

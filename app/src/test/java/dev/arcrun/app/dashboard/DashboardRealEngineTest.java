@@ -213,8 +213,8 @@ class DashboardRealEngineTest {
         assertThat(failed.step()).isEqualTo("fetch");
         assertThat(failed.status()).isEqualTo(StepStatus.ERROR);
         assertThat(failed.detail()).isNotBlank();
-        // a sentence that says what to do, and behind Details the step, the engine's code and its raw message
-        assertThat(text(robot, "#run-summary")).startsWith("The run stopped at the step \"fetch\": ").contains("run again");
+        // a sentence that says what happened, and behind Details the step, the engine's code and its raw message
+        assertThat(text(robot, "#run-summary")).startsWith("Failed at step fetch: The URL is not valid: 'not-a-url'");
         robot.clickOn("#run-details");
         waitUntil(() -> robot.lookup("#details-text").tryQuery().isPresent());
         String details = robot.lookup("#details-text").queryAs(javafx.scene.control.TextArea.class).getText();
@@ -222,6 +222,26 @@ class DashboardRealEngineTest {
         assertThat(robot.lookup("#details-copy").tryQuery()).isPresent();
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertThat(robot.lookup("#run-output").tryQuery().filter(Node::isVisible)).as("no output for a failed run").isEmpty();
+    }
+
+    @Test
+    void aRunNeedingAServiceThatIsNotSetUpSaysSoAndPointsToTheServicesTab(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gh.json");
+        Files.writeString(file, """
+                {"name": "it_github", "steps": [{"id": "me", "component": "http_request", "service": "github",
+                  "input": {"method": "GET", "url": "https://api.github.com/user"}}]}""");
+        robot.clickOn("#tab-workflows");
+        nextFile.set(file);
+        robot.clickOn("#wf-add");
+        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
+                && list.getSelectionModel().getSelectedItem().name().equals("it_github"));
+
+        robot.clickOn("#run-button");
+        waitForText(robot, "#run-summary", t -> t.startsWith("Failed"));
+        assertThat(text(robot, "#run-summary"))
+                .startsWith("Failed at step me: GitHub is not set up yet: set it up on the Services tab")
+                .doesNotContain("POST", "/credentials", "arcrun ");
     }
 
     @Test

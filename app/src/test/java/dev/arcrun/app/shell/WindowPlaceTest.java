@@ -26,11 +26,23 @@ class WindowPlaceTest {
     }
 
     @Test
+    void aFileWrittenByAnEarlierVersionStillOpensTheWindowThere() throws IOException {
+        // what databind's ObjectMapper wrote for the record
+        Files.writeString(home.resolve(WindowPlace.FILE),
+                "{\"x\":120.0,\"y\":80.0,\"width\":1300.0,\"height\":820.0,\"maximized\":true,\"page\":\"cloudflare\"}");
+        assertThat(WindowPlace.load(home)).contains(new WindowPlace(120, 80, 1300, 820, true, "cloudflare"));
+        Files.writeString(home.resolve(WindowPlace.FILE), "{\"x\":1,\"y\":2,\"width\":900,\"height\":600,\"maximized\":false,\"page\":null}");
+        assertThat(WindowPlace.load(home)).contains(new WindowPlace(1, 2, 900, 600, false, null));
+    }
+
+    @Test
     void aMissingOrDamagedFileMeansTheDefaultPlaceNotACrash() throws IOException {
         assertThat(WindowPlace.load(home)).isEmpty();
         Files.writeString(home.resolve(WindowPlace.FILE), "{\"x\": 10, \"y\": ");
         assertThat(WindowPlace.load(home)).isEmpty();
         Files.writeString(home.resolve(WindowPlace.FILE), "{\"x\":0,\"y\":0,\"width\":0,\"height\":0}");
+        assertThat(WindowPlace.load(home)).isEmpty();
+        Files.writeString(home.resolve(WindowPlace.FILE), "[1, 2]");
         assertThat(WindowPlace.load(home)).isEmpty();
     }
 

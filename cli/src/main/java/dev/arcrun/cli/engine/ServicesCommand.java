@@ -94,9 +94,8 @@ public final class ServicesCommand {
             spec.commandLine().getOut().println(service + ": the test call answered " + r.status() + "; the credentials work.");
             return 0;
         }
-        String why = r.error() == null ? "answered " + r.status() : r.error().message() + " (" + r.error().code() + ")";
-        spec.commandLine().getErr().println("arcrun: " + service + ": the test call failed: " + why
-                + " Check the credentials with: arcrun services setup " + service);
+        spec.commandLine().getErr().println("arcrun: " + new EngineFailureText(java.util.Locale.getDefault())
+                .of(dev.arcrun.core.engineclient.EngineFailure.ofServiceTest(r)));
         return 1;
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 final class TraceTable {
     private TraceTable() {}
 
-    static void print(PrintWriter out, String workflow, RunResult r) {
+    /** @param failure the run's failure in words ({@link EngineFailureText}); unused when the run succeeded */
+    static void print(PrintWriter out, String workflow, RunResult r, String failure) {
         List<List<String>> rows = new ArrayList<>();
         for (TraceStep s : r.trace()) {
             rows.add(List.of(s.step(), s.component(), status(s.status()), s.durationMs() + " ms", Output.cell(detail(s), 70)));
@@ -22,7 +23,7 @@ final class TraceTable {
         if (r.success()) {
             out.println("Output: " + compact(r.output()));
         } else if (r.error() != null) {
-            out.println("Error: " + r.error());
+            out.println("Error at step " + r.error().step() + ": " + failure);
         }
         out.flush();
     }

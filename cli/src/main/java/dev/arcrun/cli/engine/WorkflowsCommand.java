@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +74,14 @@ public final class WorkflowsCommand {
         JsonNode in = inputFile != null ? parseInput(readInputFile(inputFile), "--input-file " + inputFile)
                 : input == null ? null
                 : input.equals("-") ? parseInput(SecretInput.all(), "--input - (stdin)") : parseInput(input, "--input");
-        RunResult result = engine.call(spec, c -> c.workflows().run(name, in));
+        String[] failure = new String[1];
+        RunResult result = engine.call(spec, c -> {
+            RunResult r = c.workflows().run(name, in);
+            if (!json && r.error() != null) {
+                failure[0] = RunFailures.describe(c, r, Locale.getDefault());
+            }
+            return r;
+        });
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -86,7 +94,7 @@ public final class WorkflowsCommand {
             }
             Output.json(out, doc);
         } else {
-            TraceTable.print(out, name, result);
+            TraceTable.print(out, name, result, failure[0]);
         }
         return result.success() ? 0 : 1;
     }

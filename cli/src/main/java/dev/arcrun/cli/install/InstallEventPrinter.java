@@ -1,5 +1,6 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.bundle.DownloadLine;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.StepId;
@@ -20,6 +21,8 @@ public final class InstallEventPrinter implements InstallListener {
     private final java.util.Set<StepId> warned = java.util.EnumSet.noneOf(StepId.class);
 
     private final boolean colour;
+    /** Per step, the quarters of a download already shown as plain lines (a new download starts below). */
+    private final java.util.Map<StepId, Integer> quartersShown = new java.util.EnumMap<>(StepId.class);
 
     public InstallEventPrinter(PrintWriter out, boolean terminal) {
         this(out, terminal, terminal && colourAllowed(System.getenv()));
@@ -62,8 +65,21 @@ public final class InstallEventPrinter implements InstallListener {
     }
 
     private void progress(InstallEvent.Progress p) {
+        String text = p.transfer().map(t -> "Downloading " + DownloadLine.describe(t.bytes(), t.total(), t.bytesPerSecond()))
+                .orElse(p.message());
         if (!terminal) {
-            return; // a log file wants results, not redraws
+            // a log file wants results, not redraws; a long download (the toolchain's Node.js) a line per quarter
+            if (p.transfer().isPresent() && p.fraction() >= 0) {
+                int quarter = (int) Math.min(4, p.fraction() * 4);
+                if (quarter < quartersShown.getOrDefault(p.step(), 0)) {
+                    quartersShown.put(p.step(), 0); // the next file of the step (npm after Node.js)
+                }
+                if (quarter > quartersShown.getOrDefault(p.step(), 0) && quarter < 4) {
+                    quartersShown.put(p.step(), quarter);
+                    line("    " + text);
+                }
+            }
+            return;
         }
         String bar;
         if (p.fraction() < 0) {
@@ -73,7 +89,7 @@ public final class InstallEventPrinter implements InstallListener {
             bar = "[" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] "
                     + String.format(Locale.ROOT, "%3d%% ", Math.round(p.fraction() * 100));
         }
-        out.print("\r    " + bar + p.message() + "\u001b[K");
+        out.print("\r    " + bar + text + "\u001b[K");
         progressLineOpen = true;
     }
 

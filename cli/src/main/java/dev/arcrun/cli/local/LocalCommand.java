@@ -2,6 +2,7 @@ package dev.arcrun.cli.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcrun.cli.bundle.DownloadLine;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.deploy.ToolchainManager;
@@ -62,8 +63,22 @@ public final class LocalCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter progress = json ? spec.commandLine().getErr() : out;
-            LocalStatus.Running running = installs().start(which.install, line -> print(progress, line),
-                    java.time.Duration.ofSeconds(timeoutSeconds), new Cancellation());
+            // the first start on a computer without npm downloads Node.js and npm: bytes and rate as they come
+            DownloadLine lines = new DownloadLine(progress, DownloadLine.onTerminal());
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel);
+            Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C stops a download or npm install; nothing half-done counts
+            LocalStatus.Running running;
+            try {
+                running = installs().start(which.install, line -> lines.println(line.text()), lines,
+                        java.time.Duration.ofSeconds(timeoutSeconds), cancel);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
+            }
             if (json) {
                 out.println(JSON.writeValueAsString(JSON.createObjectNode().put("url", running.url())));
             } else {

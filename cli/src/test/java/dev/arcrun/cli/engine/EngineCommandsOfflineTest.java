@@ -87,20 +87,22 @@ class EngineCommandsOfflineTest {
     void traceTableShowsEveryStepAndTheError() throws Exception {
         RunResult r = Output.JSON.readValue("""
                 {"success":false,"run_id":"run_1","status":"error","output":null,
-                 "error":{"code":"http_error","message":"boom","step":"call"},
+                 "error":{"code":"credential_missing","message":"The credential 'github_token' is not stored.","step":"call"},
                  "trace":[
                   {"step":"greet","component":"template","status":"ok","started_at":"2026-11-26T10:00:00.000Z",
                    "duration_ms":3,"input":{"template":"hi"},"output":"hi","error":null},
                   {"step":"maybe","component":"if","status":"skipped","started_at":"2026-11-26T10:00:00.003Z",
                    "duration_ms":0,"input":null,"output":null,"error":null},
-                  {"step":"call","component":"http_request","status":"error","started_at":"2026-11-26T10:00:00.004Z",
-                   "duration_ms":12,"input":{},"output":null,"error":{"code":"http_error","message":"boom"}}]}
+                  {"step":"call","component":"http_request","service":"github","status":"error","started_at":"2026-11-26T10:00:00.004Z",
+                   "duration_ms":12,"input":{},"output":null,"error":{"code":"credential_missing","message":"boom"}}]}
                 """, RunResult.class);
         StringWriter s = new StringWriter();
-        TraceTable.print(new PrintWriter(s), "demo", r);
+        TraceTable.print(new PrintWriter(s), "demo", r, new EngineFailureText(java.util.Locale.ROOT)
+                .of(dev.arcrun.core.engineclient.EngineFailure.ofRun(r.error(), r.trace()).withServiceName("GitHub")));
         String text = s.toString();
         assertThat(text).contains("Run FAILED run_1 of demo", "STEP", "greet", "template", "ok", "3 ms", "skipped",
-                "call", "error", "boom (http_error)", "Error: call: boom (http_error)");
+                "call", "error", "boom (credential_missing)",
+                "Error at step call: GitHub is not set up yet: set it up with `arcrun services setup github`");
         assertThat(text.lines().filter(l -> l.startsWith("greet")).findFirst().orElseThrow()).endsWith("hi");
     }
 }

@@ -16,7 +16,6 @@ import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.EngineSettings;
-import dev.arcrun.sdk.Registration;
 import dev.arcrun.core.local.LocalEngine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ class EngineCommandsRealEngineTest {
     @TempDir static Path engineHome;
     static LocalEngine local;
     static String url;
-    static Registration keys;
+    static final LocalEngine.Keys keys = LocalEngine.Keys.generate();
     static String install;
     static AppHome home;
     static SecretStore secrets;
@@ -46,8 +45,7 @@ class EngineCommandsRealEngineTest {
     @BeforeAll
     static void start() {
         local = new LocalEngine(new AppHome(engineHome), ToolchainManager.forTests());
-        url = local.start(LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
-        keys = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), null, null)).register();
+        url = local.start(null, keys, LogListener.NONE, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation()).url();
 
         home = AppHome.resolve(); // surefire's throwaway ARCRUN_HOME, as the CLI resolves it
         install = "it-cli-" + ProcessHandle.current().pid();
@@ -170,7 +168,7 @@ class EngineCommandsRealEngineTest {
             assertThat(ok.out()).contains("answered 204", "credentials work");
             Result refused = cli("services", "test", "itcli");
             assertThat(refused.exit()).isEqualTo(1);
-            assertThat(refused.err()).contains("test call failed", "401", "arcrun services setup itcli");
+            assertThat(refused.err()).contains("itcli refused the test call", "401", "arcrun services setup itcli");
             assertThat(received).containsExactly("t-123456", "t-123456");
             assertNoSecrets(ok, "t-123456");
             assertNoSecrets(refused, "t-123456");
@@ -220,11 +218,54 @@ class EngineCommandsRealEngineTest {
 
         Result r = cli("workflows", "run", "it-cli-fails");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error", "Error: call:");
+        assertThat(r.out()).contains("Run FAILED", "first", "call", "http_request", "error",
+                "Error at step call: 127.0.0.1:" + closed + " is on this computer or a private network",
+                "allow it with `arcrun settings allow-private-host add 127.0.0.1:" + closed + "`")
+                .doesNotContain("PUT /settings");
 
         Result json = cli("workflows", "run", "it-cli-fails", "--json");
         assertThat(json.exit()).isEqualTo(1);
         assertThat(Output.JSON.readTree(json.out()).path("success").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aRunNeedingAServiceThatIsNotSetUpSaysWhichAndHowToSetItUp(@TempDir Path dir) throws Exception {
+        Path wf = Files.writeString(dir.resolve("gh.json"), """
+                {"name":"it-cli-github","steps":[
+                  {"id":"me","component":"http_request","service":"github","input":{"url":"https://api.github.com/user"}}]}""");
+        assertThat(cli("workflows", "push", wf.toString()).exit()).isZero();
+
+        Result r = cli("workflows", "run", "it-cli-github");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Error at step me: GitHub is not set up yet: set it up with `arcrun services setup github`")
+                .doesNotContain("POST /credentials");
+    }
+
+    @Test
+    void settingsShowAddAndRemoveAPrivateHost() throws Exception {
+        cli("settings", "allow-private-host", "remove", "127.0.0.1:8080");
+        Result shown = cli("settings");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).doesNotContain("127.0.0.1:8080");
+
+        Result added = cli("settings", "allow-private-host", "add", "LOCALHOST.:3000");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Workflows may now reach localhost:3000.", "  localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "add", "localhost:3000").out()).contains("allowed already; nothing changed");
+        Result json = cli("settings", "--json");
+        assertThat(Output.JSON.readTree(json.out()).path("allow_private_hosts").toString()).contains("\"localhost:3000\"");
+        assertThat(Output.JSON.readTree(cli("settings", "show", "--json").out()).path("allow_private_hosts").isArray()).isTrue();
+
+        Result removed = cli("settings", "allow-private-host", "remove", "localhost:3000", "--json");
+        assertThat(removed.exit()).isZero();
+        assertThat(Output.JSON.readTree(removed.out()).path("allow_private_hosts").toString()).doesNotContain("localhost:3000");
+        assertThat(cli("settings", "allow-private-host", "remove", "localhost:3000").out()).contains("was not allowed; nothing changed");
+
+        for (String bad : new String[] {"http://127.0.0.1:8080", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "a b:1"}) {
+            Result refused = cli("settings", "allow-private-host", "add", bad);
+            assertThat(refused.exit()).as(bad).isEqualTo(2);
+            assertThat(refused.err()).as(bad).contains("is not HOST:PORT", "127.0.0.1:8080");
+        }
     }
 
     @Test

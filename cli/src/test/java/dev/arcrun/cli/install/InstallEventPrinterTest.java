@@ -33,6 +33,27 @@ class InstallEventPrinterTest {
     }
 
     @Test
+    void aToolchainDownloadShowsBytesAndRateOnATerminalAndAFewPlainLinesElsewhere() {
+        var t = new InstallEventPrinter(new PrintWriter(buffer), true, false);
+        t.on(new InstallEvent.Progress(StepId.TOOLCHAIN, 0.25, "",
+                java.util.Optional.of(new InstallEvent.Transfer(13L << 20, 52L << 20, 4.5 * (1 << 20)))));
+        assertThat(buffer.toString()).contains("[######                  ]  25% Downloading 13.0 MiB of 52.0 MiB, 4.5 MiB/s");
+
+        StringWriter piped = new StringWriter();
+        var p = new InstallEventPrinter(new PrintWriter(piped), false);
+        for (int i = 0; i <= 52; i++) { // a progress event per MiB, as the downloader sends them
+            p.on(new InstallEvent.Progress(StepId.TOOLCHAIN, i / 52.0, "",
+                    java.util.Optional.of(new InstallEvent.Transfer((long) i << 20, 52L << 20, 1 << 20))));
+        }
+        p.on(new InstallEvent.Progress(StepId.TOOLCHAIN, 0.5, "", // the second file (npm)
+                java.util.Optional.of(new InstallEvent.Transfer(1L << 20, 2L << 20, 1 << 20))));
+        assertThat(piped.toString()).doesNotContain("\r", "\u001b")
+                .contains("    Downloading 13.0 MiB of 52.0 MiB, 1.0 MiB/s", "    Downloading 26.0 MiB of 52.0 MiB, 1.0 MiB/s",
+                        "    Downloading 39.0 MiB of 52.0 MiB, 1.0 MiB/s", "    Downloading 1.0 MiB of 2.0 MiB, 1.0 MiB/s");
+        assertThat(piped.toString().lines()).hasSize(4);
+    }
+
+    @Test
     void colourOnlyOnATerminalAndNeverWithNoColor() {
         assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of())).isTrue();
         assertThat(InstallEventPrinter.colourAllowed(java.util.Map.of("NO_COLOR", "1"))).isFalse();

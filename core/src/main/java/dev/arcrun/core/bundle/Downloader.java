@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +20,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * Downloads a bundle into the cache, streaming to disk. A dropped connection is retried: with a Range request that
  * continues where it stopped when the server answers 206 for it, from scratch when it answers 200. The cache is keyed
- * by URL and sha256, so a bundle asked for with its sha256 is downloaded once.
+ * by URL and sha256, so a bundle asked for with its sha256 is downloaded once. It speaks {@code java.net.http} like
+ * the rest of arcrun; redirects are followed here, hop by hop, so none may leave https and their number is bounded.
  */
 public final class Downloader {
 
@@ -49,6 +58,12 @@ public final class Downloader {
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+    /** Watches for a body that stops arriving: java.net.http's request timeout ends when the headers are in. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "arcrun-download-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Path cacheDir;
     private final Options options;
@@ -148,69 +163,87 @@ public final class Downloader {
         }
     }
 
-    /** One request. Returns false when it had to throw away what was there (the caller tries again at once). */
+    /**
+     * One attempt on its own client, so that cancelling or a stalled body can end it at once ({@code shutdownNow}).
+     * Returns false when it had to throw away what was there (the caller tries again at once).
+     */
     private boolean attemptOnce(URI url, Path part, Attempts st, Consumer<DownloadEvent> listener, Cancellation cancel)
             throws IOException, TransientFailure {
         long from = st.have;
-        HttpURLConnection conn = open(url, from, st.etag, cancel);
-        Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
-        try {
-            int status = conn.getResponseCode();
-            if (status >= 500 || status == 408 || status == 429) {
-                throw new TransientFailure("the server answered " + status);
-            }
-            if (status == 416 && from > 0) {
-                reset(part, st);
-                return false;
-            }
-            if (status >= 400) {
-                throw httpError(url, status);
-            }
-            if (status != 200 && status != 206) {
-                throw new UserFacingException("The server answered " + status + " for " + url + " instead of the bundle.",
-                        "Check the URL; it should point at a .tar.gz file.");
-            }
-            String type = conn.getContentType();
-            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-                throw webPage(url);
-            }
-            long length = conn.getContentLengthLong();
-            boolean resumed = false;
-            if (status == 206) {
-                Matcher m = CONTENT_RANGE.matcher(String.valueOf(conn.getHeaderField("Content-Range")));
-                if (from == 0 || !m.matches() || Long.parseLong(m.group(1)) != from) {
-                    // A range we did not ask for: never splice it in.
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER) // followed in open(), which refuses https → http
+                .version("https".equalsIgnoreCase(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build();
+        // shutdownNow, not close: close waits for the exchange, and a stalled or cancelled one must end now
+        try (Cancellation.Registration onCancel = cancel.onCancel(client::shutdownNow)) {
+            HttpResponse<InputStream> resp = open(client, url, from, st.etag, cancel);
+            try (InputStream body = resp.body()) {
+                int status = resp.statusCode();
+                if (status >= 500 || status == 408 || status == 429) {
+                    throw new TransientFailure("the server answered " + status);
+                }
+                if (status == 416 && from > 0) {
                     reset(part, st);
                     return false;
                 }
-                resumed = true;
-                st.total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
-            } else {
-                if (from > 0) {
-                    reset(part, st); // 200 to a Range request: the server sends everything again
+                if (status >= 400) {
+                    throw httpError(url, status);
                 }
-                st.total = length;
+                if (status != 200 && status != 206) {
+                    throw new UserFacingException("The server answered " + status + " for " + url + " instead of the bundle.",
+                            "Check the URL; it should point at a .tar.gz file.");
+                }
+                String type = resp.headers().firstValue("Content-Type").orElse(null);
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+                    throw webPage(url);
+                }
+                long length = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+                boolean resumed = false;
+                if (status == 206) {
+                    Matcher m = CONTENT_RANGE.matcher(resp.headers().firstValue("Content-Range").orElse(""));
+                    if (from == 0 || !m.matches() || Long.parseLong(m.group(1)) != from) {
+                        // A range we did not ask for: never splice it in.
+                        reset(part, st);
+                        return false;
+                    }
+                    resumed = true;
+                    st.total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+                } else {
+                    if (from > 0) {
+                        reset(part, st); // 200 to a Range request: the server sends everything again
+                    }
+                    st.total = length;
+                }
+                String etag = resp.headers().firstValue("ETag").orElse(null);
+                st.etag = etag != null && !etag.startsWith("W/") ? etag : null;
+                listener.accept(new DownloadEvent.Started(url, st.total, resumed));
+                copyBody(url, body, client, part, st, listener, cancel);
+                return true;
             }
-            String etag = conn.getHeaderField("ETag");
-            st.etag = etag != null && !etag.startsWith("W/") ? etag : null;
-            listener.accept(new DownloadEvent.Started(url, st.total, resumed));
-            copyBody(url, conn, part, st, listener, cancel);
-            return true;
         } finally {
-            onCancel.close();
-            conn.disconnect();
+            client.shutdownNow();
         }
     }
 
-    private void copyBody(URI url, HttpURLConnection conn, Path part, Attempts st, Consumer<DownloadEvent> listener,
-                          Cancellation cancel) throws IOException, TransientFailure {
+    private void copyBody(URI url, InputStream in, HttpClient client, Path part, Attempts st,
+                          Consumer<DownloadEvent> listener, Cancellation cancel) throws IOException, TransientFailure {
         long startNanos = System.nanoTime();
         long startBytes = st.have;
         long lastEvent = 0;
         byte[] buf = new byte[128 * 1024];
-        try (InputStream in = conn.getInputStream();
-             OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
-            for (int n; (n = readNetwork(in, buf, st, cancel)) != -1; ) {
+        AtomicLong lastByte = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        long idle = options.readTimeout().toNanos();
+        long every = Math.max(10, options.readTimeout().toMillis() / 4);
+        ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastByte.get() > idle && stalled.compareAndSet(false, true)) {
+                client.shutdownNow(); // the blocked read below ends with an IOException
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
+            for (int n; (n = readNetwork(in, buf, st, cancel, stalled)) != -1; ) {
+                lastByte.set(System.nanoTime());
                 cancel.check();
                 if (!st.sniffed && st.have == 0 && n > 0) {
                     st.sniffed = true;
@@ -227,6 +260,8 @@ public final class Downloader {
                     listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, now - startNanos)));
                 }
             }
+        } finally {
+            watch.cancel(false);
         }
         cancel.check();
         listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, System.nanoTime() - startNanos)));
@@ -236,15 +271,17 @@ public final class Downloader {
     }
 
     /** One read from the network; a failure is a dropped connection (worth a retry) unless the user cancelled. */
-    private static int readNetwork(InputStream in, byte[] buf, Attempts st, Cancellation cancel) throws TransientFailure {
+    private int readNetwork(InputStream in, byte[] buf, Attempts st, Cancellation cancel, AtomicBoolean stalled)
+            throws TransientFailure {
         try {
             return in.read(buf);
         } catch (IOException e) {
             if (cancel.isCancelled()) {
                 throw new CancellationException("Download cancelled.");
             }
+            String why = stalled.get() ? "no data arrived for " + options.readTimeout().toMillis() + " ms" : describe(e);
             throw new TransientFailure("the connection dropped after " + st.have
-                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + describe(e) + ")");
+                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + why + ")");
         }
     }
 
@@ -261,40 +298,41 @@ public final class Downloader {
         st.sniffed = false;
     }
 
-    /** Opens a connection, following up to maxRedirects redirects by hand so none downgrades https to http. */
-    private HttpURLConnection open(URI url, long from, String etag, Cancellation cancel) throws IOException, TransientFailure {
+    /** Sends the request, following up to maxRedirects redirects by hand so none downgrades https to http. */
+    private HttpResponse<InputStream> open(HttpClient client, URI url, long from, String etag, Cancellation cancel)
+            throws IOException {
         URI current = url;
         for (int hop = 0; hop <= options.maxRedirects(); hop++) {
             cancel.check();
-            HttpURLConnection conn = (HttpURLConnection) current.toURL().openConnection();
-            conn.setInstanceFollowRedirects(false);
-            conn.setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()));
-            conn.setReadTimeout(Math.toIntExact(options.readTimeout().toMillis()));
-            conn.setRequestProperty("User-Agent", "arcrun-desktop");
-            conn.setRequestProperty("Accept-Encoding", "identity");
+            HttpRequest.Builder req = HttpRequest.newBuilder(current).GET()
+                    // until the headers are in; a body that stops arriving is caught by copyBody's watchdog
+                    .timeout(options.readTimeout().plus(options.connectTimeout()))
+                    .header("User-Agent", "arcrun-desktop")
+                    .header("Accept-Encoding", "identity");
             if (from > 0) {
-                conn.setRequestProperty("Range", "bytes=" + from + "-");
+                req.header("Range", "bytes=" + from + "-");
                 if (etag != null) {
-                    conn.setRequestProperty("If-Range", etag);
+                    req.header("If-Range", etag);
                 }
             }
-            int status;
-            Cancellation.Registration onCancel = cancel.onCancel(conn::disconnect);
+            HttpResponse<InputStream> resp;
             try {
-                status = conn.getResponseCode();
+                resp = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 if (cancel.isCancelled()) {
                     throw new CancellationException("Download cancelled.");
                 }
                 throw e;
-            } finally {
-                onCancel.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Download interrupted.");
             }
+            int status = resp.statusCode();
             if (status < 300 || status >= 400 || status == 304) {
-                return conn;
+                return resp;
             }
-            String location = conn.getHeaderField("Location");
-            conn.disconnect();
+            resp.body().close();
+            String location = resp.headers().firstValue("Location").orElse(null);
             if (location == null) {
                 throw new UserFacingException("The server answered " + status + " for " + current + " without saying where to go.",
                         "Check the URL.");
@@ -355,10 +393,13 @@ public final class Downloader {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof InterruptedIOException) {
-            return "no data arrived for a while (" + e.getClass().getSimpleName() + ")";
+        if (e instanceof InterruptedIOException || e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
         }
         String msg = e.getMessage();
-        return msg == null ? e.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "the connection failed" : msg;
     }
 }

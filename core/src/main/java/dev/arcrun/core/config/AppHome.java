@@ -70,29 +70,39 @@ public record AppHome(Path root) {
     public Path localEngine(String install) { return local().resolve("installs").resolve(InstallName.require(install)); }
 
     /**
-     * Creates the root folder when missing and makes it owner-only (0700 on POSIX), so no other user of the
-     * computer can enter it whatever the permissions of the files below. Called before anything is written.
+     * Creates the root folder when missing and makes it owner-only (0700 on POSIX; on Windows an access list of the
+     * owner alone, inherited by everything created in it), so no other user of the computer can enter it whatever
+     * the permissions of the files below. Called before anything is written.
      */
     public Path secureRoot() {
         ensureDir(root);
-        if (isPosix()) {
-            try {
+        try {
+            if (isPosix()) {
                 if (!Files.getPosixFilePermissions(root).equals(DIR_OWNER_ONLY)) {
                     Files.setPosixFilePermissions(root, DIR_OWNER_ONLY);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot make " + root + " private to you: " + e.getMessage(), e);
+            } else {
+                OwnerOnlyAcl.apply(root);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make " + root + " private to you: " + e.getMessage(), e);
         }
         return root;
     }
 
-    /** Makes every folder under {@code tree} 0700 and every file 0600 (POSIX; nothing elsewhere). */
+    /**
+     * Makes every folder under {@code tree} 0700 and every file 0600 on POSIX; elsewhere gives each the owner-only
+     * access list, where the file system has access lists (NTFS).
+     */
     public static void ownerOnly(Path tree) {
-        if (!isPosix() || !Files.exists(tree)) return;
+        if (!Files.exists(tree)) return;
         try (Stream<Path> all = Files.walk(tree)) {
             for (Path p : all.toList()) {
                 if (Files.isSymbolicLink(p)) continue;
+                if (!isPosix()) {
+                    if (!OwnerOnlyAcl.apply(p)) return; // neither modes nor access lists: nothing to set
+                    continue;
+                }
                 Set<PosixFilePermission> want = Files.isDirectory(p) ? DIR_OWNER_ONLY : FILE_OWNER_ONLY;
                 Set<PosixFilePermission> has = Files.getPosixFilePermissions(p);
                 if (Files.isRegularFile(p) && has.contains(PosixFilePermission.OWNER_EXECUTE)) {

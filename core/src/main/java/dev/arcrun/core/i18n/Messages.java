@@ -1,5 +1,6 @@
 package dev.arcrun.core.i18n;
 
+import dev.arcrun.core.engineclient.EngineFailure;
 import dev.arcrun.core.install.PlanAction;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -32,6 +33,11 @@ public final class Messages {
 
     public String render(PlanAction action) {
         return get("plan." + action.code(), action.args().toArray());
+    }
+
+    /** The cause of an engine failure, without a closing mark: each face adds its advice or ends the sentence. */
+    public String render(EngineFailure failure) {
+        return get(failure.messageKey(), failure.args());
     }
 
     public Locale locale() {

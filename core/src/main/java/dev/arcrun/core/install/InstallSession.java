@@ -168,8 +168,13 @@ public final class InstallSession implements AutoCloseable {
     // ---- tools, bundles, engine
 
     public synchronized Toolchain toolchain(Consumer<String> npmLines) {
+        return toolchain(npmLines, e -> { });
+    }
+
+    /** As {@link #toolchain(Consumer)}, with the progress of the Node.js and npm downloads when it bootstraps them. */
+    public synchronized Toolchain toolchain(Consumer<String> npmLines, Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads) {
         if (toolchain == null) {
-            toolchain = toolchains.ensure(npmLines, cancellation);
+            toolchain = toolchains.ensure(npmLines, downloads, cancellation);
         }
         return toolchain;
     }

@@ -62,6 +62,12 @@ public final class LocalInstalls {
 
     /** Starts (or finds running) the install's engine with its bundle, data and keys; returns once it answers. */
     public LocalStatus.Running start(String name, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(name, listener, e -> { }, timeout, cancellation);
+    }
+
+    /** As above, with the progress of the Node.js and npm downloads when the toolchain has to be bootstrapped. */
+    public LocalStatus.Running start(String name, LogListener listener, java.util.function.Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads,
+                                     Duration timeout, Cancellation cancellation) {
         String install = which(name).orElseThrow(() -> new UserFacingException("There is no install on this computer yet.",
                 "Install the engine here with: arcrun install --target local"));
         InstallConfig config = store.load(install);
@@ -83,7 +89,7 @@ public final class LocalInstalls {
                             + "' and install again.");
         }
         LocalStatus.Running running = engine(install).start(bundle, new LocalEngine.Keys(Secret.of(api.get()), Secret.of(enc.get())),
-                listener, timeout, cancellation);
+                listener, downloads, timeout, cancellation);
         if (!running.url().equals(config.engineUrl())) {
             store.save(config.withEngineUrl(running.url()));
         }

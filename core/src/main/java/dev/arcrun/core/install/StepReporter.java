@@ -4,6 +4,9 @@ package dev.arcrun.core.install;
 public interface StepReporter {
     void progress(double fraction, String message);
 
+    /** A download's bytes so far (the toolchain's Node.js and npm), as numbers the face words. */
+    void transfer(InstallEvent.Transfer transfer);
+
     void log(String source, String text, boolean error);
 
     void warn(String message, String advice);
@@ -15,6 +18,10 @@ public interface StepReporter {
         return new StepReporter() {
             @Override public void progress(double fraction, String message) {
                 listener.on(new InstallEvent.Progress(step, fraction, message));
+            }
+
+            @Override public void transfer(InstallEvent.Transfer transfer) {
+                listener.on(InstallEvent.Progress.of(step, transfer));
             }
 
             @Override public void log(String source, String text, boolean error) {

@@ -1,8 +1,12 @@
 package dev.arcrun.core.install;
 
+import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.deploy.Toolchain;
 
-/** Makes sure a private node and wrangler are there (installs them with npm on first use). */
+/**
+ * Makes sure a private node and wrangler are there (installs them with npm on first use, or downloads Node.js and npm
+ * first when the computer has no npm: their bytes and rate go out as progress).
+ */
 final class ToolchainStep implements InstallStep {
     private final InstallSession session;
 
@@ -12,7 +16,11 @@ final class ToolchainStep implements InstallStep {
 
     @Override
     public StepResult run(StepReporter reporter) {
-        Toolchain t = session.toolchain(line -> reporter.log("npm", line, false));
+        Toolchain t = session.toolchain(line -> reporter.log("npm", line, false), e -> {
+            if (e instanceof DownloadEvent.Progress p) {
+                reporter.transfer(new InstallEvent.Transfer(p.bytes(), p.total(), p.bytesPerSecond()));
+            }
+        });
         return StepResult.done("node " + t.nodeVersion() + ", wrangler " + t.wranglerVersion());
     }
 }

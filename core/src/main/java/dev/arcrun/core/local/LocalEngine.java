@@ -1,5 +1,6 @@
 package dev.arcrun.core.local;
 
+import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.AtomicFiles;
@@ -29,9 +30,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The arcrun engine of one local install: both workers under one {@code wrangler dev} (real workerd, multi-config so
@@ -68,9 +72,22 @@ public final class LocalEngine {
 
     /** The two keys the engine is started with. Printing this record shows neither. */
     public record Keys(Secret apiKey, Secret encryptionKey) {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
         public Keys {
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(encryptionKey, "encryptionKey");
+        }
+
+        /** Two new keys: 32 random bytes each, base64, as the engine expects them. */
+        public static Keys generate() {
+            return new Keys(Secret.of(random()), Secret.of(random()));
+        }
+
+        private static String random() {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            return Base64.getEncoder().encodeToString(bytes);
         }
     }
 
@@ -156,25 +173,21 @@ public final class LocalEngine {
     }
 
     /**
-     * A bare start of the engine built into the app, for tests and by-hand use only: no keys are set, and its
-     * {@code POST /register} is open ({@code ALLOW_REGISTER}) so the first caller gets them. Installs never use it.
-     */
-    public LocalStatus.Running start(LogListener listener, Duration timeout, Cancellation cancellation) {
-        return start(null, null, listener, timeout, cancellation);
-    }
-
-    /** A bare start (see {@link #start(LogListener, Duration, Cancellation)}) of the engine in {@code engineDir}. */
-    public LocalStatus.Running start(Path engineDir, LogListener listener, Duration timeout, Cancellation cancellation) {
-        return start(engineDir, null, listener, timeout, cancellation);
-    }
-
-    /**
      * Starts the engine unpacked in {@code engineDir} (an install's bundle; the app's built-in engine when null) with
      * {@code keys}, or finds it already running; returns once /health answers. An engine that runs from another
      * folder, does not answer, or was left half-killed (wrangler gone, workerd still running) is stopped first, so
      * two engines never share one data folder. Installs the private toolchain when it is missing.
      */
     public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener, Duration timeout, Cancellation cancellation) {
+        return start(engineDir, keys, listener, e -> { }, timeout, cancellation);
+    }
+
+    /** As above, with the progress of the Node.js and npm downloads when the toolchain has to be bootstrapped. */
+    public LocalStatus.Running start(Path engineDir, Keys keys, LogListener listener,
+                                     Consumer<DownloadEvent> downloads,
+                                     Duration timeout, Cancellation cancellation) {
+        // Always with keys: an engine without them would hand keys to whoever asks first (POST /register).
+        Objects.requireNonNull(keys, "keys");
         return locked(() -> {
             migrateLegacyData(listener);
             Path dir = engineDir != null ? engineDir : EngineSource.unpack(AppHome.ensureDir(home.local()));
@@ -193,7 +206,7 @@ public final class LocalEngine {
             }
             stopLocked(); // a stale record: nothing of it may keep the data folder open
             say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
-            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), cancellation);
+            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), downloads, cancellation);
             writeDevVars(dir, keys);
             try {
                 return launch(toolchain, dir, listener, timeout, cancellation);
@@ -290,7 +303,7 @@ public final class LocalEngine {
     }
 
     /**
-     * The executor's secrets for {@code wrangler dev}: the keys, or for a bare start only ALLOW_REGISTER. Written
+     * The executor's secrets for {@code wrangler dev}: its two keys (never ALLOW_REGISTER: nothing can claim it). Written
      * owner-only and atomically, so no other process ever reads a half-written or world-readable copy.
      */
     private static void writeDevVars(Path engineDir, Keys keys) throws IOException {
@@ -299,7 +312,6 @@ public final class LocalEngine {
     }
 
     private static String devVars(Keys keys) {
-        if (keys == null) return "ALLOW_REGISTER=\"true\"\n";
         return "API_KEY=\"" + dotenvSafe(keys.apiKey().reveal()) + "\"\nENCRYPTION_KEY=\"" + dotenvSafe(keys.encryptionKey().reveal()) + "\"\n";
     }
 

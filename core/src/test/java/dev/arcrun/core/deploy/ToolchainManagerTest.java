@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Finding and installing, with small shell scripts standing in for node, wrangler and npm. */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts")
 class ToolchainManagerTest {
 
     @TempDir Path tmp;
@@ -65,6 +64,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void usesAWranglerFourOnPathWithANewEnoughNode() throws IOException {
         Path bin = globalInstall("22.12.0", "4.10.2");
         Toolchain t = manager(true, bin).ensure(npmLines::add);
@@ -78,6 +78,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void nodeTooOldForWranglerFourMeansAPrivateInstallStreamingNpmsLines() throws IOException {
         Path oldNode = globalInstall("22.11.0", "4.10.2");
         Toolchain t = manager(true, oldNode, fakeNpm(false)).ensure(npmLines::add);
@@ -95,6 +96,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void wranglerThreeOnPathIsNotUsed() throws IOException {
         Path bin = globalInstall("22.12.0", "3.114.0");
         Toolchain t = manager(true, bin, fakeNpm(false)).ensure(npmLines::add);
@@ -102,6 +104,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void theSecondCallReusesThePrivateInstall() throws IOException {
         manager(false, fakeNpm(false)).ensure(npmLines::add);
         npmLines.clear();
@@ -111,6 +114,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void aFailedInstallLeavesNothingThatLooksInstalledAndTheNextOneStartsOver() throws IOException {
         assertThatThrownBy(() -> manager(false, fakeNpm(true)).ensure(npmLines::add))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("npm could not install").hasMessageContaining("exit code 1");
@@ -123,6 +127,7 @@ class ToolchainManagerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void anInstallKilledHalfWayIsNotTakenForAFinishedOne() throws IOException {
         // What a crash leaves: a staging folder, and a toolchain folder without its marker.
         Path tools = tmp.resolve("tools");

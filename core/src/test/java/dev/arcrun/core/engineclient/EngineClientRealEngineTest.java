@@ -1,13 +1,28 @@
 package dev.arcrun.core.engineclient;
 
-import dev.arcrun.sdk.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.EngineApiException;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.Health;
+import dev.arcrun.sdk.Recipe;
+import dev.arcrun.sdk.RequiredSecret;
+import dev.arcrun.sdk.RunRecord;
+import dev.arcrun.sdk.RunResult;
+import dev.arcrun.sdk.RunStatus;
+import dev.arcrun.sdk.RunSummary;
+import dev.arcrun.sdk.Secret;
+import dev.arcrun.sdk.ServiceSummary;
+import dev.arcrun.sdk.ServiceTestResult;
+import dev.arcrun.sdk.StepStatus;
+import dev.arcrun.sdk.TraceStep;
+import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -60,24 +75,13 @@ class EngineClientRealEngineTest {
     }
 
     @Test
-    void registerHandsOutKeysOnceThenConflict() {
-        assertThat(engine.keys.apiKey().reveal()).startsWith("arc_");
-        assertThat(java.util.Base64.getDecoder().decode(engine.keys.encryptionKey().reveal())).hasSize(32);
+    void registerIsRefusedOnAnEngineStartedWithItsKeys() {
         assertThatThrownBy(() -> EngineClient.create(RealEngine.settings(engine.url(), null, null)).register())
-                .isInstanceOfSatisfying(EngineApiException.Conflict.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("already_registered");
-                    assertThat(e.advice()).contains("ARCRUN_API_KEY");
+                .isInstanceOfSatisfying(EngineApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.code()).isEqualTo("register_disabled");
+                    assertThat(e.getMessage()).doesNotContain(engine.keys.apiKey().reveal());
                 });
-    }
-
-    @Test
-    void aBareEngineSaysItHasNoKeyYet() {
-        assertThat(engine.beforeRegister).isInstanceOfSatisfying(EngineApiException.ApiKeyRejected.class, e -> {
-            assertThat(e.code()).isEqualTo(EngineApiException.ApiKeyRejected.NOT_REGISTERED);
-            assertThat(e.getMessage()).contains("has no api key yet");
-            assertThat(e.advice()).contains("arcrun install --resume");
-        });
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.arcrun.core.engineclient;
 
-import dev.arcrun.sdk.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,11 @@ import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.Explicit;
 import dev.arcrun.core.engineclient.EngineSettingsResolver.InstallSource;
+import dev.arcrun.sdk.ArcrunException;
+import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.Registration;
+import dev.arcrun.sdk.Secret;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -12,6 +12,7 @@ import dev.arcrun.sdk.Arcrun;
 import dev.arcrun.sdk.CredentialInfo;
 import dev.arcrun.sdk.EngineApiException;
 import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.sdk.HostPort;
 import dev.arcrun.sdk.Secret;
 import dev.arcrun.sdk.ServiceSummary;
 import java.nio.file.Path;
@@ -93,6 +94,17 @@ class SdkAcceptanceRealEngineTest {
             arcrun.credentials().delete("acceptance_token");
             assertThat(arcrun.credentials().list()).extracting(CredentialInfo::name).doesNotContain("acceptance_token");
             assertThatThrownBy(() -> arcrun.credentials().delete("acceptance_token")).isInstanceOf(EngineApiException.NotFound.class);
+        }
+    }
+
+    @Test
+    void aPrivateHostIsAllowedAndTakenBack() {
+        try (EngineClient arcrun = arcrun()) {
+            HostPort host = HostPort.parse("127.0.0.1:8080").orElseThrow();
+            assertThat(arcrun.engineSettings().get().allowPrivateHosts()).doesNotContain("127.0.0.1:8080");
+            assertThat(arcrun.engineSettings().allowPrivateHost(host).allowPrivateHosts()).contains("127.0.0.1:8080");
+            assertThat(arcrun.engineSettings().get().allowPrivateHosts()).contains("127.0.0.1:8080");
+            assertThat(arcrun.engineSettings().disallowPrivateHost(host).allowPrivateHosts()).doesNotContain("127.0.0.1:8080");
         }
     }
 

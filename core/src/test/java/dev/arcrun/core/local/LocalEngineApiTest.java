@@ -38,7 +38,6 @@ class LocalEngineApiTest {
     static LocalEngine engine;
     static EngineClient anonymous;
     static EngineClient client;
-    static JsonNode firstRegister;
     static String encryptionKey;
     static RecordingHttpServer server;
     static final ConcurrentLinkedQueue<String> logs = new ConcurrentLinkedQueue<>();
@@ -46,13 +45,11 @@ class LocalEngineApiTest {
     @BeforeAll
     static void startEngine() {
         engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
-        LocalStatus.Running running = engine.start(line -> logs.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        LocalEngine.Keys keys = LocalEngine.Keys.generate();
+        LocalStatus.Running running = engine.start(null, keys, line -> logs.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
         anonymous = new EngineClient(running.url(), null);
-        Answer registered = anonymous.post("/register", Map.of());
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        firstRegister = registered.json();
-        encryptionKey = firstRegister.path("encryption_key").asText();
-        client = anonymous.withKey(firstRegister.path("api_key").asText());
+        encryptionKey = keys.encryptionKey().reveal();
+        client = anonymous.withKey(keys.apiKey().reveal());
         server = RecordingHttpServer.start();
         // Workflows may reach a loopback address only once the owner allows it: this test's server is on one.
         Answer allowed = client.put("/settings", Map.of("allow_private_hosts", List.of(serverHost())));
@@ -76,17 +73,6 @@ class LocalEngineApiTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("ok").asBoolean()).isTrue();
         assertThat(health.json().path("version").asText()).isEqualTo("0.1.0");
-    }
-
-    @Test
-    void registerAnswersOnceThen409() {
-        assertThat(firstRegister.path("api_key").asText()).startsWith("arc_");
-        assertThat(Base64.getDecoder().decode(encryptionKey)).hasSize(32);
-        Answer again = anonymous.post("/register", Map.of());
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().path("success").asBoolean(true)).isFalse();
-        assertThat(again.json().at("/error/code").asText()).isEqualTo("already_registered");
-        assertThat(again.text()).doesNotContain(encryptionKey);
     }
 
     @Test

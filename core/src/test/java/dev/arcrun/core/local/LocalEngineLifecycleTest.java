@@ -17,15 +17,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Start, find again after a restart of the app, stop without strays, and recover from a stale record. */
 class LocalEngineLifecycleTest {
+    private static final LocalEngine.Keys KEYS = LocalEngine.Keys.generate();
 
     @TempDir
     Path home;
+
+    /** An engine without keys would open POST /register to whoever asks first: there is no way to start one. */
+    @Test
+    void aStartWithoutKeysIsRefusedBeforeAnythingIsWritten() throws Exception {
+        LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.start(null, null, line -> { },
+                LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation())).isInstanceOf(NullPointerException.class);
+        try (var files = Files.walk(home)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals(".dev.vars"))).isEmpty();
+        }
+        assertThat(LocalEngine.Keys.generate()).isNotEqualTo(LocalEngine.Keys.generate());
+    }
 
     @Test
     void startIsFoundAgainByANewProcessAndStopLeavesNoProcess() throws Exception {
         LocalEngine first = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
         List<String> lines = new CopyOnWriteArrayList<>();
-        LocalStatus.Running running = first.start(line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        LocalStatus.Running running = first.start(null, KEYS, line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
         try {
             assertThat(running.url()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(lines).anyMatch(l -> l.contains("Ready on http://127.0.0.1:" + running.port()));
@@ -35,7 +48,7 @@ class LocalEngineLifecycleTest {
             // What the app sees after a restart: a fresh object over the same folder finds the same process.
             LocalEngine afterRestart = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
             assertThat(afterRestart.status()).isEqualTo(new LocalStatus.Running(running.url(), running.pid(), running.port(), "0.1.0"));
-            LocalStatus.Running again = afterRestart.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            LocalStatus.Running again = afterRestart.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             assertThat(again.pid()).isEqualTo(running.pid());
 
             ProcessHandle process = ProcessHandle.of(running.pid()).orElseThrow();
@@ -59,7 +72,7 @@ class LocalEngineLifecycleTest {
         Process dead = startAndWait("true");
         new LocalEngineState(dead.pid(), 9, "http://127.0.0.1:9", Instant.now().toString(), "x", "y", null).write(engine.stateFile());
         assertThat(engine.status()).isInstanceOf(LocalStatus.Stopped.class);
-        LocalStatus.Running running = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        LocalStatus.Running running = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
         try {
             assertThat(running.pid()).isNotEqualTo(dead.pid());
             assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
@@ -69,7 +82,7 @@ class LocalEngineLifecycleTest {
             new LocalEngineState(state.pid(), state.port(), state.url(), state.startedAt(), home.resolve("engine-old").toString(),
                     state.logFile(), state.processes()).write(engine.stateFile());
             ProcessHandle old = ProcessHandle.of(running.pid()).orElseThrow();
-            LocalStatus.Running replaced = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            LocalStatus.Running replaced = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             assertThat(replaced.pid()).isNotEqualTo(running.pid());
             assertThat(old.isAlive()).isFalse();
         } finally {
@@ -80,7 +93,7 @@ class LocalEngineLifecycleTest {
     @Test
     void afterKill9OfWranglerNoOrphanKeepsServingStatusSaysSoAndStartReplacesIt() throws Exception {
         LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
-        LocalStatus.Running running = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        LocalStatus.Running running = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
         try {
             ProcessHandle wrangler = ProcessHandle.of(running.pid()).orElseThrow();
             List<ProcessHandle> children = wrangler.descendants().toList();
@@ -93,7 +106,7 @@ class LocalEngineLifecycleTest {
             assertThat(afterKill).isInstanceOf(LocalStatus.Unhealthy.class);
             assertThat(((LocalStatus.Unhealthy) afterKill).reason()).contains("wrangler (pid " + running.pid() + ") is gone");
 
-            LocalStatus.Running again = engine.start(line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            LocalStatus.Running again = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             awaitDead(children);
             assertThat(again.pid()).isNotEqualTo(running.pid());
             assertThat(engine.status()).isInstanceOf(LocalStatus.Running.class);
@@ -118,7 +131,7 @@ class LocalEngineLifecycleTest {
             LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests(),
                     () -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : LocalEngine.freePort());
             List<String> lines = new CopyOnWriteArrayList<>();
-            LocalStatus.Running running = engine.start(line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            LocalStatus.Running running = engine.start(null, KEYS, line -> lines.add(line.text()), LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             try {
                 assertThat(running.port()).isNotEqualTo(taken.getLocalPort());
                 assertThat(lines).anyMatch(l -> l.contains("Port " + taken.getLocalPort() + " was taken meanwhile"));
