@@ -53,7 +53,7 @@ class MessagesTest {
     @Test
     void everyKeyIsUsedByAFact() throws IOException {
         Set<String> used = EVERY_PLAN_ACTION.stream().map(a -> "plan." + a.code()).collect(Collectors.toCollection(TreeSet::new));
-        used.addAll(dev.arcrun.sdk.EngineErrorCodesTest.everyEngineFailureKey());
+        used.addAll(dev.arcrun.core.engineclient.EngineErrorCodesTest.everyEngineFailureKey());
         assertThat(load("messages.properties").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(used);
     }
 
