@@ -6,6 +6,8 @@ import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.dashboard.DashboardPage;
 import dev.arcrun.app.dashboard.FilePicker;
+import dev.arcrun.app.dashboard.SettingsPage;
+import dev.arcrun.app.settings.SettingsViewModel;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
@@ -44,6 +46,7 @@ public final class ArcrunApp extends Application {
         AppHome home = AppHome.resolve();
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
+        SettingsViewModel.applySaved(home.root(), context.i18n(), ThemeManager.app()); // the language and theme last chosen
         open(stage, context, url -> getHostServices().showDocument(url), CloseGuard.dialog(stage, context.i18n()));
     }
 
@@ -59,14 +62,10 @@ public final class ArcrunApp extends Application {
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), browser);
         LocalStart localStart = new LocalStart(context);
-        Parts parts = new Parts(context, nav, localStart);
-        window[0] = new MainWindow(context.i18n(), parts.pages());
-        ResumeBannerModel banner = new ResumeBannerModel(context.executor(), () -> UnfinishedInstall.find(home).stream()
-                .filter(u -> context.activities().running().stream().noneMatch(a -> a.install().equals(u.name()))).toList(),
-                parts::finish);
-        window[0].banner(new ResumeBanner(banner, context.i18n()));
-        window[0].currentPageProperty().subscribe(page -> banner.refresh()); // on every start, and when the user moves on
+        window[0] = frame(context, nav, localStart);
         stage.setScene(buildScene(window[0]));
+        // another language builds the frame again the same way: its pages, and the banner offering to finish an install
+        rebuildOnLanguageChange(stage, context.i18n(), window, () -> frame(context, nav, localStart));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
@@ -83,6 +82,23 @@ public final class ArcrunApp extends Application {
 
     static final double MIN_WIDTH = 860;
     static final double MIN_HEIGHT = 560;
+
+    /** The window's frame over freshly built pages, under the banner offering to finish an install that stopped. */
+    static MainWindow frame(AppContext context, Navigation nav, LocalStart localStart) {
+        Parts parts = new Parts(context, nav, localStart);
+        MainWindow window = new MainWindow(context.i18n(), parts.pages());
+        ResumeBannerModel banner = new ResumeBannerModel(context.executor(), () -> UnfinishedInstall.find(context.home()).stream()
+                .filter(u -> context.activities().running().stream().noneMatch(a -> a.install().equals(u.name()))).toList(),
+                parts::finish);
+        window.banner(new ResumeBanner(banner, context.i18n()));
+        window.currentPageProperty().subscribe(page -> banner.refresh()); // on every start, and when the user moves on
+        return window;
+    }
+
+    /** The sidebar's pages, in order (each built on first visit). */
+    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
+        return new Parts(c, nav, localStart).pages();
+    }
 
     /**
      * The sidebar's pages, each built on first visit, and how an unfinished install is finished: a Cloudflare one on
@@ -110,7 +126,9 @@ public final class ArcrunApp extends Application {
                     new Page("home", "nav.home", Feather.HOME, () -> scrolling(new HomeView(home.get(), c.i18n()))),
                     new Page("dashboard", "nav.dashboard", Feather.GRID,
                             () -> DashboardPage.create(c, nav.showPage(), FilePicker.system(), this::finish, localStart)),
-                    new Page("cloudflare", "nav.cloudflare", Feather.CLOUD, () -> wizard.get().view()));
+                    new Page("cloudflare", "nav.cloudflare", Feather.CLOUD, () -> wizard.get().view()),
+                    new Page("settings", "nav.settings", Feather.SETTINGS,
+                            () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
         }
 
         void finish(UnfinishedInstall u) {
@@ -157,9 +175,20 @@ public final class ArcrunApp extends Application {
         return s;
     }
 
+    /** Another language: the window's pages are built again in it, showing the same page (Settings). */
+    static void rebuildOnLanguageChange(Stage stage, I18n i18n, MainWindow[] window, Supplier<MainWindow> build) {
+        i18n.localeProperty().addListener((o, was, now) -> {
+            String shown = window[0].currentPageProperty().get();
+            window[0] = build.get();
+            stage.getScene().setRoot(window[0]);
+            stage.setTitle(i18n.get("app.title"));
+            window[0].show(shown);
+        });
+    }
+
     static Scene buildScene(MainWindow window) {
         Scene scene = new Scene(window, 1100, 700);
-        new ThemeManager().apply(scene);
+        ThemeManager.app().apply(scene);
         return scene;
     }
 

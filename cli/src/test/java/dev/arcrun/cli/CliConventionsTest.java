@@ -1,21 +1,14 @@
 package dev.arcrun.cli;
 
+import static dev.arcrun.cli.InProcessCli.run;
+import static dev.arcrun.cli.InProcessCli.withStdin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.cli.install.InstallEnvironment;
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.config.FileSecretStore;
-import dev.arcrun.core.config.InstallConfig;
-import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.config.SecretKind;
-import dev.arcrun.core.config.Target;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.http.RecordingHttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,12 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What a user of gh or wrangler expects: completion, help, one-line usage errors, --version, input from files. */
 class CliConventionsTest {
-    record Result(int exit, String out, String err) {}
-
     @TempDir Path root;
     RecordingHttpServer a;
     RecordingHttpServer b;
@@ -38,13 +28,9 @@ class CliConventionsTest {
         a = RecordingHttpServer.start();
         b = RecordingHttpServer.start();
         AppHome home = new AppHome(root);
-        FileSecretStore secrets = new FileSecretStore(home, "tests use a file");
         for (var e : Map.of("a", a, "b", b).entrySet()) {
-            new InstallConfigStore(home).save(InstallConfig.create(e.getKey(), Target.LOCAL).withEngineUrl(e.getValue().baseUrl()));
-            secrets.put(e.getKey(), SecretKind.API_KEY, "key-" + e.getKey());
+            InProcessCli.installAt(home, e.getKey(), e.getValue().baseUrl(), "key-" + e.getKey());
         }
-        InstallEnvironment.useHome(home);
-        InstallEnvironment.use(Map.of(), h -> new FileSecretStore(h, "tests use a file"), h -> ToolchainManager.forTests());
     }
 
     @AfterEach
@@ -52,26 +38,6 @@ class CliConventionsTest {
         InstallEnvironment.reset();
         a.close();
         b.close();
-    }
-
-    static Result withStdin(String stdin, String... args) {
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = ArcrunCli.newCommandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            int exit = cl.execute(args);
-            return new Result(exit, out.toString(), err.toString());
-        } finally {
-            System.setIn(before);
-        }
-    }
-
-    static Result run(String... args) {
-        return withStdin("", args);
     }
 
     @Test

@@ -23,8 +23,20 @@ public final class CredentialsApi {
         http.send("POST", "/credentials", body, true);
     }
 
+    /** Every stored credential's name and dates, page after page (one engine call per 1,000). */
     public List<CredentialInfo> list() {
-        return Json.listOf(http.get("/credentials", true), "credentials", CredentialInfo.class, "GET /credentials");
+        return Pages.all(cursor -> page(null, cursor, null));
+    }
+
+    /** One page of the credentials in name order; see {@link WorkflowsApi#page(Integer, String, String)}. */
+    public Page<CredentialInfo> page(Integer limit, String cursor, String prefix) {
+        String path = Pages.query("/credentials", limit, cursor, prefix);
+        return Json.pageOf(http.get(path, true), "credentials", CredentialInfo.class, "GET /credentials");
+    }
+
+    /** Every credential whose name starts with {@code prefix}, in pages of {@code limit} (null: 1,000). */
+    public List<CredentialInfo> all(Integer limit, String prefix) {
+        return Pages.all(cursor -> page(limit, cursor, prefix));
     }
 
     public void delete(String name) {

@@ -89,7 +89,8 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /api-recipes}: the raw recipe documents. */
     public List<JsonNode> apiRecipes() {
-        return Json.listOf(http.get("/api-recipes", true), "recipes", JsonNode.class, "GET /api-recipes");
+        return Pages.all(cursor -> Json.pageOf(http.get(Pages.query("/api-recipes", null, cursor, null), true), "recipes",
+                JsonNode.class, "GET /api-recipes"));
     }
 
     /** {@code PUT /api-recipes/{id}} (seeding). */
@@ -99,7 +100,27 @@ public final class EngineClient implements AutoCloseable {
 
     /** {@code GET /components}: the component contracts. */
     public List<JsonNode> components() {
-        return Json.listOf(http.get("/components", true), "components", JsonNode.class, "GET /components");
+        return Pages.all(cursor -> Json.pageOf(http.get(Pages.query("/components", null, cursor, null), true), "components",
+                JsonNode.class, "GET /components"));
+    }
+
+    /**
+     * {@code GET /settings}: the {@code host:port} pairs on loopback or private addresses that workflows may reach
+     * (every other such address is refused).
+     */
+    public List<String> allowPrivateHosts() {
+        return hosts(http.get("/settings", true));
+    }
+
+    /** {@code PUT /settings}: replaces that list; the engine refuses an entry that is not a {@code host:port}. */
+    public List<String> setAllowPrivateHosts(List<String> hostPorts) {
+        return hosts(http.send("PUT", "/settings", java.util.Map.of("allow_private_hosts", List.copyOf(hostPorts)), true));
+    }
+
+    private static List<String> hosts(JsonNode body) {
+        List<String> out = new java.util.ArrayList<>();
+        Json.unwrap(body, "settings").path("allow_private_hosts").forEach(h -> out.add(h.asText()));
+        return List.copyOf(out);
     }
 
     /** Releases the HTTP client's connections and thread. */

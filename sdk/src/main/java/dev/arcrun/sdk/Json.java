@@ -30,6 +30,12 @@ final class Json {
         }
     }
 
+    /** A page of a list: {@code body.field}, plus {@code cursor} and {@code truncated} (absent from older engines: one page). */
+    static <T> Page<T> pageOf(JsonNode body, String field, Class<T> type, String what) {
+        JsonNode cursor = body.path("cursor");
+        return new Page<>(listOf(body, field, type, what), cursor.isTextual() ? cursor.asText() : null, body.path("truncated").asBoolean(false));
+    }
+
     /** {@code body.field} when the engine wraps the object (e.g. {@code {success, recipe:{…}}}), else the body. */
     static JsonNode unwrap(JsonNode body, String field) {
         JsonNode inner = body.path(field);

@@ -18,14 +18,31 @@ public final class RunsApi {
         return Json.as(Json.unwrap(http.get(path, true), "run"), RunRecord.class, "GET " + path);
     }
 
-    /** Every run, newest first. */
+    /** The latest runs (the engine's first page: 50), newest first. */
     public List<RunSummary> list() {
         return list(null);
     }
 
-    /** Runs of one workflow, or of all when {@code workflow} is null; newest first. */
+    /** The latest runs (the engine's first page: 50) of one workflow, or of all when {@code workflow} is null; newest first. */
     public List<RunSummary> list(String workflow) {
-        String path = workflow == null || workflow.isBlank() ? "/runs" : "/runs?workflow=" + EngineHttp.segment(workflow);
-        return Json.listOf(http.get(path, true), "runs", RunSummary.class, "GET " + path);
+        return page(workflow, null, null).items();
+    }
+
+    /**
+     * One page of runs, newest first.
+     *
+     * @param workflow only this workflow's runs, or null for all
+     * @param limit    at most this many (1 to 1,000; null: 50)
+     * @param cursor   the previous page's {@link Page#cursor()}, or null for the first page
+     */
+    public Page<RunSummary> page(String workflow, Integer limit, String cursor) {
+        String base = workflow == null || workflow.isBlank() ? "/runs" : "/runs?workflow=" + EngineHttp.segment(workflow);
+        String path = Pages.query(base, limit, cursor, null);
+        return Json.pageOf(http.get(path, true), "runs", RunSummary.class, "GET /runs");
+    }
+
+    /** Every run kept (of one workflow, or all), newest first down to the oldest, in pages of {@code limit} (null: 1,000). */
+    public List<RunSummary> all(String workflow, Integer limit) {
+        return Pages.all(cursor -> page(workflow, limit == null ? Pages.MAX_LIMIT : limit, cursor));
     }
 }

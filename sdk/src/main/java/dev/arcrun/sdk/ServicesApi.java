@@ -16,8 +16,10 @@ public final class ServicesApi {
         this.credentials = credentials;
     }
 
+    /** Every service (auth recipe), page after page. */
     public List<ServiceSummary> list() {
-        return Json.listOf(http.get("/auth/recipes", true), "recipes", ServiceSummary.class, "GET /auth/recipes");
+        return Pages.all(cursor -> Json.pageOf(http.get(Pages.query("/auth/recipes", null, cursor, null), true), "recipes",
+                ServiceSummary.class, "GET /auth/recipes"));
     }
 
     public Recipe recipe(String service) {

@@ -29,8 +29,26 @@ public final class WorkflowsApi {
         return name;
     }
 
+    /** Every stored workflow, page after page (one engine call per 1,000). */
     public List<WorkflowSummary> list() {
-        return Json.listOf(http.get("/webhooks/named", true), "workflows", WorkflowSummary.class, "GET /webhooks/named");
+        return Pages.all(cursor -> page(null, cursor, null));
+    }
+
+    /**
+     * One page of the workflows in name order.
+     *
+     * @param limit  at most this many (1 to 1,000; null: the engine's default, 1,000)
+     * @param cursor the previous page's {@link Page#cursor()}, or null for the first page
+     * @param prefix only names starting with this (finding one by name without listing all), or null
+     */
+    public Page<WorkflowSummary> page(Integer limit, String cursor, String prefix) {
+        String path = Pages.query("/webhooks/named", limit, cursor, prefix);
+        return Json.pageOf(http.get(path, true), "workflows", WorkflowSummary.class, "GET /webhooks/named");
+    }
+
+    /** Every workflow whose name starts with {@code prefix}, in pages of {@code limit} (null: 1,000). */
+    public List<WorkflowSummary> all(Integer limit, String prefix) {
+        return Pages.all(cursor -> page(limit, cursor, prefix));
     }
 
     /** The workflow document as stored. */

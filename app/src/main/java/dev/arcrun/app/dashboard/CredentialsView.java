@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.sdk.CredentialInfo;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -19,10 +20,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Credentials tab: add a credential (the value in a password field) and the table of names and dates. */
 final class CredentialsView extends VBox {
+    private static final double ROW_HEIGHT = 36;
 
     CredentialsView(CredentialsViewModel model, I18n i18n) {
         setId("creds");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         TextField name = new TextField();
         name.setId("cred-name");
@@ -41,13 +43,21 @@ final class CredentialsView extends VBox {
         add.disableProperty().bind(model.busyProperty());
         add.setOnAction(e -> model.add());
         value.setOnAction(e -> model.add());
+        // the name's rule marked on the field as it is typed (ControlsFX); the model checks it again before sending
+        org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
+        validation.registerValidator(name, false, org.controlsfx.validation.Validator.<String>createPredicateValidator(
+                t -> t == null || t.isBlank() || CredentialsViewModel.NAME.matcher(t.strip()).matches(),
+                i18n.get("dashboard.creds.error.bad_name")));
         HBox form = new HBox(8, name, value, add);
         form.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<CredentialInfo> table = new TableView<>(model.credentials());
+        TableView<CredentialInfo> table = new TableView<>(model.shown());
         table.setId("creds-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty"));
+        // rows of one line: a fixed height spares the table measuring rows to size its scroll bar (10,000 of them)
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty",
+                "dashboard.search.none"));
         TableColumn<CredentialInfo, String> nameCol = Widgets.column(i18n.get("dashboard.creds.col.name"), 260);
         nameCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         TableColumn<CredentialInfo, String> created = Widgets.column(i18n.get("dashboard.creds.col.created"), 200);
@@ -71,7 +81,12 @@ final class CredentialsView extends VBox {
         Button refresh = new Button(i18n.get("dashboard.refresh"), new FontIcon(Feather.REFRESH_CW));
         refresh.getStyleClass().add(Styles.FLAT);
         refresh.setOnAction(e -> model.refresh());
-        HBox actions = new HBox(8, delete, refresh);
+        var search = Widgets.search("creds-search", i18n.get("dashboard.creds.search"), model.queryProperty());
+        search.setPrefWidth(260);
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(8, delete, refresh, grow, search);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.creds.intro")), form,
                 DetailsDialog.errorLine("creds-error", model.errorProperty(), model.errorDetailsProperty(), i18n),

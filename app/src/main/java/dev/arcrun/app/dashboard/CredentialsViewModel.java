@@ -26,6 +26,8 @@ public final class CredentialsViewModel {
     private final EngineCalls calls;
     private final I18n i18n;
     private final ObservableList<CredentialInfo> credentials = FXCollections.observableArrayList();
+    private final SearchableList<CredentialInfo> shown = new SearchableList<>(credentials, CredentialInfo::name);
+    private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty newValue = new SimpleStringProperty("");
     private Runnable changed = () -> { };
@@ -35,6 +37,7 @@ public final class CredentialsViewModel {
     public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
+        query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
             credentials.clear();
             calls.clear();
@@ -46,7 +49,8 @@ public final class CredentialsViewModel {
         calls.load(c -> c.credentials().list(), this::show, state);
     }
 
-    private void show(List<CredentialInfo> list) {
+    /** Shows a list as the engine gave it (also how the bench feeds a 10,000-entry index). */
+    void show(List<CredentialInfo> list) {
         credentials.setAll(list.stream().sorted(Comparator.comparing(CredentialInfo::name)).toList());
         state.set(ListState.of(credentials));
     }
@@ -106,6 +110,12 @@ public final class CredentialsViewModel {
     }
 
     public ObservableList<CredentialInfo> credentials() { return credentials; }
+
+    /** The rows the search leaves; the view shows these. */
+    public ObservableList<CredentialInfo> shown() { return shown.shown(); }
+
+    /** The words searched for by name; the view's search field is bound to it. */
+    public StringProperty queryProperty() { return query; }
 
     public StringProperty newNameProperty() { return newName; }
 

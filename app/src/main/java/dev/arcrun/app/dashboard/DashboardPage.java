@@ -35,10 +35,23 @@ public final class DashboardPage {
         var console = new ConsoleViewModel(c.uiThread());
         var maintenance = new MaintenanceViewModel(c.executor(), c.uiThread(), installs, connection, c.i18n(),
                 console, header::reload).tracking(c.activities());
-        return new DashboardView(header, c.i18n(), new DashboardView.Tabs(
+        var components = new ComponentsViewModel(c.executor(), connection);
+        WorkflowsView workflowsView = new WorkflowsView(workflows, run, c.i18n(), files);
+        DashboardView view = new DashboardView(header, c.i18n(), new DashboardView.Tabs(
                 new CredentialsView(creds, c.i18n()),
                 new ServicesView(services, c.i18n()),
-                new WorkflowsView(workflows, run, c.i18n(), files),
-                new MaintenanceView(maintenance, header, c.i18n(), new ConsoleView(console, c.i18n()))));
+                workflowsView,
+                new MaintenanceView(maintenance, header, c.i18n(), new ConsoleView(console, c.i18n())),
+                new ComponentsView(components, c.i18n()),
+                new ExamplesView(Examples.all(), workflows, c.i18n())));
+        workflowsView.onOpenExamples(() -> view.showTab("tab-examples"));
+        // an example just added opens in the Workflows tab with its sample input
+        workflows.onAdded((name, sample) -> {
+            if (sample != null) {
+                run.setInputFor(name, sample.toString()); // one line: the input field is three rows high
+                view.showTab("tab-workflows");
+            }
+        });
+        return view;
     }
 }

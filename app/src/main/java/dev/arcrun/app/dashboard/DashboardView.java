@@ -30,16 +30,26 @@ public final class DashboardView extends StackPane {
 
     private static final javafx.util.Duration HEALTH_POLL = javafx.util.Duration.seconds(30);
 
-    /** The four tabs' views, built by {@link DashboardPage}. */
-    record Tabs(Node credentials, Node services, Node workflows, Node maintenance) {}
+    /** The tabs' views, built by {@link DashboardPage}. */
+    record Tabs(Node credentials, Node services, Node workflows, Node maintenance, Node components, Node examples) {}
+
+    private TabPane tabPane;
+
+    /** Shows the tab with this id ({@code tab-workflows} after an example was added). */
+    void showTab(String id) {
+        tabPane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(tabPane.getSelectionModel()::select);
+    }
 
     DashboardView(DashboardViewModel model, I18n i18n, Tabs tabs) {
         setId("dashboard");
 
-        TabPane tabPane = new TabPane(
+        tabPane = new TabPane(
                 tab("tab-creds", i18n.get("dashboard.tab.creds"), Feather.KEY, tabs.credentials()),
                 tab("tab-services", i18n.get("dashboard.tab.services"), Feather.LINK, tabs.services()),
                 tab("tab-workflows", i18n.get("dashboard.tab.workflows"), Feather.GIT_MERGE, tabs.workflows()),
+                // the catalog and the examples, beside the workflows they help to write
+                tab("tab-examples", i18n.get("dashboard.tab.examples"), Feather.BOOK_OPEN, tabs.examples()),
+                tab("tab-components", i18n.get("dashboard.tab.components"), Feather.BOX, tabs.components()),
                 tab("tab-maintenance", i18n.get("dashboard.tab.maintenance"), Feather.TOOL, tabs.maintenance()));
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabPane.getStyleClass().add(Styles.TABS_FLOATING);

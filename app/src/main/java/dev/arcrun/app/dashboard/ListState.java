@@ -28,12 +28,17 @@ public sealed interface ListState {
 
     /** The text a list shows in place of rows; {@code emptyKey} is the list's own "nothing here yet" line. */
     static String placeholder(ListState state, I18n i18n, String emptyKey) {
+        return placeholder(state, i18n, emptyKey, emptyKey);
+    }
+
+    /** As above; {@code noMatchKey} is what a list with rows says when the search hides every one. */
+    static String placeholder(ListState state, I18n i18n, String emptyKey, String noMatchKey) {
         return switch (state) {
             case Loading l -> i18n.get("dashboard.state.loading");
             case Empty e -> i18n.get(emptyKey);
             case Unreachable u -> i18n.get("dashboard.state.unreachable", u.why());
             case Unfinished u -> i18n.get("dashboard.state.no_engine");
-            case Loaded l -> i18n.get(emptyKey); // shown only when a filter hides every row
+            case Loaded l -> i18n.get(noMatchKey); // shown only when a filter hides every row
         };
     }
 }

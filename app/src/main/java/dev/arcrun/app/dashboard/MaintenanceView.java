@@ -98,6 +98,8 @@ final class MaintenanceView extends ScrollPane {
         uninstall.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         uninstall.disableProperty().bind(model.runningProperty());
         uninstall.setOnAction(e -> new UninstallDialog(model, header.connectionProperty().get(), i18n, this).showAndWait());
+        // an update's or uninstall's outcome also reaches the user who went to another tab meanwhile
+        Toasts.follow(this, i18n.get("dashboard.tab.maintenance"), model.noticeProperty(), model.errorProperty());
         VBox danger = card(i18n.get("dashboard.maint.uninstall_title"), i18n.get("dashboard.maint.uninstall_body"), uninstall);
         danger.getStyleClass().add("danger-zone");
 

@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.sdk.RunStatus;
 import dev.arcrun.sdk.StepStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,9 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,12 +20,12 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Runs the selected workflow: the input editor, the Run button, the trace table and the output. */
+/** Runs the selected workflow: the input editor, the Run button, the trace as a timeline and the output. */
 final class RunView extends VBox {
 
     RunView(RunViewModel model, WorkflowsViewModel workflows, I18n i18n) {
         setId("run-panel");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         Label heading = Widgets.title("");
         heading.textProperty().bind(workflows.selectedProperty().map(w -> i18n.get("dashboard.run.title", w.name()))
@@ -35,7 +33,7 @@ final class RunView extends VBox {
 
         TextArea input = new TextArea();
         input.setId("run-input");
-        input.getStyleClass().add("code");
+        input.getStyleClass().add(AppStyles.CODE);
         input.setPrefRowCount(3);
         input.textProperty().bindBidirectional(model.inputProperty());
         Button run = new Button(i18n.get("dashboard.run.button"), new FontIcon(Feather.PLAY));
@@ -65,27 +63,38 @@ final class RunView extends VBox {
             }
         });
 
-        TableView<TraceRow> trace = traceTable(model, i18n);
+        TraceTimeline trace = new TraceTimeline(model.trace(), i18n);
 
         TextArea output = new TextArea();
         output.setId("run-output");
-        output.getStyleClass().add("code");
+        output.getStyleClass().add(AppStyles.CODE);
         output.setEditable(false);
         output.textProperty().bind(model.outputProperty());
         VBox.setVgrow(output, Priority.ALWAYS);
-        VBox outputBox = new VBox(6, Widgets.title(i18n.get("dashboard.run.output")), output);
-        // Trace over output, the divider the user's to move; without an output (a failed run) the trace has it all.
-        SplitPane results = new SplitPane(trace);
-        results.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        results.getStyleClass().add("dashboard-split");
+        // Under the timeline: the chosen step's JSON, or the run's output (shown first when the run succeeded).
+        javafx.scene.control.Tab stepTab = new javafx.scene.control.Tab(i18n.get("dashboard.trace.step_tab"), trace.detail());
+        stepTab.setId("run-tab-step");
+        javafx.scene.control.Tab outputTab = new javafx.scene.control.Tab(i18n.get("dashboard.run.output"), output);
+        outputTab.setId("run-tab-output");
+        javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(stepTab);
+        below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.getStyleClass().add(Styles.DENSE);
+        // a run without an output (a failed one) has no Output tab at all, never an empty one
         model.outputProperty().addListener((o, was, now) -> {
             if (now.isEmpty()) {
-                results.getItems().remove(outputBox);
-            } else if (!results.getItems().contains(outputBox)) {
-                results.getItems().add(outputBox);
-                results.setDividerPositions(0.55);
+                below.getTabs().remove(outputTab);
+            } else {
+                if (!below.getTabs().contains(outputTab)) {
+                    below.getTabs().add(outputTab);
+                }
+                below.getSelectionModel().select(outputTab);
             }
         });
+        trace.steps().setOnMouseClicked(e -> below.getSelectionModel().select(stepTab));
+        SplitPane results = new SplitPane(trace.steps(), below);
+        results.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        results.getStyleClass().add(AppStyles.DASHBOARD_SPLIT);
+        results.setDividerPositions(0.5);
         VBox.setVgrow(results, Priority.ALWAYS);
 
         getChildren().addAll(heading, new Label(i18n.get("dashboard.run.input")), input,
@@ -103,55 +112,5 @@ final class RunView extends VBox {
         more.visibleProperty().bind(more.managedProperty());
         more.setOnAction(e -> DetailsDialog.show(more, model.summaryProperty().get(), model.runDetailsProperty().get(), i18n));
         return more;
-    }
-
-    private static TableView<TraceRow> traceTable(RunViewModel model, I18n i18n) {
-        TableView<TraceRow> table = new TableView<>(model.trace());
-        table.setId("trace-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(Widgets.muted(i18n.get("dashboard.run.no_trace")));
-        TableColumn<TraceRow, String> step = Widgets.column(i18n.get("dashboard.run.col.step"), 90);
-        step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().step()));
-        TableColumn<TraceRow, String> component = Widgets.column(i18n.get("dashboard.run.col.component"), 125);
-        component.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().component()));
-        TableColumn<TraceRow, StepStatus> status = Widgets.column(i18n.get("dashboard.run.col.status"), 95);
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        status.setCellFactory(c -> new StatusCell(i18n));
-        TableColumn<TraceRow, String> took = Widgets.column(i18n.get("dashboard.run.col.duration"), 70);
-        took.setCellValueFactory(c -> new ReadOnlyStringWrapper(i18n.get("dashboard.run.ms", c.getValue().durationMs())));
-        TableColumn<TraceRow, String> detail = Widgets.column(i18n.get("dashboard.run.col.detail"), 260);
-        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
-        for (TableColumn<TraceRow, String> c : java.util.List.of(step, component, detail)) {
-            Widgets.wholeTextOnHover(c);
-        }
-        table.getColumns().setAll(java.util.List.of(step, component, status, took, detail));
-        return table;
-    }
-
-    /** The step's status as a coloured icon and a word (colour is never the only signal). */
-    private static final class StatusCell extends TableCell<TraceRow, StepStatus> {
-        private final I18n i18n;
-
-        StatusCell(I18n i18n) {
-            this.i18n = i18n;
-        }
-
-        @Override
-        protected void updateItem(StepStatus s, boolean empty) {
-            super.updateItem(s, empty);
-            getStyleClass().removeAll("status-ok", "status-error", "status-skipped");
-            if (empty || s == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            setGraphic(Widgets.statusIcon(s));
-            setText(switch (s) {
-                case OK -> i18n.get("dashboard.status.ok");
-                case ERROR -> i18n.get("dashboard.status.error");
-                case SKIPPED -> i18n.get("dashboard.status.skipped");
-            });
-            getStyleClass().add("status-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        }
     }
 }

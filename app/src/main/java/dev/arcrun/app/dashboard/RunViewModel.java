@@ -3,9 +3,9 @@ package dev.arcrun.app.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
-import dev.arcrun.core.engineclient.EngineFailure;
 import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.sdk.EngineClient;
+import dev.arcrun.core.engineclient.EngineFailure;
 import dev.arcrun.sdk.RunRecord;
 import dev.arcrun.sdk.RunResult;
 import dev.arcrun.sdk.RunStatus;
@@ -13,7 +13,9 @@ import dev.arcrun.sdk.RunSummary;
 import dev.arcrun.sdk.StepError;
 import dev.arcrun.sdk.TraceStep;
 import dev.arcrun.sdk.WorkflowSummary;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,9 +50,13 @@ public final class RunViewModel {
         this.i18n = i18n;
         this.workflow = workflow;
         input.addListener((o, was, now) -> inputError.set(check(now)));
+        connection.addListener((o, was, now) -> kept.clear()); // another engine: its workflows are others
         workflow.addListener((o, was, now) -> {
             if (was == null || now == null || !was.name().equals(now.name())) {
-                clearResult();
+                if (was != null) {
+                    kept.put(was.name(), new Kept(input.get(), List.copyOf(trace), output.get(), status.get(), summary.get()));
+                }
+                restore(now == null ? null : kept.get(now.name()));
                 runs.clear();
                 calls.clear();
                 refreshRuns();
@@ -83,11 +89,11 @@ public final class RunViewModel {
         clearResult();
         calls.call(c -> {
             RunResult r = c.workflows().run(w.name(), value);
-            return new Shown<>(r, failure(c, r.error(), r.trace()));
-        }, (Shown<RunResult> s) -> {
-            RunResult r = s.run();
+            return Ready.of(r, failure(c, r.error(), r.trace()));
+        }, (Ready<RunResult> ready) -> {
+            RunResult r = ready.answer();
             show(r.runId(), r.status() != null ? r.status() : r.success() ? RunStatus.OK : RunStatus.ERROR,
-                    r.output(), s.failure(), r.trace(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
+                    ready.failure(), ready.rows(), ready.output(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
             refreshRuns();
         });
     }
@@ -107,15 +113,27 @@ public final class RunViewModel {
         calls.clear();
         calls.call(c -> {
             RunRecord r = c.runs().get(run.runId());
-            return new Shown<>(r, failure(c, r.error(), r.trace()));
-        }, (Shown<RunRecord> s) -> {
-            RunRecord r = s.run();
-            show(r.runId(), r.status(), r.output(), s.failure(), r.trace(), r.durationMs());
+            return Ready.of(r, failure(c, r.error(), r.trace()));
+        }, (Ready<RunRecord> ready) -> {
+            RunRecord r = ready.answer();
+            show(r.runId(), r.status(), ready.failure(), ready.rows(), ready.output(), r.durationMs());
         });
     }
 
-    /** A run with its failure in the app's words (null when it succeeded). */
-    private record Shown<R>(R run, Failed failure) {}
+    /**
+     * A run's answer with its failure in the app's words, its trace rows and output text already made, in the
+     * background: for the largest trace the engine allows (about 15 MB) that is most of the work, and the FX thread
+     * only shows the result.
+     */
+    private record Ready<T>(T answer, Failed failure, List<TraceRow> rows, String output) {
+        static Ready<RunResult> of(RunResult r, Failed failure) {
+            return new Ready<>(r, failure, r.trace().stream().map(TraceRow::of).toList(), JsonText.pretty(r.output()));
+        }
+
+        static Ready<RunRecord> of(RunRecord r, Failed failure) {
+            return new Ready<>(r, failure, r.trace().stream().map(TraceRow::of).toList(), JsonText.pretty(r.output()));
+        }
+    }
 
     /** @param details the Details view: the step, the engine's code and its raw message */
     private record Failed(String step, String text, String details) {}
@@ -137,14 +155,42 @@ public final class RunViewModel {
                 Failures.details(error.step(), error.code(), error.message()));
     }
 
-    private void show(String runId, RunStatus s, JsonNode out, Failed failure, List<TraceStep> steps, long ms) {
-        trace.setAll(steps.stream().map(TraceRow::of).toList());
+    private void show(String runId, RunStatus s, Failed failure, List<TraceRow> rows, String pretty, long ms) {
+        trace.setAll(rows);
         status.set(s);
-        output.set(s == RunStatus.OK ? JsonText.pretty(out) : "");
+        output.set(s == RunStatus.OK ? pretty : "");
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
                 : failure == null ? i18n.get("dashboard.run.failed", runId, "", "")
                 : i18n.get("dashboard.run.failed", runId, failure.text(), failure.step()));
         runDetails.set(s == RunStatus.OK || failure == null ? "" : failure.details());
+    }
+
+    /** What the run form showed for a workflow when the user went to another: its input and its last run. */
+    private record Kept(String input, List<TraceRow> trace, String output, RunStatus status, String summary) {}
+
+    private final Map<String, Kept> kept = new HashMap<>();
+
+    private void restore(Kept k) {
+        if (k == null) {
+            clearResult();
+            input.set("{}");
+            return;
+        }
+        input.set(k.input());
+        trace.setAll(k.trace());
+        output.set(k.output());
+        status.set(k.status());
+        summary.set(k.summary());
+    }
+
+    /** The input a workflow's form opens with (an example's sample); shown now when it is the workflow on screen. */
+    public void setInputFor(String name, String text) {
+        WorkflowSummary w = workflow.getValue();
+        if (w != null && w.name().equals(name)) {
+            input.set(text);
+        } else {
+            kept.put(name, new Kept(text, List.of(), "", null, ""));
+        }
     }
 
     private void clearResult() {

@@ -3,6 +3,7 @@ package dev.arcrun.app.dashboard;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.sdk.ServiceSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,7 +22,7 @@ final class ServicesView extends VBox {
 
     ServicesView(ServicesViewModel model, I18n i18n) {
         setId("services");
-        getStyleClass().add("dashboard-tab");
+        getStyleClass().add(AppStyles.DASHBOARD_TAB);
 
         CustomTextField search = new CustomTextField();
         search.setId("services-search");
@@ -54,6 +55,7 @@ final class ServicesView extends VBox {
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.services.intro")), search,
                 DetailsDialog.errorLine("services-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("services-notice", model.noticeProperty(), Styles.SUCCESS), table);
+        Toasts.follow(this, i18n.get("dashboard.tab.services"), model.noticeProperty(), new javafx.beans.property.SimpleStringProperty(""));
     }
 
     /** "Set up" with a check when every secret the service needs is stored, else a muted "Not set up". */

@@ -43,11 +43,16 @@ final class Widgets {
 
     /** What a list shows in place of rows, following its {@link ListState}. */
     static Label statePlaceholder(String id, javafx.beans.value.ObservableValue<ListState> state, I18n i18n, String emptyKey) {
+        return statePlaceholder(id, state, i18n, emptyKey, emptyKey);
+    }
+
+    static Label statePlaceholder(String id, javafx.beans.value.ObservableValue<ListState> state, I18n i18n, String emptyKey,
+                                  String noMatchKey) {
         Label l = muted("");
         l.setId(id);
         l.setWrapText(true);
         l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> ListState.placeholder(state.getValue(), i18n, emptyKey), state));
+                () -> ListState.placeholder(state.getValue(), i18n, emptyKey, noMatchKey), state));
         return l;
     }
 
@@ -119,5 +124,39 @@ final class Widgets {
         alert.getDialogPane().lookupButton(yes).setId("confirm-ok");
         alert.getDialogPane().lookupButton(yes).getStyleClass().add(Styles.DANGER);
         return alert.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    /**
+     * A fixed-width card for a flowing grid. A FlowPane asks its children's height without a width; with wrapping
+     * text that height is the one-line height, and rows overlap. The card answers for its own width instead.
+     */
+    static javafx.scene.layout.VBox card(double width, Node... children) {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, children) {
+            @Override
+            protected double computePrefHeight(double w) {
+                return super.computePrefHeight(w < 0 ? width : w);
+            }
+
+            @Override
+            protected double computeMinHeight(double w) {
+                return computePrefHeight(w);
+            }
+        };
+        box.setPrefWidth(width);
+        box.setMinWidth(width);
+        box.setMaxWidth(width);
+        return box;
+    }
+
+    /** A search field with a magnifier and a button that clears it (ControlsFX), bound to {@code query}. */
+    static org.controlsfx.control.textfield.CustomTextField search(String id, String prompt,
+                                                                   javafx.beans.property.StringProperty query) {
+        var field = (org.controlsfx.control.textfield.CustomTextField)
+                org.controlsfx.control.textfield.TextFields.createClearableTextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setLeft(new FontIcon(Feather.SEARCH));
+        field.textProperty().bindBidirectional(query);
+        return field;
     }
 }

@@ -2,6 +2,7 @@ package dev.arcrun.app.dashboard;
 
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.sdk.RunStatus;
 import dev.arcrun.sdk.RunSummary;
 import dev.arcrun.sdk.StepStatus;
@@ -20,10 +21,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Workflows tab: the list and the selected workflow's recent runs on the left, the run panel on the right. */
 final class WorkflowsView extends SplitPane {
+    private static final double WORKFLOW_ROW = 52;
+
+    private Runnable openExamples = () -> {};
+
+    /** What the empty list's button does: show the Examples tab. */
+    void onOpenExamples(Runnable action) {
+        this.openExamples = action;
+    }
 
     WorkflowsView(WorkflowsViewModel model, RunViewModel run, I18n i18n, FilePicker files) {
         setId("workflows");
-        getStyleClass().add("dashboard-split");
+        getStyleClass().add(AppStyles.DASHBOARD_SPLIT);
 
         Button add = new Button(i18n.get("dashboard.workflows.add"), new FontIcon(Feather.FILE_PLUS));
         add.setId("wf-add");
@@ -43,12 +52,23 @@ final class WorkflowsView extends SplitPane {
             }
         });
 
-        ListView<WorkflowSummary> list = new ListView<>(model.workflows());
+        ListView<WorkflowSummary> list = new ListView<>(model.shown());
         list.setId("workflows-list");
-        Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty");
+        Label listPlaceholder = Widgets.statePlaceholder("workflows-placeholder", model.stateProperty(), i18n, "dashboard.workflows.empty",
+                "dashboard.search.none");
         listPlaceholder.setMaxWidth(220);
-        list.setPlaceholder(listPlaceholder);
+        // an empty engine: the way to a first workflow is the Examples tab, one click away
+        Button toExamples = new Button(i18n.get("dashboard.workflows.open_examples"), new FontIcon(Feather.BOOK_OPEN));
+        toExamples.setId("wf-open-examples");
+        toExamples.getStyleClass().add(Styles.ACCENT);
+        toExamples.managedProperty().bind(model.stateProperty().map(s -> s instanceof ListState.Empty));
+        toExamples.visibleProperty().bind(toExamples.managedProperty());
+        toExamples.setOnAction(e -> openExamples.run());
+        VBox placeholderBox = new VBox(10, listPlaceholder, toExamples);
+        placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
+        list.setPlaceholder(placeholderBox);
         list.setCellFactory(v -> new WorkflowCell(i18n));
+        list.setFixedCellSize(WORKFLOW_ROW); // name and one line of description; spares measuring 10,000 rows
         // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
@@ -68,9 +88,24 @@ final class WorkflowsView extends SplitPane {
         VBox left = new VBox(10, new HBox(8, add, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
-                list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
-        left.getStyleClass().add("dashboard-tab");
+                Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
+        left.getStyleClass().add(AppStyles.DASHBOARD_TAB);
         left.setMinWidth(300);
+
+        // The data-leaving notice: asked after the change has settled (never inside the property's own listener).
+        model.pendingProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> {
+                    if (model.pendingProperty().get() == now) {
+                        if (LeavingNotice.ask(this, now, i18n)) {
+                            model.confirmPush();
+                        } else {
+                            model.cancelPush();
+                        }
+                    }
+                });
+            }
+        });
 
         getItems().setAll(left, new RunView(run, model, i18n));
         setDividerPositions(0.36);
@@ -106,7 +141,6 @@ final class WorkflowsView extends SplitPane {
                     ? i18n.get("dashboard.workflows.steps", w.steps())
                     : w.description());
             about.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            about.setWrapText(true);
             setText(null);
             setGraphic(new VBox(2, name, about));
             setTooltip(new javafx.scene.control.Tooltip(about.getText()));

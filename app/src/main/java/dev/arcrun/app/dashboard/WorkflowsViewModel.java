@@ -4,28 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.workflow.DataDestinations;
+import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Workflows tab's list: the stored workflows, adding one from a JSON file, deleting one, and which is selected. */
+/**
+ * The Workflows tab's list: the stored workflows, adding one from a JSON file or the examples (after the data-leaving
+ * notice when it sends data out), deleting one, and which is selected.
+ */
 public final class WorkflowsViewModel {
     private static final long MAX_FILE_BYTES = 1 << 20;
 
     private final EngineCalls calls;
     private final I18n i18n;
     private final ObservableList<WorkflowSummary> workflows = FXCollections.observableArrayList();
+    private final SearchableList<WorkflowSummary> shown = new SearchableList<>(workflows, WorkflowSummary::name);
+    private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<WorkflowSummary> selected = new SimpleObjectProperty<>();
+
+    private final ReadOnlyObjectWrapper<PendingPush> pending = new ReadOnlyObjectWrapper<>();
+    private java.util.function.BiConsumer<String, JsonNode> added = (name, input) -> {};
 
     private final javafx.beans.property.ObjectProperty<ListState> state =
             new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
@@ -33,9 +48,11 @@ public final class WorkflowsViewModel {
     public WorkflowsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
+        query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
             workflows.clear();
             selected.set(null);
+            pending.set(null);
             calls.clear();
             refresh();
         });
@@ -49,21 +66,93 @@ public final class WorkflowsViewModel {
     /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
     public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
-    private void show(List<WorkflowSummary> list, String select) {
+    /** Shows a list as the engine gave it, selecting {@code select} when it is there (the bench feeds one too). */
+    void show(List<WorkflowSummary> list, String select) {
         workflows.setAll(list.stream().sorted(Comparator.comparing(WorkflowSummary::name)).toList());
         state.set(ListState.of(workflows));
         selected.set(workflows.stream().filter(w -> w.name().equals(select)).findFirst().orElse(null));
     }
 
-    /** Reads the file in the background, checks it is JSON, and stores it; the engine's reason is shown when it refuses. */
+    /**
+     * Reads the file in the background and checks it is JSON; when it sends data out of the engine the user is asked
+     * first ({@link #pendingProperty()}), otherwise it is stored at once. The engine's reason is shown when it refuses.
+     */
     public void addFromFile(Path file) {
         calls.clear();
+        calls.call(c -> prepare(c, read(file), null), this::offer);
+    }
+
+    /** Adds a shipped example, to be opened with its sample input (the same notice first when it sends data out). */
+    void tryExample(Examples.Example example) {
+        calls.clear();
+        calls.call(c -> prepare(c, example.workflow(), example.input()), this::offer);
+    }
+
+    /**
+     * A workflow waiting for the user's yes: where it sends data, read from its steps and the API recipes they use.
+     *
+     * @param input the sample input to open it with (an example), or null
+     */
+    public record PendingPush(String name, JsonNode workflow, List<DataDestinations.Destination> destinations, JsonNode input) {}
+
+    private PendingPush prepare(EngineClient c, JsonNode workflow, JsonNode input) {
+        Map<String, JsonNode> recipes = new HashMap<>();
+        boolean usesOthers = false;
+        for (JsonNode step : workflow.path("steps")) {
+            usesOthers |= !BUILTINS.contains(step.path("component").asText(""));
+        }
+        if (usesOthers) { // only a step beyond the builtins can be an API recipe
+            for (JsonNode r : c.apiRecipes()) {
+                recipes.put(r.path("id").asText(), r);
+            }
+        }
+        return new PendingPush(workflow.path("name").asText(""), workflow, DataDestinations.of(workflow, recipes), input);
+    }
+
+    private static final java.util.Set<String> BUILTINS = java.util.Set.of("template", "pick", "if", "http_request");
+
+    private void offer(PendingPush p) {
+        if (p.destinations().isEmpty()) {
+            push(p); // nothing leaves the engine: nothing to ask
+        } else {
+            pending.set(p);
+        }
+    }
+
+    /** The user read the notice and agreed: store the workflow. */
+    public void confirmPush() {
+        PendingPush p = pending.get();
+        pending.set(null);
+        if (p != null) {
+            push(p);
+        }
+    }
+
+    /** The user declined: nothing is stored. */
+    public void cancelPush() {
+        PendingPush p = pending.get();
+        pending.set(null);
+        if (p != null) {
+            calls.notice(i18n.get("dashboard.leaving.cancelled", p.name()));
+        }
+    }
+
+    /** The workflow waiting for the data-leaving notice's answer, or null. */
+    public ReadOnlyObjectProperty<PendingPush> pendingProperty() { return pending.getReadOnlyProperty(); }
+
+    /** Called with a workflow just added and its sample input (null for one from a file), before it is selected. */
+    void onAdded(java.util.function.BiConsumer<String, JsonNode> listener) {
+        this.added = listener;
+    }
+
+    private void push(PendingPush p) {
         calls.call(c -> {
-            String name = c.workflows().push(read(file));
+            String name = c.workflows().push(p.workflow());
             return new Pushed(name, c.workflows().list());
-        }, p -> {
-            show(p.list(), p.name());
-            calls.notice(i18n.get("dashboard.workflows.added", p.name()));
+        }, done -> {
+            added.accept(done.name(), p.input());
+            show(done.list(), done.name());
+            calls.notice(i18n.get("dashboard.workflows.added", done.name()));
         }, failure -> {
             String reason = Failures.engineReason(failure);
             calls.fail(reason != null ? i18n.get("dashboard.workflows.error.refused", reason) : Failures.text(failure));
@@ -101,6 +190,12 @@ public final class WorkflowsViewModel {
     }
 
     public ObservableList<WorkflowSummary> workflows() { return workflows; }
+
+    /** The rows the search leaves; the view shows these. */
+    public ObservableList<WorkflowSummary> shown() { return shown.shown(); }
+
+    /** The words searched for by name; the view's search field is bound to it. */
+    public StringProperty queryProperty() { return query; }
 
     /** The workflow the run panel works on; the view's list writes it. */
     public ObjectProperty<WorkflowSummary> selectedProperty() { return selected; }

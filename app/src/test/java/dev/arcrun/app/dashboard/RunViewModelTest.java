@@ -45,4 +45,27 @@ class RunViewModelTest {
         assertThat(vm.errorProperty().get()).contains("127.0.0.1:9");
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void eachWorkflowKeepsItsOwnInputWhenTheUserSwitches() {
+        WorkflowSummary hello = new WorkflowSummary("hello", "", 3, null);
+        WorkflowSummary branching = new WorkflowSummary("branching", "", 3, null);
+        selected.set(hello);
+        vm.inputProperty().set("{\"name\": \"Ada\"}");
+        selected.set(branching);
+        assertThat(vm.inputProperty().get()).as("a workflow never seen starts empty").isEqualTo("{}");
+        vm.inputProperty().set("{\"score\": 80}");
+        selected.set(hello);
+        assertThat(vm.inputProperty().get()).isEqualTo("{\"name\": \"Ada\"}");
+        selected.set(branching);
+        assertThat(vm.inputProperty().get()).isEqualTo("{\"score\": 80}");
+    }
+
+    @Test
+    void anExamplesSampleInputWaitsForItsWorkflow() {
+        vm.setInputFor("hello", "{\"name\": \"Ada\"}");
+        assertThat(vm.inputProperty().get()).isEqualTo("{}");
+        selected.set(new WorkflowSummary("hello", "", 3, null));
+        assertThat(vm.inputProperty().get()).isEqualTo("{\"name\": \"Ada\"}");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.arcrun.cli.engine;
 
 import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.Secret;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,12 +19,25 @@ public final class CredsCommand {
     @Spec CommandSpec spec;
     @Mixin EngineOptions engine;
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored credentials (names and dates, never values).")
-    int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<CredentialInfo> creds = engine.call(spec, c -> c.credentials().list());
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List stored credentials (names and dates, never values; the first 1,000 by name, --all for every one).")
+    int list(@Option(names = "--json", description = "Print JSON only.") boolean json,
+             @Option(names = "--all", description = "List every credential, page after page.") boolean all,
+             @Option(names = "--prefix", paramLabel = "TEXT", description = "Only credentials whose name starts with TEXT.") String prefix,
+             @Option(names = "--limit", paramLabel = "N", description = "At most N per page (1-1000).") Integer limit) {
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number from 1 to 1000.");
+        }
+        Page<CredentialInfo> page = engine.call(spec, c -> all
+                ? new Page<>(c.credentials().all(limit, prefix), null, false) : c.credentials().page(limit, null, prefix));
+        List<CredentialInfo> creds = page.items();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, java.util.Map.of("credentials", creds));
+            Output.json(out, java.util.Map.of("credentials", creds, "truncated", page.hasMore()));
+            return 0;
+        }
+        if (creds.isEmpty() && prefix != null) {
+            out.println("No credential's name starts with " + prefix + ".");
             return 0;
         }
         if (creds.isEmpty()) {
@@ -35,6 +49,7 @@ public final class CredsCommand {
             rows.add(List.of(c.name(), Output.time(c.updatedAt())));
         }
         Output.table(out, List.of("NAME", "UPDATED"), rows);
+        if (page.hasMore()) out.println("More credentials follow. List every one with: arcrun creds list --all");
         return 0;
     }
 

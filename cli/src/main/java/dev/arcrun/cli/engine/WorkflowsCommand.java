@@ -3,6 +3,7 @@ package dev.arcrun.cli.engine;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.RunResult;
 import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
@@ -27,12 +28,24 @@ public final class WorkflowsCommand {
     @Spec CommandSpec spec;
     @Mixin EngineOptions engine;
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows.")
-    int list(@Option(names = "--json", description = "Print JSON only.") boolean json) {
-        List<WorkflowSummary> workflows = engine.call(spec, c -> c.workflows().list());
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored workflows (the first 1,000 by name; --all for every one).")
+    int list(@Option(names = "--json", description = "Print JSON only.") boolean json,
+             @Option(names = "--all", description = "List every workflow, page after page.") boolean all,
+             @Option(names = "--prefix", paramLabel = "TEXT", description = "Only workflows whose name starts with TEXT.") String prefix,
+             @Option(names = "--limit", paramLabel = "N", description = "At most N per page (1-1000).") Integer limit) {
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number from 1 to 1000.");
+        }
+        Page<WorkflowSummary> page = engine.call(spec, c -> all
+                ? new Page<>(c.workflows().all(limit, prefix), null, false) : c.workflows().page(limit, null, prefix));
+        List<WorkflowSummary> workflows = page.items();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, Map.of("workflows", workflows));
+            Output.json(out, Map.of("workflows", workflows, "truncated", page.hasMore()));
+            return 0;
+        }
+        if (workflows.isEmpty() && prefix != null) {
+            out.println("No workflow's name starts with " + prefix + ".");
             return 0;
         }
         if (workflows.isEmpty()) {
@@ -44,6 +57,7 @@ public final class WorkflowsCommand {
             rows.add(List.of(w.name(), String.valueOf(w.steps()), Output.time(w.updatedAt()), Output.cell(w.description(), 60)));
         }
         Output.table(out, List.of("NAME", "STEPS", "UPDATED", "DESCRIPTION"), rows);
+        if (page.hasMore()) out.println("More workflows follow. List every one with: arcrun workflows list --all");
         return 0;
     }
 
@@ -99,7 +113,24 @@ public final class WorkflowsCommand {
         return result.success() ? 0 : 1;
     }
 
+    /** The engine takes a request body of at most 1,000,000 characters: a larger file is refused before it is read. */
+    static final long MAX_FILE_BYTES = 1_000_000;
+
+    private static void refuseOversized(Path file, String what) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // a missing or unreadable file: the read that follows says so
+        }
+        if (size > MAX_FILE_BYTES) {
+            throw new dev.arcrun.cli.UsageException(String.format(Locale.ROOT,
+                    "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).", file, size / 1e6, what));
+        }
+    }
+
     private static String readInputFile(Path file) {
+        refuseOversized(file, "a run's input (--input-file)");
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
@@ -125,6 +156,7 @@ public final class WorkflowsCommand {
     }
 
     private static JsonNode readJson(Path file) {
+        refuseOversized(file, "a workflow file");
         try {
             JsonNode n = Output.JSON.readTree(Files.readString(file));
             if (n == null || !n.isObject()) {
@@ -135,8 +167,9 @@ public final class WorkflowsCommand {
         } catch (NoSuchFileException e) {
             throw new UserFacingException("There is no file " + file + ".", "Give the path of a workflow JSON file.");
         } catch (JacksonException e) {
+            var at = e.getLocation(); // none when a read limit, not a place in the text, is the cause
             throw new UserFacingException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ").", "Fix the file and push it again.");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ")") + ".", "Fix the file and push it again.");
         } catch (IOException e) {
             throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
         }

@@ -2,7 +2,9 @@ package dev.arcrun.cli.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.cli.ArcrunCli;
+import static dev.arcrun.cli.InProcessCli.run;
+
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.sdk.Recipe;
 import dev.arcrun.sdk.RequiredSecret;
 import dev.arcrun.sdk.RunResult;
@@ -13,22 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What the engine commands do before any engine is involved: input checks, parsing, rendering. */
 class EngineCommandsOfflineTest {
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = ArcrunCli.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void pushOfAMissingFileSaysSo(@TempDir Path dir) {
         Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "push", dir.resolve("nope.json").toString());

@@ -3,7 +3,8 @@ package dev.arcrun.cli.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arcrun.cli.engine.EngineCommandsOfflineTest.Result;
+import dev.arcrun.cli.InProcessCli;
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
@@ -16,6 +17,7 @@ import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.EngineSettings;
+import dev.arcrun.sdk.HostPort;
 import dev.arcrun.core.local.LocalEngine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,17 +73,11 @@ class EngineCommandsRealEngineTest {
     }
 
     private static Result withStdin(String stdin, String... args) {
-        InputStream before = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--install";
-            all[args.length + 1] = install;
-            return EngineCommandsOfflineTest.run(all);
-        } finally {
-            System.setIn(before);
-        }
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--install";
+        all[args.length + 1] = install;
+        return InProcessCli.withStdin(stdin, all);
     }
 
     private static Result cli(String... args) {
@@ -155,7 +152,8 @@ class EngineCommandsRealEngineTest {
         target.start();
         try (EngineClient sdk = EngineClient.create(new EngineSettings(EngineSettings.parseUrl(url), keys.apiKey(), keys.encryptionKey()))) {
             int port = target.getAddress().getPort();
-            allowPrivateHosts(url, keys.apiKey().reveal(), "127.0.0.1:" + port);
+            // The engine refuses loopback addresses to workflows unless its owner allows them; this server is one.
+            sdk.engineSettings().allowPrivateHost(HostPort.parse("127.0.0.1:" + port).orElseThrow());
             sdk.services().put("itcli", Output.JSON.readTree("""
                     {"service":"itcli","display_name":"IT CLI","required_secrets":[{"key":"itcli_token","label":"Token"}],
                      "inject":{"header":{"X-Token":"{{itcli_token}}"}},"hosts":["127.0.0.1:%d"],
@@ -202,6 +200,26 @@ class EngineCommandsRealEngineTest {
 
         assertThat(cli("workflows", "delete", "hello").exit()).isZero();
         assertThat(cli("workflows", "list").out()).doesNotContain("hello");
+    }
+
+    @Test
+    void workflowsListShowsAPageAndAllFollowsEveryPage(@TempDir Path dir) throws Exception {
+        for (String name : List.of("pl-a", "pl-b", "pl-c")) {
+            Path file = dir.resolve(name + ".json");
+            Files.writeString(file, "{\"name\":\"" + name + "\",\"steps\":[{\"id\":\"a\",\"component\":\"template\",\"input\":{\"template\":\"x\"}}]}");
+            assertThat(cli("workflows", "push", file.toString()).exit()).isZero();
+        }
+        Result page = cli("workflows", "list", "--prefix", "pl-", "--limit", "2");
+        assertThat(page.out()).contains("pl-a", "pl-b", "More workflows follow", "arcrun workflows list --all").doesNotContain("pl-c");
+        Result all = cli("workflows", "list", "--prefix", "pl-", "--limit", "2", "--all");
+        assertThat(all.out()).contains("pl-a", "pl-b", "pl-c").doesNotContain("More workflows follow");
+        JsonNode doc = Output.JSON.readTree(cli("workflows", "list", "--prefix", "pl-", "--limit", "1", "--json").out());
+        assertThat(doc.path("workflows").findValuesAsText("name")).containsExactly("pl-a");
+        assertThat(doc.path("truncated").asBoolean()).isTrue();
+        assertThat(cli("workflows", "list", "--prefix", "pl-x").out()).contains("No workflow's name starts with pl-x");
+        Result bad = cli("workflows", "list", "--limit", "5000");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("--limit takes a number from 1 to 1000");
     }
 
     @Test
@@ -298,21 +316,5 @@ class EngineCommandsRealEngineTest {
         assertThat(r.exit()).isEqualTo(1);
         // Another URL than the install's gets none of its keys, so the call stops before connecting.
         assertThat(r.err()).contains("No api key for the engine at http://127.0.0.1:" + closed, "only to its own engine");
-    }
-
-    /** The engine refuses loopback addresses to workflows unless its owner allows them; this test's server is one. */
-    private static void allowPrivateHosts(String engineUrl, String apiKey, String... hostPorts) {
-        try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("allow_private_hosts", java.util.List.of(hostPorts)));
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(engineUrl + "/settings"))
-                    .header("Authorization", "Bearer " + apiKey).header("content-type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new AssertionError("PUT /settings answered " + r.statusCode() + ": " + r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,14 +2,12 @@ package dev.arcrun.cli.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.cli.engine.EngineCommandsOfflineTest.Result;
+import dev.arcrun.cli.InProcessCli;
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.cli.install.InstallEnvironment;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.FileSecretStore;
-import dev.arcrun.core.config.InstallConfig;
-import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.SecretKind;
-import dev.arcrun.core.config.Target;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.http.RecordingHttpServer;
 import java.nio.file.Path;
@@ -33,13 +31,8 @@ class KeyStaysHomeTest {
     void setUp() {
         own = RecordingHttpServer.start();
         foreign = RecordingHttpServer.start();
-        AppHome home = new AppHome(root);
-        new InstallConfigStore(home).save(InstallConfig.create("local", Target.LOCAL).withEngineUrl(own.baseUrl()));
-        FileSecretStore secrets = new FileSecretStore(home, "tests use a file");
-        secrets.put("local", SecretKind.API_KEY, INSTALL_KEY);
+        FileSecretStore secrets = InProcessCli.installAt(new AppHome(root), "local", own.baseUrl(), INSTALL_KEY);
         secrets.put("local", SecretKind.ENCRYPTION_KEY, "ZW5jLWtleS1ub3Qtc2VudC1hbnl3aGVyZS0xMjM0NTY=");
-        InstallEnvironment.useHome(home);
-        env(Map.of());
     }
 
     private void env(Map<String, String> env) {
@@ -55,16 +48,16 @@ class KeyStaysHomeTest {
 
     @Test
     void theInstallsOwnEngineGetsItsKey() {
-        EngineCommandsOfflineTest.run("workflows", "list");
+        InProcessCli.run("workflows", "list");
         assertThat(own.requests()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.header("authorization")).isEqualTo("Bearer " + INSTALL_KEY));
     }
 
     @Test
     void anotherUrlByOptionOrEnvGetsNoKeyAndIsToldWhy() {
-        Result byOption = EngineCommandsOfflineTest.run("--api-url", foreign.baseUrl(), "workflows", "list");
+        Result byOption = InProcessCli.run("--api-url", foreign.baseUrl(), "workflows", "list");
         env(Map.of("ARCRUN_API_URL", foreign.baseUrl()));
-        Result byEnv = EngineCommandsOfflineTest.run("workflows", "list");
+        Result byEnv = InProcessCli.run("workflows", "list");
         for (Result r : new Result[] {byOption, byEnv}) {
             assertThat(r.exit()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains("No api key for the engine at " + foreign.baseUrl(), "only to its own engine",
@@ -77,20 +70,20 @@ class KeyStaysHomeTest {
     @Test
     void anotherUrlGetsTheKeyGivenForIt() {
         env(Map.of("ARCRUN_API_URL", foreign.baseUrl(), "ARCRUN_API_KEY", "key-of-the-other-engine"));
-        EngineCommandsOfflineTest.run("workflows", "list");
+        InProcessCli.run("workflows", "list");
         assertThat(foreign.requests()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.header("authorization")).isEqualTo("Bearer key-of-the-other-engine"));
 
         // A credential push needs that engine's encryption key too; the install's is not used for it.
         env(Map.of("ARCRUN_API_URL", foreign.baseUrl(), "ARCRUN_API_KEY", "key-of-the-other-engine"));
-        Result push = Stdin.withStdin("value\n", "creds", "push", "tok");
+        Result push = InProcessCli.withStdin("value\n", "creds", "push", "tok");
         assertThat(push.exit()).isEqualTo(1);
         assertThat(push.err()).contains("No encryption key", "ARCRUN_ENCRYPTION_KEY");
     }
 
     @Test
     void plainHttpToAnotherComputerIsRefusedBeforeAnythingIsSent() {
-        Result r = EngineCommandsOfflineTest.run("--api-url", "http://other-host:8955", "workflows", "list");
+        Result r = InProcessCli.run("--api-url", "http://other-host:8955", "workflows", "list");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("plain http", "https://").doesNotContain(INSTALL_KEY);
     }

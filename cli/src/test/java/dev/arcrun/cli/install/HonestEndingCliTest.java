@@ -2,10 +2,10 @@ package dev.arcrun.cli.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.cli.ChildCli;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,43 +53,27 @@ class HonestEndingCliTest {
 
     @Test
     void ctrlCPrintsTheResumeLineAndThatLineFinishesTheInstall() throws Exception {
-        ToolchainManager shared = ToolchainManager.forTests();
-        shared.ensure(line -> { });
-        Files.createSymbolicLink(cli.home.tools(), shared.toolsDir());
+        cli.shareToolchainWithChildren();
 
-        CountDownLatch slow = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // A slow step: the first namespace creation is held until the user has pressed Ctrl-C.
-        cli.cf.faults().beforeHandler(RequestMatcher.of("POST", ".*/storage/kv/namespaces"), 1, req -> {
-            slow.countDown();
-            try {
-                release.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch slow = cli.holdFirst(RequestMatcher.of("POST", ".*/storage/kv/namespaces"), release);
         Path log = scratch.resolve("install.log");
-        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.arcrun.cli.ArcrunCli", "install", "--target", "cloudflare")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(cli.env());
-        pb.environment().put("ARCRUN_HOME", cli.home.root().toString());
-        pb.environment().put("ARCRUN_SECRET_STORE", "file");
-        pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
-        Process child = pb.start();
+        Process child = cli.startChild(log, "install", "--target", "cloudflare");
         try {
-            assertThat(slow.await(3, TimeUnit.MINUTES)).as("provisioning began; output:\n%s", read(log)).isTrue();
+            assertThat(slow.await(3, TimeUnit.MINUTES)).as("provisioning began; output:\n%s", ChildCli.read(log)).isTrue();
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(500);
+            // The request is let go only once the CLI's Ctrl-C hook has cancelled and waits for the closing line,
+            // so the cancel, not chance, ends the install.
+            ChildCli.awaitWaitingThread(child, "arcrun-cancel", Duration.ofSeconds(30));
             release.countDown();
-            assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the CLI ends after Ctrl-C; output:\n%s", read(log)).isTrue();
+            assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the CLI ends after Ctrl-C; output:\n%s", ChildCli.read(log)).isTrue();
         } finally {
             release.countDown();
             child.destroyForcibly();
         }
-        String output = read(log);
+        String output = ChildCli.read(log);
         String line = output.lines().filter(l -> l.startsWith("Cancelled. Continue with: ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no resume line in:\n" + output));
         String command = line.substring("Cancelled. Continue with: ".length());
@@ -102,13 +86,5 @@ class HonestEndingCliTest {
         assertThat(resumed.out()).contains("Prepare node and wrangler: skipped, done in an earlier run");
         cli.assertDeployedWithRealIds(cli.config());
         assertThat(cli.config().bundle()).isNotNull();
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 }

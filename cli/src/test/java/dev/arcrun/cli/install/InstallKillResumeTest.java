@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.SecretKind;
-import dev.arcrun.core.deploy.ToolchainManager;
+import dev.arcrun.cli.ChildCli;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,37 +30,18 @@ class InstallKillResumeTest {
 
     @Test
     void anInstallKilledDuringDeployResumesWithoutDuplicates() throws Exception {
-        // The child resolves its toolchain in ARCRUN_HOME/tools: make that the shared test toolchain.
-        ToolchainManager shared = ToolchainManager.forTests();
-        shared.ensure(line -> { });
-        Files.createSymbolicLink(cli.home.tools(), shared.toolsDir());
+        cli.shareToolchainWithChildren();
 
-        CountDownLatch uploading = new CountDownLatch(1);
         CountDownLatch killed = new CountDownLatch(1);
         // Holds the executor's upload until the client is dead: Cloudflare got it, the installer never heard back.
-        cli.cf.faults().beforeHandler(RequestMatcher.of("PUT", ".*/workers/scripts/arcrun-cypher-executor"), 1, req -> {
-            uploading.countDown();
-            try {
-                killed.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch uploading = cli.holdFirst(RequestMatcher.of("PUT", ".*/workers/scripts/arcrun-cypher-executor"), killed);
 
         Path log = scratch.resolve("install.log");
-        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.arcrun.cli.ArcrunCli", "install", "--target", "cloudflare")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(cli.env());
-        pb.environment().put("ARCRUN_HOME", cli.home.root().toString());
-        pb.environment().put("ARCRUN_SECRET_STORE", "file");
-        pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
-        Process child = pb.start();
+        Process child = cli.startChild(log, "install", "--target", "cloudflare");
         List<ProcessHandle> tree = new ArrayList<>();
         try {
-            assertThat(uploading.await(3, TimeUnit.MINUTES)).as("the executor's upload began; output:\n%s", read(log)).isTrue();
-            assertThat(read(log)).contains("Deploy the workers and their secrets").doesNotContain("Done:");
+            assertThat(uploading.await(3, TimeUnit.MINUTES)).as("the executor's upload began; output:\n%s", ChildCli.read(log)).isTrue();
+            assertThat(ChildCli.read(log)).contains("Deploy the workers and their secrets").doesNotContain("Done:");
             tree.addAll(child.descendants().toList()); // taken first: once the JVM is dead its children are orphans
             assertThat(tree).as("wrangler is running").isNotEmpty();
             child.destroyForcibly();
@@ -106,13 +86,5 @@ class InstallKillResumeTest {
         assertThat(config.engineUrl()).isEqualTo("https://arcrun-cypher-executor.arcrun-test.workers.dev");
         assertThat(config.journal()).hasSize(7 + 1 + 2).extracting(e -> e.kind() + " " + e.name()).doesNotHaveDuplicates();
         assertThat(config.history()).hasSize(1);
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 }

@@ -3,8 +3,9 @@ package dev.arcrun.cli.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.arcrun.cli.ArcrunCli;
+import dev.arcrun.cli.ChildCli;
+import dev.arcrun.cli.InProcessCli;
+import dev.arcrun.cli.InProcessCli.Result;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.RetryPolicy;
 import dev.arcrun.core.config.AppHome;
@@ -13,22 +14,22 @@ import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
+import dev.arcrun.testkit.cloudflare.RequestMatcher;
 import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import dev.arcrun.testkit.cloudflare.WorkerDeployState;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import picocli.CommandLine;
 
 /**
  * The in-process CLI against the Cloudflare stand-in (with wrangler's deploy endpoints), in its own app folder,
@@ -40,23 +41,6 @@ final class StandInCli implements BeforeEachCallback, AfterEachCallback {
     static final String[] ENGINE_WORKERS = {"arcrun-registry", "arcrun-cypher-executor"};
     /** The exit code of an install whose engine does not answer (its workers.dev address is not reachable from a test). */
     static final int NOT_ANSWERING = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What one command did. */
-    record Result(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("stdout is not JSON:\n" + out + "\nstderr:\n" + err, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out\n" + out + "\n--- err\n" + err;
-        }
-    }
 
     CloudflareStandIn cf;
     WorkerDeployState deploys;
@@ -86,13 +70,39 @@ final class StandInCli implements BeforeEachCallback, AfterEachCallback {
     }
 
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = ArcrunCli.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return InProcessCli.run(args);
+    }
+
+    /**
+     * Holds the first request that matches until {@code release} opens (two minutes at most); the returned latch
+     * opens when that request has arrived.
+     */
+    CountDownLatch holdFirst(RequestMatcher matcher, CountDownLatch release) {
+        CountDownLatch arrived = new CountDownLatch(1);
+        cf.faults().beforeHandler(matcher, 1, req -> {
+            arrived.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return arrived;
+    }
+
+    /** A CLI started as its own process resolves its toolchain in ARCRUN_HOME/tools: make that the shared test toolchain. */
+    void shareToolchainWithChildren() throws IOException {
+        ToolchainManager shared = ToolchainManager.forTests();
+        shared.ensure(line -> { });
+        Files.createSymbolicLink(home.tools(), shared.toolsDir());
+    }
+
+    /** {@code arcrun ARGS} as its own process in this app folder, as a user's shell would start it; its output goes to {@code log}. */
+    Process startChild(Path log, String... args) throws IOException {
+        ProcessBuilder pb = ChildCli.builder(home.root(), env(), List.of(), args)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("CLOUDFLARE_ACCOUNT_ID");
+        return pb.start();
     }
 
     InstallConfigStore store() {

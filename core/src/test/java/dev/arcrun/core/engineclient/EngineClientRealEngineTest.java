@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.sdk.CredentialInfo;
+import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.EngineApiException;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.Health;
+import dev.arcrun.sdk.HostPort;
 import dev.arcrun.sdk.Recipe;
 import dev.arcrun.sdk.RequiredSecret;
 import dev.arcrun.sdk.RunRecord;
@@ -179,7 +181,8 @@ class EngineClientRealEngineTest {
         target.start();
         try {
             int port = target.getAddress().getPort();
-            allowPrivateHosts(engine.url(), engine.keys.apiKey().reveal(), "127.0.0.1:" + port);
+            // The engine refuses loopback addresses to workflows unless its owner allows them; this server is one.
+            client.engineSettings().allowPrivateHost(HostPort.parse("127.0.0.1:" + port).orElseThrow());
             client.services().put("ittest", json("""
                     {"service":"ittest","display_name":"IT test","required_secrets":[{"key":"ittest_token","label":"Token"}],
                      "inject":{"header":{"Authorization":"Bearer {{ittest_token}}"}},"hosts":["127.0.0.1:%d"],
@@ -258,6 +261,27 @@ class EngineClientRealEngineTest {
     }
 
     @Test
+    void listsComeInPagesAndTheClientFollowsThemToTheEnd() {
+        for (String name : List.of("pg-a", "pg-b", "pg-c")) {
+            client.workflows().push(json("""
+                    {"name":"%s","steps":[{"id":"a","component":"template","input":{"template":"{{input.i}}"}}]}""".formatted(name)));
+        }
+        Page<WorkflowSummary> first = client.workflows().page(1, null, "pg-");
+        assertThat(first.items()).extracting(WorkflowSummary::name).containsExactly("pg-a");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(client.workflows().page(1, first.cursor(), "pg-").items()).extracting(WorkflowSummary::name).containsExactly("pg-b");
+        assertThat(client.workflows().all(1, "pg-")).extracting(WorkflowSummary::name).containsExactly("pg-a", "pg-b", "pg-c");
+        assertThat(client.workflows().list()).extracting(WorkflowSummary::name).contains("pg-a", "pg-b", "pg-c");
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) ids.addFirst(client.workflows().run("pg-a", json("{\"i\":" + i + "}")).runId());
+        Page<RunSummary> latest = client.runs().page("pg-a", 2, null);
+        assertThat(latest.items()).extracting(RunSummary::runId).containsExactly(ids.get(0), ids.get(1));
+        assertThat(latest.hasMore()).isTrue();
+        assertThat(client.runs().all("pg-a", 1)).extracting(RunSummary::runId).as("newest first, to the oldest").containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void aFailingStepIsAResultWithTheTraceNotAnException() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -303,21 +327,5 @@ class EngineClientRealEngineTest {
     void componentsAndApiRecipes() {
         assertThat(client.components()).extracting(c -> c.path("canonical_id").asText()).contains("template", "text_upper");
         assertThat(client.apiRecipes()).extracting(r -> r.path("id").asText()).contains("telegram_send", "gmail_send");
-    }
-
-    /** The engine refuses loopback addresses to workflows unless its owner allows them; this test's server is one. */
-    private static void allowPrivateHosts(String engineUrl, String apiKey, String... hostPorts) {
-        try {
-            String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("allow_private_hosts", java.util.List.of(hostPorts)));
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(engineUrl + "/settings"))
-                    .header("Authorization", "Bearer " + apiKey).header("content-type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new AssertionError("PUT /settings answered " + r.statusCode() + ": " + r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

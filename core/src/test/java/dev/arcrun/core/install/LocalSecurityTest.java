@@ -1,6 +1,7 @@
 package dev.arcrun.core.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -128,9 +130,13 @@ class LocalSecurityTest {
             assertThat(server.requests()).anyMatch(r -> r.path().startsWith("/bot" + pathSecret)
                     && ("Bearer " + headerSecret).equals(r.header("authorization")));
             // An api key sent where it does not belong, in a query string of an incoming request.
+            Path engineLog = new LocalEngine(home, ToolchainManager.forTests()).logFile();
+            long logBefore = Files.size(engineLog);
             get(url + "/workflows?api_key=" + apiKey, apiKey);
-
-            Thread.sleep(1500); // let workerd flush what it keeps
+            // wrangler logs a request after answering it: once that line is there, what it writes about these
+            // requests is on disk and the scan below sees it.
+            await("wrangler's log line for the last request").atMost(Duration.ofSeconds(30))
+                    .until(() -> logSince(engineLog, logBefore).contains("GET /workflows"));
             Map<String, String> credentials = new LinkedHashMap<>();
             credentials.put("path credential", pathSecret);
             credentials.put("query credential", querySecret);
@@ -252,6 +258,11 @@ class LocalSecurityTest {
 
     private static HttpResponse<String> post(String url, String key, String body) throws Exception {
         return send("POST", url, key, body);
+    }
+
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(String url, String key) throws Exception {

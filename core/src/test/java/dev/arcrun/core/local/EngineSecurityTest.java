@@ -1,6 +1,7 @@
 package dev.arcrun.core.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -96,17 +96,13 @@ class EngineSecurityTest {
         wrangler = pb.start();
         anonymous = new EngineClient(engineUrl, null);
         client = anonymous.withKey(apiKey);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            try {
-                if (anonymous.get("/health").status() == 200) break;
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            if (!wrangler.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the engine did not start:\n" + Files.readString(log));
-            }
-            Thread.sleep(250);
+        try {
+            await("the engine answers /health").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions() // not listening yet
+                    .failFast("wrangler exited", () -> !wrangler.isAlive())
+                    .until(() -> anonymous.get("/health").status() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError("the engine did not start (" + e.getMessage() + "):\n" + Files.readString(log), e);
         }
         startEcho();
     }
