@@ -235,6 +235,9 @@ class DashboardRealEngineTest {
         robot.clickOn("#tab-workflows");
         nextFile.set(file);
         robot.clickOn("#wf-add");
+        // it sends data to api.github.com: the data-leaving notice asks first, and the user agrees
+        waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent());
+        robot.clickOn("#leaving-ok");
         ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
         waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
                 && list.getSelectionModel().getSelectedItem().name().equals("it_github"));
