@@ -1,6 +1,6 @@
 package dev.arcrun.app;
 
-import dev.arcrun.app.cloudflare.CloudflareWizard;
+import dev.arcrun.app.background.Background;
 import dev.arcrun.app.cloudflare.CoreCloudflareSetup;
 import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
@@ -11,6 +11,11 @@ import dev.arcrun.app.settings.SettingsViewModel;
 import dev.arcrun.app.home.HomeView;
 import dev.arcrun.app.home.HomeViewModel;
 import dev.arcrun.app.home.LocalStart;
+import dev.arcrun.app.cloudflare.CloudflareWizard;
+import dev.arcrun.app.resume.ResumeBanner;
+import dev.arcrun.app.resume.ResumeBannerModel;
+import dev.arcrun.app.resume.UnfinishedInstall;
+import dev.arcrun.core.config.Target;
 import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.app.shell.CloseGuard;
 import dev.arcrun.app.shell.MainWindow;
@@ -24,6 +29,7 @@ import dev.arcrun.core.deploy.ToolchainManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -41,24 +47,99 @@ public final class ArcrunApp extends Application {
         AppContext context = new AppContext(home, executor, Platform::runLater, new I18n(Locale.getDefault()),
                 memoize(() -> SecretStores.open(home)), () -> new ToolchainManager(home.tools()), System.getenv());
         SettingsViewModel.applySaved(home.root(), context.i18n(), ThemeManager.app()); // the language and theme last chosen
+        open(stage, context, url -> getHostServices().showDocument(url), CloseGuard.dialog(stage, context.i18n()));
+    }
+
+    /**
+     * Builds the window over {@code context} and shows it: the pages, the banner offering to finish an install that
+     * stopped, the remembered place, and the close guard. Tests call it with a temporary app folder.
+     *
+     * @return the window's frame
+     */
+    static MainWindow open(Stage stage, AppContext context, Consumer<String> browser, CloseGuard.Prompt prompt) {
+        AppHome home = context.home();
         stage.setTitle(context.i18n().get("app.title"));
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
-        Navigation nav = new Navigation(id -> window[0].show(id), url -> getHostServices().showDocument(url));
+        Navigation nav = new Navigation(id -> window[0].show(id), browser);
         LocalStart localStart = new LocalStart(context);
-        window[0] = new MainWindow(context.i18n(), pages(context, nav, localStart));
+        window[0] = frame(context, nav, localStart);
         stage.setScene(buildScene(window[0]));
-        rebuildOnLanguageChange(stage, context.i18n(), window, () -> new MainWindow(context.i18n(), pages(context, nav, localStart)));
-        stage.setMinWidth(860);
-        stage.setMinHeight(560);
+        // another language builds the frame again the same way: its pages, and the banner offering to finish an install
+        rebuildOnLanguageChange(stage, context.i18n(), window, () -> frame(context, nav, localStart));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         Optional<WindowPlace> place = WindowPlace.load(home.root());
         place.ifPresent(p -> restore(stage, window[0], p));
-        CloseGuard.install(stage, context.activities(), CloseGuard.dialog(stage, context.i18n()),
+        CloseGuard.install(stage, context.activities(), prompt,
                 () -> {
                     remember(stage, window[0], home);
-                    // the home card promises the engine runs "while the app is open"; stopping it takes a moment
-                    Thread.ofPlatform().name("stop-local-engine").start(localStart::stopIfStartedHere);
+                    // the home card promises the engine runs "while the app is open", unless kept in the background
+                    Background.onClose(home.root(), stage, localStart, context.i18n());
                 });
         stage.show();
+        return window[0];
+    }
+
+    static final double MIN_WIDTH = 860;
+    static final double MIN_HEIGHT = 560;
+
+    /** The window's frame over freshly built pages, under the banner offering to finish an install that stopped. */
+    static MainWindow frame(AppContext context, Navigation nav, LocalStart localStart) {
+        Parts parts = new Parts(context, nav, localStart);
+        MainWindow window = new MainWindow(context.i18n(), parts.pages());
+        ResumeBannerModel banner = new ResumeBannerModel(context.executor(), () -> UnfinishedInstall.find(context.home()).stream()
+                .filter(u -> context.activities().running().stream().noneMatch(a -> a.install().equals(u.name()))).toList(),
+                parts::finish);
+        window.banner(new ResumeBanner(banner, context.i18n()));
+        window.currentPageProperty().subscribe(page -> banner.refresh()); // on every start, and when the user moves on
+        return window;
+    }
+
+    /** The sidebar's pages, in order (each built on first visit). */
+    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
+        return new Parts(c, nav, localStart).pages();
+    }
+
+    /**
+     * The sidebar's pages, each built on first visit, and how an unfinished install is finished: a Cloudflare one on
+     * the wizard with its saved choices, the one on this computer by starting it again (its pipeline resumes).
+     */
+    static final class Parts {
+        private final AppContext c;
+        private final Navigation nav;
+        private final LocalStart localStart;
+        private final Supplier<HomeViewModel> home;
+        private final Supplier<CloudflareWizard> wizard;
+
+        Parts(AppContext c, Navigation nav, LocalStart localStart) {
+            this.c = c;
+            this.nav = nav;
+            this.localStart = localStart;
+            this.home = memoize(() -> new HomeViewModel(c.executor(), c.uiThread(), localStart,
+                    () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard")).tracking(c.activities()));
+            this.wizard = memoize(() -> CloudflareWizard.build(c, new CoreCloudflareSetup(c), nav.openInBrowser(),
+                    () -> nav.showPage().accept("dashboard")));
+        }
+
+        List<Page> pages() {
+            return List.of(
+                    new Page("home", "nav.home", Feather.HOME, () -> scrolling(new HomeView(home.get(), c.i18n()))),
+                    new Page("dashboard", "nav.dashboard", Feather.GRID,
+                            () -> DashboardPage.create(c, nav.showPage(), FilePicker.system(), this::finish, localStart)),
+                    new Page("cloudflare", "nav.cloudflare", Feather.CLOUD, () -> wizard.get().view()),
+                    new Page("settings", "nav.settings", Feather.SETTINGS,
+                            () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
+        }
+
+        void finish(UnfinishedInstall u) {
+            if (u.target() == Target.LOCAL) {
+                nav.showPage().accept("home");
+                home.get().startLocal();
+            } else {
+                nav.showPage().accept("cloudflare");
+                wizard.get().finish(u.name());
+            }
+        }
     }
 
     /** Opens where the user left it: size always, position only where a screen still shows it, the same page. */
@@ -86,18 +167,12 @@ public final class ArcrunApp extends Application {
         }
     }
 
-    /** The sidebar's pages, in order. */
-    static List<Page> pages(AppContext c, Navigation nav, LocalStart localStart) {
-        return List.of(
-                new Page("home", "nav.home", Feather.HOME, () -> new HomeView(new HomeViewModel(c.executor(), c.uiThread(),
-                        localStart, () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard"))
-                        .tracking(c.activities()), c.i18n())),
-                new Page("dashboard", "nav.dashboard", Feather.GRID,
-                        () -> DashboardPage.create(c, nav.showPage(), FilePicker.system())),
-                new Page("cloudflare", "nav.cloudflare", Feather.CLOUD,
-                        () -> CloudflareWizard.create(c, new CoreCloudflareSetup(c), nav.openInBrowser())),
-                new Page("settings", "nav.settings", Feather.SETTINGS,
-                        () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
+    /** A page that scrolls rather than squeeze its words when the window is small. */
+    private static javafx.scene.Node scrolling(javafx.scene.Node page) {
+        javafx.scene.control.ScrollPane s = new javafx.scene.control.ScrollPane(page);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("edge-to-edge");
+        return s;
     }
 
     /** Another language: the window's pages are built again in it, showing the same page (Settings). */
@@ -117,7 +192,7 @@ public final class ArcrunApp extends Application {
         return scene;
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> s) {
+    static <T> Supplier<T> memoize(Supplier<T> s) {
         return new Supplier<>() {
             private T value;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.arcrun.app.background.KeepRunningSetting;
 import dev.arcrun.app.common.CurrentThreadTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.home.LocalStart;
@@ -96,6 +97,14 @@ class SettingsLiveTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> new PrimerLight().getUserAgentStylesheet().equals(Application.getUserAgentStylesheet()));
         assertThat(AppSettings.load(root).theme()).isEqualTo(ThemeManager.Mode.LIGHT);
+    }
+
+    @Test
+    void keepingTheLocalEngineRunningIsChosenOnTheSettingsPageAndRemembered(FxRobot robot) throws Exception {
+        assertThat(KeepRunningSetting.load(root).get()).isFalse();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#keep-running").queryAs(javafx.scene.control.CheckBox.class).fire()).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> KeepRunningSetting.load(root).get());
+        assertThat(text(robot, "#keep-running-note")).as("says what keeping it running means here").isNotBlank();
     }
 
     @Test

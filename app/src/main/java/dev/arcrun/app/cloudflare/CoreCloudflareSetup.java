@@ -12,6 +12,7 @@ import dev.arcrun.core.cloudflare.TokenSource;
 import dev.arcrun.core.cloudflare.TokenVerdict;
 import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.core.config.InstallConfigStore;
+import dev.arcrun.core.config.SecretKind;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.InstallOptions;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@link CloudflareSetup} over core. The typed token reaches core only inside an in-memory copy of the app's
@@ -42,6 +42,11 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
 
     @Override
     public TokenReport checkToken(String token) {
+        return checkToken(token, null);
+    }
+
+    @Override
+    public TokenReport checkToken(String token, Account chosen) {
         try {
             ApiToken.of(token == null ? "" : token.strip());
         } catch (IllegalArgumentException e) {
@@ -54,27 +59,35 @@ public final class CoreCloudflareSetup implements CloudflareSetup {
             throw new TokenProblem(TokenProblem.Kind.OTHER, new CoreWords(context.i18n()).oneLine(e));
         }
         try (CloudflareClient cf = new CloudflareClient(settings, CloudflareClient.Options.defaults())) {
-            // core's one token check; the app only maps its refusal to what the token page shows
-            return switch (TokenVerdict.check(cf, settings.accountId())) {
-                case TokenVerdict.Ready r -> new TokenReport(r.account().id(), r.account().name(), r.permissions());
+            Optional<String> given = chosen != null ? Optional.of(chosen.id()) : settings.accountId();
+            // core's one token check; the app maps a refusal to what the token page shows, several accounts to its picker
+            return switch (TokenVerdict.check(cf, given)) {
+                case TokenVerdict.Ready r -> new TokenReport(r.account().id(),
+                        chosen != null && (r.account().name() == null || r.account().name().isEmpty()) ? chosen.name()
+                                : r.account().name(), r.permissions());
+                case TokenVerdict.Refused r when r.reason() == TokenVerdict.Reason.SEVERAL_ACCOUNTS ->
+                        new TokenReport(null, null, null, cf.listAccounts());
                 case TokenVerdict.Refused r -> throw new TokenProblem(switch (r.reason()) {
                     case INVALID -> TokenProblem.Kind.INVALID;
                     case EXPIRED -> TokenProblem.Kind.EXPIRED;
                     case DISABLED -> TokenProblem.Kind.DISABLED;
                     case NO_ACCOUNT -> TokenProblem.Kind.NO_ACCOUNT;
                     case SEVERAL_ACCOUNTS -> TokenProblem.Kind.SEVERAL_ACCOUNTS;
-                }, r.reason() == TokenVerdict.Reason.SEVERAL_ACCOUNTS ? severalAccounts(r) : new CoreWords(context.i18n()).failure(r.failure()));
+                }, new CoreWords(context.i18n()).failure(r.failure()));
             };
+        } catch (TokenProblem e) {
+            throw e;
         } catch (UserFacingException e) {
             throw new TokenProblem(TokenProblem.Kind.OTHER, new CoreWords(context.i18n()).oneLine(e));
         }
     }
 
-    /** The accounts' names, as the token page lists them (core's failure carries "name (id)" for each). */
-    private static String severalAccounts(TokenVerdict.Refused r) {
-        Object names = r.failure().args().size() > 1 ? r.failure().args().get(1) : List.of();
-        return names instanceof List<?> l ? l.stream().map(String::valueOf).map(n -> n.replaceAll(" \\([0-9a-f]{32}\\)$", ""))
-                .collect(Collectors.joining(", ")) : String.valueOf(names);
+    @Override
+    public Optional<SavedChoices> saved(String installName) {
+        Installer installer = context.installer();
+        return installer.store().find(installName).map(c -> new SavedChoices(c.name(), c.resources().prefix(),
+                installer.fetchedSource(installName).orElse(null), c.accountId(),
+                context.secrets().get().get(installName, SecretKind.CLOUDFLARE_TOKEN).isPresent()));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Lays out the last page: the engine's address to copy or open, and its health warning. */
 final class DonePageView extends VBox {
 
-    DonePageView(DonePageModel model, I18n i18n, Consumer<String> browse) {
+    DonePageView(DonePageModel model, I18n i18n, Consumer<String> browse, Runnable openDashboard) {
         setId("cf-done-page");
         TextField url = new TextField();
         url.setId("engine-url");
@@ -37,6 +37,10 @@ final class DonePageView extends VBox {
         HBox row = new HBox(10, url, copy, open);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setMaxWidth(760);
+        Button dashboard = new Button(i18n.get("cf.done.dashboard"), new FontIcon(Feather.GRID));
+        dashboard.setId("done-open-dashboard");
+        dashboard.getStyleClass().add("accent");
+        dashboard.setOnAction(e -> openDashboard.run());
         Label warning = Views.message("done-warning", "warning");
         warning.textProperty().bind(model.warningProperty());
         Label heading = Views.title(i18n.get("cf.done.title"));
@@ -44,6 +48,6 @@ final class DonePageView extends VBox {
         heading.getStyleClass().add("success");
 
         getChildren().add(Views.column(16, heading, Views.body(i18n.get("cf.done.body")), row, warning,
-                Views.body(i18n.get("cf.done.next"))));
+                Views.body(i18n.get("cf.done.next")), dashboard));
     }
 }

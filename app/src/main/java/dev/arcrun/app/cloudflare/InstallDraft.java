@@ -12,8 +12,11 @@ public final class InstallDraft {
     private String token;
     private String accountId;
     private String accountName = "";
+    private boolean accountChosen;
     private String prefix;
     private String source = InstallOptions.BUILTIN;
+    private String name;
+    private boolean resuming;
     private String engineUrl = "";
 
     public Optional<String> token() { return Optional.ofNullable(token); }
@@ -24,9 +27,20 @@ public final class InstallDraft {
 
     public String accountName() { return accountName; }
 
+    /** The account's name, or its id where Cloudflare gave no name: never an empty pair of quotes. */
+    public String accountLabel() {
+        return !accountName.isBlank() ? accountName : accountId == null ? "" : accountId;
+    }
+
     public void account(String id, String name) {
         this.accountId = id;
         this.accountName = name == null ? "" : name;
+    }
+
+    /** The user picked this account among several the token can use: the install must go there. */
+    public void chooseAccount(String id, String name) {
+        account(id, name);
+        this.accountChosen = true;
     }
 
     public void options(String prefix, String source) {
@@ -34,16 +48,39 @@ public final class InstallDraft {
         this.source = source;
     }
 
+    public String prefix() { return prefix; }
+
+    public String source() { return source; }
+
     /**
-     * The install as the core pipeline takes it; the token travels separately (see {@link CloudflareSetup}). The
-     * account is left to core: the token check made sure the token reaches exactly one, and core then knows its
-     * name too (a given id comes without one).
+     * Finishing an install that stopped: its name, prefix, source and account as it saved them. The install page
+     * then continues after the last finished step instead of starting over.
      */
-    public InstallOptions installOptions() {
-        return new InstallOptions(Target.CLOUDFLARE, null, source, prefix, null, null, Optional.empty(), false, false);
+    public void resume(String installName, String prefix, String source, String accountId) {
+        this.name = installName;
+        options(prefix, source == null ? InstallOptions.BUILTIN : source);
+        if (accountId != null) {
+            chooseAccount(accountId, accountName);
+        }
+        this.resuming = true;
     }
 
-    /** The account the token check found (its id is for display and tests; core finds the same one). */
+    public boolean resuming() { return resuming; }
+
+    /** The finished install is no longer one to resume: a later install from this wizard starts fresh. */
+    public void resumed() { this.resuming = false; }
+
+    /**
+     * The install as the core pipeline takes it; the token travels separately (see {@link CloudflareSetup}). The
+     * account is left to core when the token reaches exactly one (core then knows its name too; a given id comes
+     * without one); a chosen or saved account is passed on.
+     */
+    public InstallOptions installOptions() {
+        return new InstallOptions(Target.CLOUDFLARE, name, source, prefix, null, null,
+                accountChosen ? Optional.ofNullable(accountId) : Optional.empty(), false, false);
+    }
+
+    /** The account the token check found or the user chose (core finds the same one). */
     public String accountId() { return accountId; }
 
     public String engineUrl() { return engineUrl; }

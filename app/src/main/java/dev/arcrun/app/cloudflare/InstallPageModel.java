@@ -97,7 +97,7 @@ public final class InstallPageModel implements WizardPage {
     @Override
     public void enter() {
         switch (phase.get()) {
-            case IDLE -> start(false);
+            case IDLE -> start(draft.resuming()); // finishing a stopped install continues after its last finished step
             case FAILED, CANCELLED -> start(true);
             case RUNNING, CANCELLING, DONE -> { }
         }
@@ -163,6 +163,11 @@ public final class InstallPageModel implements WizardPage {
             case PipelineOutcome.Completed c -> {
                 draft.engineUrl(c.engineUrl());
                 draft.forgetToken(); // the pipeline keeps it in the secret store now
+                draft.resumed();
+                if (!warning.get().isEmpty()) { // "it did not answer yet" is not a green check
+                    StepRow check = row(StepId.CHECK);
+                    check.set(StepRow.State.WARNING, check.summaryProperty().get());
+                }
                 phase.set(Phase.DONE);
             }
             case PipelineOutcome.Failed f -> {

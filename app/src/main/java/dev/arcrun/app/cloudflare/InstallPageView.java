@@ -141,6 +141,7 @@ final class InstallPageView extends HBox {
             case PENDING -> Feather.CIRCLE;
             case DONE -> Feather.CHECK_CIRCLE;
             case SKIPPED -> Feather.MINUS_CIRCLE;
+            case WARNING -> Feather.ALERT_TRIANGLE;
             case FAILED -> Feather.X_CIRCLE;
             case RUNNING -> Feather.LOADER;
         });

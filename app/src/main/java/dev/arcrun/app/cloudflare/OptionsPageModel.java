@@ -91,6 +91,28 @@ public final class OptionsPageModel implements WizardPage {
         return new InstallOptions(Target.CLOUDFLARE, null, source(), prefix.get().strip(), null, null, null, false, false);
     }
 
+    /** Finishing a stopped install shows the choices it was started with (what the user typed otherwise stays). */
+    @Override
+    public void enter() {
+        if (!draft.resuming() || draft.prefix() == null) {
+            return;
+        }
+        prefix.set(draft.prefix());
+        String s = draft.source() == null ? InstallOptions.BUILTIN : draft.source();
+        if (s.equals(InstallOptions.BUILTIN)) {
+            kind.set(SourceKind.BUILTIN);
+        } else if (s.startsWith("github:")) {
+            github.set(s.substring("github:".length()));
+            kind.set(SourceKind.GITHUB);
+        } else if (s.startsWith("https://")) {
+            url.set(s);
+            kind.set(SourceKind.URL);
+        } else {
+            file.set(s);
+            kind.set(SourceKind.FILE);
+        }
+    }
+
     @Override
     public void commit() {
         draft.options(prefix.get().strip(), source());

@@ -5,6 +5,7 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.install.DryRun;
+import dev.arcrun.core.install.PlanAction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,7 +62,17 @@ public final class PlanPageModel implements WizardPage {
     }
 
     private Row row(DryRun.Item item) {
-        return new Row(i18n.core().step(item.step()), i18n.core().render(item.action()), item.action().blocking());
+        return new Row(i18n.core().step(item.step()), i18n.core().render(named(item.action())), item.action().blocking());
+    }
+
+    /** A given account id comes back without a name: show the name the token check found, or the id. */
+    private PlanAction named(PlanAction action) {
+        return switch (action) {
+            case PlanAction.TokenReady t when t.account() == null || t.account().isBlank() -> new PlanAction.TokenReady(draft.accountLabel());
+            case PlanAction.PermissionsMissing m when m.account() == null || m.account().isBlank() ->
+                    new PlanAction.PermissionsMissing(draft.accountLabel(), m.missing());
+            default -> action;
+        };
     }
 
     @Override

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One pipeline step on the install page: its name, its state and what it reported. Changed on the FX thread. */
 public final class StepRow {
-    public enum State { PENDING, RUNNING, DONE, SKIPPED, FAILED }
+    public enum State { PENDING, RUNNING, DONE, SKIPPED, WARNING, FAILED }
 
     private final StepId step;
     private final String title;

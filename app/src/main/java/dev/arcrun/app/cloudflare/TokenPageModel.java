@@ -2,14 +2,17 @@ package dev.arcrun.app.cloudflare;
 
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
+import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.PermissionGroup;
 import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.cloudflare.TokenTemplate;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -36,6 +39,11 @@ public final class TokenPageModel implements WizardPage {
     private final ReadOnlyStringWrapper account = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<PermissionRow> permissions = FXCollections.observableArrayList();
+    private final ObservableList<Account> accounts = FXCollections.observableArrayList();
+    private final ObservableList<Account> readOnlyAccounts = FXCollections.unmodifiableObservableList(accounts);
+    private final ObjectProperty<Account> chosenAccount = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper tokenPageLink = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper resumeNote = new ReadOnlyStringWrapper("");
     /** One wrapper for good: a wrapper listens to its source weakly, so a fresh one per call could lose listeners. */
     private final ObservableList<PermissionRow> readOnlyPermissions = FXCollections.unmodifiableObservableList(permissions);
     private String checkedToken;
@@ -54,12 +62,35 @@ public final class TokenPageModel implements WizardPage {
                 account.set("");
                 permissions.clear();
                 error.set("");
+                accounts.clear();
+                chosenAccount.set(null);
+            }
+        });
+        chosenAccount.addListener((o, was, now) -> {
+            if (now != null && !accounts.isEmpty()) {
+                checkToken(); // the permissions are the chosen account's
             }
         });
     }
 
+    /** Finishing a stopped install whose token was not kept yet: say why the token is asked for again. */
+    @Override
+    public void enter() {
+        resumeNote.set(draft.resuming() && !valid.get() ? i18n.get("cf.token.resume", draft.installOptions().name()) : "");
+    }
+
+    /**
+     * Opens Cloudflare's prefilled token page. The link is shown as well, to copy: where no browser can be opened
+     * (a remote desktop, no default browser) nothing would happen otherwise, and the app cannot tell.
+     */
     public void openTokenPage() {
-        browse.accept(TokenTemplate.creationUrl(PermissionGroup.REQUIRED).toString());
+        String link = TokenTemplate.creationUrl(PermissionGroup.REQUIRED).toString();
+        tokenPageLink.set(link);
+        try {
+            browse.accept(link);
+        } catch (RuntimeException noBrowser) {
+            // the link is on screen to copy
+        }
     }
 
     public void checkToken() {
@@ -69,12 +100,22 @@ public final class TokenPageModel implements WizardPage {
         }
         checking.set(true);
         error.set("");
-        executor.execute(() -> setup.checkToken(typed), report -> {
+        Account chosen = accounts.isEmpty() ? null : chosenAccount.get();
+        executor.execute(() -> chosen == null ? setup.checkToken(typed) : setup.checkToken(typed, chosen), report -> {
             checking.set(false);
+            if (report.needsChoice()) { // the token's field keeps it until an account is chosen
+                accounts.setAll(report.choices());
+                permissions.clear();
+                return;
+            }
             show(report);
             if (report.permissions().complete()) {
                 checkedToken = typed;
-                draft.account(report.accountId(), report.accountName());
+                if (chosen != null) {
+                    draft.chooseAccount(chosen.id(), chosen.name());
+                } else {
+                    draft.account(report.accountId(), report.accountName());
+                }
                 valid.set(true);
                 token.set(""); // out of the field: it now lives only in memory, until the install stored it
             } else {
@@ -87,7 +128,8 @@ public final class TokenPageModel implements WizardPage {
     }
 
     private void show(CloudflareSetup.TokenReport report) {
-        account.set(report.accountName());
+        String name = report.accountName() == null || report.accountName().isBlank() ? report.accountId() : report.accountName();
+        account.set(name == null ? "" : name);
         permissions.setAll(report.permissions().checks().stream()
                 .map(c -> new PermissionRow(c.group().displayName(), c.outcome())).toList());
     }
@@ -130,4 +172,16 @@ public final class TokenPageModel implements WizardPage {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
     public ObservableList<PermissionRow> permissions() { return readOnlyPermissions; }
+
+    /** The accounts to choose from, when the token can use several (empty otherwise). */
+    public ObservableList<Account> accounts() { return readOnlyAccounts; }
+
+    /** The account picked among {@link #accounts()}; picking one checks the token's permissions in it. */
+    public ObjectProperty<Account> chosenAccountProperty() { return chosenAccount; }
+
+    /** Why the token is asked for when a stopped install is being finished (empty otherwise). */
+    public ReadOnlyStringProperty resumeNoteProperty() { return resumeNote.getReadOnlyProperty(); }
+
+    /** Cloudflare's token page, once the user asked for it: shown to copy where no browser opened. */
+    public ReadOnlyStringProperty tokenPageLinkProperty() { return tokenPageLink.getReadOnlyProperty(); }
 }

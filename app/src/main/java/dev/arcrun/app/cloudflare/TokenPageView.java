@@ -3,7 +3,13 @@ package dev.arcrun.app.cloudflare;
 import dev.arcrun.app.common.I18n;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import dev.arcrun.core.cloudflare.Account;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.util.StringConverter;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -40,6 +46,49 @@ final class TokenPageView extends VBox {
         entry.setAlignment(Pos.CENTER_LEFT);
         entry.setMaxWidth(720);
 
+        // Shown once the user asked for Cloudflare's page: where no browser opened, the link is here to copy.
+        TextField link = new TextField();
+        link.setId("token-page-link");
+        link.setEditable(false);
+        link.textProperty().bind(model.tokenPageLinkProperty());
+        HBox.setHgrow(link, Priority.ALWAYS);
+        Button copyLink = new Button(i18n.get("cf.done.copy"), new FontIcon(Feather.COPY));
+        copyLink.setId("copy-token-page-link");
+        copyLink.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.tokenPageLinkProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label linkNote = Views.body(i18n.get("cf.token.link"));
+        HBox linkRow = new HBox(10, link, copyLink);
+        linkRow.setAlignment(Pos.CENTER_LEFT);
+        linkRow.setMaxWidth(720);
+        VBox linkBox = new VBox(6, linkNote, linkRow);
+        linkBox.setId("token-page-link-box");
+        linkBox.managedProperty().bind(model.tokenPageLinkProperty().isNotEmpty());
+        linkBox.visibleProperty().bind(linkBox.managedProperty());
+
+        ComboBox<Account> picker = new ComboBox<>(model.accounts());
+        picker.setId("account-picker");
+        picker.setPromptText(i18n.get("cf.token.account.prompt"));
+        picker.valueProperty().bindBidirectional(model.chosenAccountProperty());
+        picker.disableProperty().bind(model.checkingProperty());
+        picker.setConverter(new StringConverter<>() {
+            @Override public String toString(Account a) { return a == null ? "" : a.name() + "  (" + a.id() + ")"; }
+
+            @Override public Account fromString(String s) { return null; }
+        });
+        Label pickerLabel = new Label(i18n.get("cf.token.choose"));
+        pickerLabel.setWrapText(true);
+        pickerLabel.getStyleClass().add("field-label");
+        VBox accountBox = new VBox(6, pickerLabel, picker);
+        accountBox.setId("account-choice");
+        accountBox.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.accounts()));
+        accountBox.visibleProperty().bind(accountBox.managedProperty());
+
+        Label resume = Views.message("token-resume-note", "warning");
+        resume.textProperty().bind(model.resumeNoteProperty());
+
         Label ok = Views.message("token-ok", "success");
         ok.textProperty().bind(model.validProperty().map(v -> v ? i18n.get("cf.token.ok", model.accountProperty().get()) : ""));
         Label error = Views.message("token-error", "danger");
@@ -57,11 +106,11 @@ final class TokenPageView extends VBox {
         });
 
         getChildren().add(Views.column(16,
-                Views.title(i18n.get("cf.token.title")),
+                Views.title(i18n.get("cf.token.title")), resume,
                 Views.body(i18n.get("cf.token.body")),
-                open,
+                open, linkBox,
                 Views.body(i18n.get("cf.token.steps")),
-                entry, ok, error, permissions,
+                entry, error, accountBox, ok, permissions,
                 Views.body(i18n.get("cf.token.safety"))));
     }
 

@@ -43,6 +43,19 @@ public final class WizardModel {
         }
     }
 
+    /**
+     * Shows page {@code i} directly (finishing a stopped install starts on its install page). Refused while the
+     * current page may not be left (an install runs).
+     */
+    public void jumpTo(int i) {
+        boolean leavable = index.get() == 0 || Boolean.TRUE.equals(current().backAllowedProperty().get());
+        if (i != index.get() && !leavable) {
+            return;
+        }
+        index.set(i);
+        current().enter();
+    }
+
     public WizardPage current() {
         return pages.get(index.get());
     }

@@ -89,7 +89,7 @@ final class CredentialsView extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.creds.intro")), form,
-                Widgets.message("creds-error", model.errorProperty(), Styles.DANGER),
+                DetailsDialog.errorLine("creds-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("creds-notice", model.noticeProperty(), Styles.SUCCESS), table, actions);
     }
 }

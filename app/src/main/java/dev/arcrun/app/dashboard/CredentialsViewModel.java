@@ -58,11 +58,14 @@ public final class CredentialsViewModel {
     /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
     public javafx.beans.value.ObservableValue<ListState> stateProperty() { return state; }
 
-    /** Stores the typed value under the typed name; the value field is cleared whatever happens. */
+    /**
+     * Stores the typed value under the typed name. The value field is emptied once the engine has it; a name to fix
+     * or an engine that did not answer keeps it, so it need not be pasted again (it never leaves this field and the
+     * engine call).
+     */
     public void add() {
         String name = newName.get() == null ? "" : newName.get().strip();
         String value = newValue.get() == null ? "" : newValue.get();
-        newValue.set("");
         if (name.isEmpty()) {
             calls.fail(i18n.get("dashboard.creds.error.no_name"));
             return;
@@ -83,6 +86,7 @@ public final class CredentialsViewModel {
         }, list -> {
             show(list);
             newName.set("");
+            newValue.set("");
             calls.notice(i18n.get("dashboard.creds.added", name));
             changed.run();
         });
@@ -115,12 +119,15 @@ public final class CredentialsViewModel {
 
     public StringProperty newNameProperty() { return newName; }
 
-    /** Bound to a PasswordField; emptied as soon as it was read. */
+    /** Bound to a PasswordField; emptied once the credential is stored. */
     public StringProperty newValueProperty() { return newValue; }
 
     public ReadOnlyBooleanProperty busyProperty() { return calls.busyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return calls.errorProperty(); }
+
+    /** The Details view of the error (the engine's code, the raw message). */
+    public ReadOnlyStringProperty errorDetailsProperty() { return calls.detailsProperty(); }
 
     public ReadOnlyStringProperty noticeProperty() { return calls.noticeProperty(); }
 }

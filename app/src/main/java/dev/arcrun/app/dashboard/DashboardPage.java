@@ -1,5 +1,7 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.common.LocalEngineControl;
+import dev.arcrun.app.resume.Finisher;
 import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.app.console.ConsoleView;
 import dev.arcrun.app.console.ConsoleViewModel;
@@ -11,8 +13,18 @@ public final class DashboardPage {
 
     /** @param navigate shows another page by id ("home" for the empty state's button) */
     public static DashboardView create(AppContext c, Consumer<String> navigate, FilePicker files) {
+        return create(c, navigate, files, u -> { }, LocalEngineControl.NONE);
+    }
+
+    /**
+     * @param finisher finishes an install that stopped (its "Finish install")
+     * @param local    starts and stops the engine on this computer (a local install's header)
+     */
+    public static DashboardView create(AppContext c, Consumer<String> navigate, FilePicker files, Finisher finisher,
+                                       LocalEngineControl local) {
         Installs installs = new Installs(c);
-        DashboardViewModel header = new DashboardViewModel(c.executor(), installs, () -> navigate.accept("home"));
+        DashboardViewModel header = new DashboardViewModel(c.executor(), installs, () -> navigate.accept("home"))
+                .finishing(finisher).local(local).tracking(c.activities());
         var connection = header.connectionProperty();
         var creds = new CredentialsViewModel(c.executor(), connection, c.i18n());
         var services = new ServicesViewModel(c.executor(), connection, c.i18n());

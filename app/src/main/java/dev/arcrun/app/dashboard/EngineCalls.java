@@ -20,6 +20,7 @@ final class EngineCalls {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private int pending;
 
     EngineCalls(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection) {
@@ -33,7 +34,10 @@ final class EngineCalls {
 
     /** Runs work on the engine of the current install; messages are left as they are (commands clear them). */
     <T> void call(Function<EngineClient, T> work, Consumer<T> done) {
-        call(work, done, failure -> error.set(Failures.text(failure)));
+        call(work, done, failure -> {
+            details.set(Failures.details(failure));
+            error.set(Failures.text(failure));
+        });
     }
 
     /**
@@ -49,6 +53,7 @@ final class EngineCalls {
         state.set(ListState.LOADING);
         call(work, done, failure -> {
             String why = Failures.text(failure);
+            details.set(Failures.details(failure));
             state.set(new ListState.Unreachable(why));
             error.set(why);
         });
@@ -81,6 +86,7 @@ final class EngineCalls {
 
     void fail(String text) {
         notice.set("");
+        details.set("");
         error.set(text);
     }
 
@@ -91,6 +97,7 @@ final class EngineCalls {
 
     void clear() {
         error.set("");
+        details.set("");
         notice.set("");
     }
 
@@ -100,6 +107,11 @@ final class EngineCalls {
 
     ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The Details view of the error line: codes and raw messages (see {@link Failures#details(Throwable)}). */
+    ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty noticeProperty() {

@@ -53,6 +53,11 @@ public final class Installs {
         }
     }
 
+    /** The engine an update from {@code source} would deploy (fetched to look at, then forgotten). */
+    UpdateCandidate candidate(String source) {
+        return UpdateCandidate.look(context.home(), source);
+    }
+
     public Installer installer() {
         return context.installer();
     }

@@ -37,6 +37,18 @@ final class MaintenanceView extends ScrollPane {
         update.setOnAction(e -> model.update());
         HBox updateRow = new HBox(8, source, update);
         updateRow.setAlignment(Pos.CENTER_LEFT);
+        Label sourceHelp = Widgets.muted(i18n.get("dashboard.maint.source_help"));
+        sourceHelp.managedProperty().bind(header.unfinishedProperty().isNull());
+        sourceHelp.visibleProperty().bind(sourceHelp.managedProperty());
+        // An install that stopped before the end has nothing to update yet: it is finished instead.
+        updateRow.managedProperty().bind(header.unfinishedProperty().isNull());
+        updateRow.visibleProperty().bind(updateRow.managedProperty());
+        Button finish = new Button(i18n.get("resume.finish"), new FontIcon(Feather.PLAY));
+        finish.setId("maint-finish-install");
+        finish.getStyleClass().add(Styles.ACCENT);
+        finish.managedProperty().bind(header.unfinishedProperty().isNotNull());
+        finish.visibleProperty().bind(finish.managedProperty());
+        finish.setOnAction(e -> header.finishInstall());
 
         Button rollback = new Button("", new FontIcon(Feather.ROTATE_CCW));
         rollback.setId("rollback-button");
@@ -77,8 +89,8 @@ final class MaintenanceView extends ScrollPane {
         console.visibleProperty().bind(steps.managedProperty());
 
         VBox engine = card(i18n.get("dashboard.maint.engine_title"), i18n.get("dashboard.maint.engine_body"),
-                updateRow, new HBox(10, rollback, noRollback), busyRow,
-                Widgets.message("maint-error", model.errorProperty(), Styles.DANGER),
+                updateRow, sourceHelp, finish, new HBox(10, rollback, noRollback), busyRow,
+                DetailsDialog.errorLine("maint-error", model.errorProperty(), model.detailsProperty(), i18n),
                 Widgets.message("maint-notice", model.noticeProperty(), Styles.SUCCESS), steps, console);
 
         Button uninstall = new Button(i18n.get("dashboard.maint.uninstall"), new FontIcon(Feather.TRASH_2));
@@ -90,6 +102,20 @@ final class MaintenanceView extends ScrollPane {
         Toasts.follow(this, i18n.get("dashboard.tab.maintenance"), model.noticeProperty(), model.errorProperty());
         VBox danger = card(i18n.get("dashboard.maint.uninstall_title"), i18n.get("dashboard.maint.uninstall_body"), uninstall);
         danger.getStyleClass().add("danger-zone");
+
+        model.askingBeforeOlder((running, candidate) -> Widgets.confirm(this,
+                i18n.get("dashboard.maint.older_header", candidate), i18n.get("dashboard.maint.older_body", running, candidate),
+                i18n.get("dashboard.maint.older_ok", candidate), i18n));
+        // The uninstall ends with a confirmation of what went and what stayed; afterwards the focus is on nothing
+        // destructive, whichever install the dashboard now shows.
+        model.uninstalledProperty().addListener((o, was, u) -> {
+            if (u != null) {
+                javafx.application.Platform.runLater(() -> {
+                    UninstallDialog.result(u, i18n, this);
+                    requestFocus();
+                });
+            }
+        });
 
         VBox content = new VBox(20, engine, danger);
         content.getStyleClass().add("dashboard-tab");

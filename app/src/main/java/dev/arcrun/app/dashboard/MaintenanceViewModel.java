@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,7 +44,12 @@ public final class MaintenanceViewModel {
     private final ReadOnlyStringWrapper previousVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final AtomicReference<Installer.Run> current = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<Uninstalled> uninstalled = new ReadOnlyObjectWrapper<>();
+
+    /** What an uninstall removed and what it could not, for the closing confirmation. */
+    public record Uninstalled(String name, java.util.List<String> removed, java.util.List<String> problems) {}
     private Activities activities = new Activities();
     private final CoreWords words;
 
@@ -75,9 +81,66 @@ public final class MaintenanceViewModel {
         });
     }
 
+    /** Asks before an update deploys an engine with a lower version than the one running. */
+    @FunctionalInterface
+    public interface OlderEngineQuestion {
+        boolean goBack(String running, String candidate);
+    }
+
+    private OlderEngineQuestion askOlder = (running, candidate) -> false;
+
+    public MaintenanceViewModel askingBeforeOlder(OlderEngineQuestion q) {
+        this.askOlder = q;
+        return this;
+    }
+
+    /**
+     * Looks at the engine the source holds first: the same archive (sha256) as the deployed one changes nothing and
+     * says so; a lower version asks first; anything else is deployed, and the result names both versions.
+     */
     public void update() {
-        String from = source.get() == null ? "" : source.get().strip();
-        start(i18n.get("dashboard.maint.updated"), (installer, name, listener) -> installer.update(name, from.isEmpty() ? null : from, listener));
+        Connection c = connection.get();
+        if (running.get() || c == null) {
+            return;
+        }
+        String typed = plainSource(source.get() == null ? "" : source.get().strip());
+        DeployedBundle deployed = c.config().bundle();
+        String from = !typed.isEmpty() ? typed : deployed == null ? null : deployed.source();
+        if (deployed == null || from == null) {
+            error.set(i18n.get("dashboard.maint.error.unfinished"));
+            return;
+        }
+        running.set(true);
+        error.set("");
+        notice.set(i18n.get("dashboard.maint.looking"));
+        executor.execute(() -> installs.candidate(from), candidate -> {
+            running.set(false);
+            notice.set("");
+            switch (candidate.against(deployed)) {
+                case SAME -> notice.set(i18n.get("dashboard.maint.latest", deployed.version()));
+                case OLDER -> {
+                    if (askOlder.goBack(deployed.version(), candidate.version())) {
+                        runUpdate(typed, deployed.version(), candidate.version());
+                    }
+                }
+                case NEWER -> runUpdate(typed, deployed.version(), candidate.version());
+            }
+        }, failure -> {
+            running.set(false);
+            notice.set("");
+            error.set(Failures.text(failure));
+        });
+    }
+
+    /** "OWNER/REPO@REF" as the field's hint words it is a GitHub source; core spells those "github:OWNER/REPO@REF". */
+    static String plainSource(String typed) {
+        return typed.matches("[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+@[^\\s]+") && !java.nio.file.Files.exists(java.nio.file.Path.of(typed))
+                ? "github:" + typed : typed;
+    }
+
+    private void runUpdate(String typed, String was, String next) {
+        start(i18n.get("dashboard.maint.updated_from", was, next),
+                (installer, name, listener) -> installer.update(name, typed.isEmpty() ? null : typed, listener));
     }
 
     public void rollback() {
@@ -85,7 +148,7 @@ public final class MaintenanceViewModel {
             error.set(i18n.get("dashboard.maint.error.no_previous"));
             return;
         }
-        start(i18n.get("dashboard.maint.rolled_back"), (installer, name, listener) -> installer.rollback(name, listener));
+        start(i18n.get("dashboard.maint.rolled_back_to", previousVersion.get()), (installer, name, listener) -> installer.rollback(name, listener));
     }
 
     /** Reports updates, rollbacks and uninstalls to {@code a}, so closing the window asks first. */
@@ -107,6 +170,7 @@ public final class MaintenanceViewModel {
         String name = name();
         running.set(true);
         error.set("");
+        details.set("");
         notice.set("");
         steps.clear();
         console.clear();
@@ -127,14 +191,20 @@ public final class MaintenanceViewModel {
             running.set(false);
             switch (outcome) {
                 case PipelineOutcome.Completed c -> notice.set(doneText);
-                case PipelineOutcome.Failed f -> error.set(i18n.get("dashboard.maint.failed", words.step(f.step()),
-                        words.failure(f.cause()) + " " + words.advice(f.advice())));
+                case PipelineOutcome.Failed f -> {
+                    String cause = words.failure(f.cause());
+                    String advice = words.advice(f.advice());
+                    details.set(Failures.details(f.step().name().toLowerCase(java.util.Locale.ROOT), null,
+                            cause + (advice.isBlank() ? "" : "\n" + advice)));
+                    error.set(i18n.get("dashboard.maint.failed", words.step(f.step()), cause + " " + advice));
+                }
                 case PipelineOutcome.Cancelled c -> error.set(i18n.get("dashboard.maint.cancelled"));
             }
             installsChanged.run();
         }, failure -> {
             activity.close();
             running.set(false);
+            details.set(Failures.details(failure));
             error.set(words.text(failure));
         });
     }
@@ -189,10 +259,14 @@ public final class MaintenanceViewModel {
             } else {
                 error.set(i18n.get("dashboard.maint.uninstall_incomplete", String.join("; ", report.problems().stream().map(words::failure).toList())));
             }
+            // said before the header moves on to another install (which clears this tab's messages)
+            uninstalled.set(new Uninstalled(name, report.removed().stream().map(words::note).toList(),
+                    report.problems().stream().map(words::failure).toList()));
             installsChanged.run();
         }, failure -> {
             activity.close();
             running.set(false);
+            details.set(Failures.details(failure));
             error.set(Failures.text(failure));
         });
         return true;
@@ -215,4 +289,10 @@ public final class MaintenanceViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** The Details view of the error: the step, the raw message, the advice. */
+    public ReadOnlyStringProperty detailsProperty() { return details.getReadOnlyProperty(); }
+
+    /** Set when an uninstall ended (complete or not). */
+    public ReadOnlyObjectProperty<Uninstalled> uninstalledProperty() { return uninstalled.getReadOnlyProperty(); }
 }

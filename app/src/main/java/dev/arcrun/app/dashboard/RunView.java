@@ -8,6 +8,7 @@ import dev.arcrun.sdk.StepStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -50,6 +51,9 @@ final class RunView extends VBox {
         Label summary = new Label();
         summary.setId("run-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         summary.textProperty().bind(model.summaryProperty());
         summary.graphicProperty().bind(model.statusProperty().map(s -> Widgets.statusIcon(s == RunStatus.OK ? StepStatus.OK : StepStatus.ERROR)));
         model.statusProperty().addListener((o, was, now) -> {
@@ -95,7 +99,18 @@ final class RunView extends VBox {
 
         getChildren().addAll(heading, new Label(i18n.get("dashboard.run.input")), input,
                 Widgets.message("run-input-error", model.inputErrorProperty(), Styles.DANGER), actions,
-                Widgets.message("run-error", model.errorProperty(), Styles.DANGER),
-                summary, results);
+                DetailsDialog.errorLine("run-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
+                new javafx.scene.layout.HBox(8, summary, runDetailsLink(model, i18n)), results);
+    }
+
+    /** "Details" beside a failed run's sentence: its step, the engine's code and the raw message. */
+    private static Node runDetailsLink(RunViewModel model, I18n i18n) {
+        javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink(i18n.get("details.open"));
+        more.setId("run-details");
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.managedProperty().bind(model.runDetailsProperty().isNotEmpty());
+        more.visibleProperty().bind(more.managedProperty());
+        more.setOnAction(e -> DetailsDialog.show(more, model.summaryProperty().get(), model.runDetailsProperty().get(), i18n));
+        return more;
     }
 }

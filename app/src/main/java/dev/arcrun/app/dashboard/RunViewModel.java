@@ -41,6 +41,7 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runDetails = new ReadOnlyStringWrapper("");
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
 
     public RunViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection,
@@ -134,7 +135,8 @@ public final class RunViewModel {
         }
     }
 
-    private record Failed(String step, String text) {}
+    /** @param details the Details view: the step, the engine's code and its raw message */
+    private record Failed(String step, String text, String details) {}
 
     /** Runs in the background: the failing step's service is looked up so the text can name it as people know it. */
     private Failed failure(EngineClient c, StepError error, List<TraceStep> steps) {
@@ -149,7 +151,8 @@ public final class RunViewModel {
                 // the service's id names it well enough
             }
         }
-        return new Failed(error.step() == null ? "" : error.step(), EngineFailureText.of(i18n, f));
+        return new Failed(error.step() == null ? "" : error.step(), EngineFailureText.of(i18n, f),
+                Failures.details(error.step(), error.code(), error.message()));
     }
 
     private void show(String runId, RunStatus s, Failed failure, List<TraceRow> rows, String pretty, long ms) {
@@ -159,6 +162,7 @@ public final class RunViewModel {
         summary.set(s == RunStatus.OK ? i18n.get("dashboard.run.ok", runId, ms)
                 : failure == null ? i18n.get("dashboard.run.failed", runId, "", "")
                 : i18n.get("dashboard.run.failed", runId, failure.text(), failure.step()));
+        runDetails.set(s == RunStatus.OK || failure == null ? "" : failure.details());
     }
 
     /** What the run form showed for a workflow when the user went to another: its input and its last run. */
@@ -190,6 +194,7 @@ public final class RunViewModel {
     }
 
     private void clearResult() {
+        runDetails.set("");
         trace.clear();
         output.set("");
         status.set(null);
@@ -216,4 +221,10 @@ public final class RunViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return calls.busyProperty(); }
 
     public ReadOnlyStringProperty errorProperty() { return calls.errorProperty(); }
+
+    /** The Details view of a call that failed (engine code, raw message). */
+    public ReadOnlyStringProperty errorDetailsProperty() { return calls.detailsProperty(); }
+
+    /** The Details view of a run that failed: its step, the engine's code and the raw message. */
+    public ReadOnlyStringProperty runDetailsProperty() { return runDetails.getReadOnlyProperty(); }
 }

@@ -53,7 +53,7 @@ final class ServicesView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.services.intro")), search,
-                Widgets.message("services-error", model.errorProperty(), Styles.DANGER),
+                DetailsDialog.errorLine("services-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("services-notice", model.noticeProperty(), Styles.SUCCESS), table);
         Toasts.follow(this, i18n.get("dashboard.tab.services"), model.noticeProperty(), new javafx.beans.property.SimpleStringProperty(""));
     }

@@ -129,5 +129,8 @@ public final class ServicesViewModel {
 
     public ReadOnlyStringProperty errorProperty() { return calls.errorProperty(); }
 
+    /** The Details view of the error (the engine's code, the raw message). */
+    public ReadOnlyStringProperty errorDetailsProperty() { return calls.detailsProperty(); }
+
     public ReadOnlyStringProperty noticeProperty() { return calls.noticeProperty(); }
 }

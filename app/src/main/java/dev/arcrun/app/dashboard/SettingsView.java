@@ -38,8 +38,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class SettingsView extends ScrollPane {
 
-    SettingsView(SettingsViewModel app, DashboardViewModel install, EngineOptionsViewModel engine, I18n i18n,
-                 Consumer<String> openInBrowser) {
+    /** @param background the "keep the local engine running in the background" setting, shown as its own section */
+    SettingsView(SettingsViewModel app, Node background, DashboardViewModel install, EngineOptionsViewModel engine,
+                 I18n i18n, Consumer<String> openInBrowser) {
         setId("settings");
         setFitToWidth(true);
         getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -49,8 +50,7 @@ final class SettingsView extends ScrollPane {
         VBox page = new VBox(20, title,
                 Widgets.message("settings-error", app.errorProperty(), Styles.DANGER),
                 appearance(app, i18n),
-                // (reserved) "Keep the local engine running in the background" joins here as its own section:
-                // a field of AppSettings and a row built like the ones in appearance().
+                section("settings-background", i18n.get("settings.background"), background),
                 engine(install, engine, i18n),
                 details(install, i18n, openInBrowser));
         page.getStyleClass().addAll(AppStyles.PAGE, AppStyles.SETTINGS_PAGE);

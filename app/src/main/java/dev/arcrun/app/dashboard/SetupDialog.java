@@ -17,6 +17,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * "Set up SERVICE": one labelled password field per secret the recipe requires (#secret-KEY), saved with the
@@ -25,6 +27,11 @@ import javafx.scene.layout.VBox;
 final class SetupDialog extends Dialog<Void> {
 
     SetupDialog(SetupForm form, ServicesViewModel model, I18n i18n, Node owner) {
+        this(form, model, i18n, owner, FilePicker.system());
+    }
+
+    /** @param files picks a whole-file secret (a seam: headless tests cannot drive the system's file dialog) */
+    SetupDialog(SetupForm form, ServicesViewModel model, I18n i18n, Node owner, FilePicker files) {
         setTitle(i18n.get("dashboard.services.dialog_title", form.recipe().displayName()));
         setHeaderText(i18n.get("dashboard.services.dialog_title", form.recipe().displayName()));
         initOwner(owner.getScene().getWindow());
@@ -40,8 +47,31 @@ final class SetupDialog extends Dialog<Void> {
             Label label = new Label(f.label());
             label.setMinWidth(Region.USE_PREF_SIZE); // the recipe's whole label, never "Personal access to…"
             label.setLabelFor(field);
-            grid.addRow(row++, label, field);
+            if (f.wholeFile()) { // a key file (Google's service account JSON) is chosen, not pasted line by line
+                Button choose = new Button(i18n.get("dashboard.services.choose_file"), new FontIcon(Feather.FILE));
+                choose.setId("secret-file-" + f.key());
+                Label chosen = Widgets.muted("");
+                chosen.setId("secret-file-name-" + f.key());
+                choose.setOnAction(e -> files.pick(getDialogPane().getScene().getWindow(),
+                        i18n.get("dashboard.services.choose_file"), i18n.get("dashboard.services.json_files")).ifPresent(p -> {
+                    try {
+                        field.setText(java.nio.file.Files.readString(p));
+                        chosen.setText(p.getFileName().toString());
+                    } catch (java.io.IOException | RuntimeException unreadable) {
+                        chosen.setText(i18n.get("dashboard.services.file_unreadable", p.getFileName().toString()));
+                    }
+                }));
+                grid.addRow(row++, label, new javafx.scene.layout.HBox(8, field, choose, chosen));
+            } else {
+                grid.addRow(row++, label, field);
+            }
         }
+        PasswordField first = fields.values().stream().findFirst().orElse(null);
+        setOnShown(e -> {
+            if (first != null) {
+                javafx.application.Platform.runLater(first::requestFocus); // once the dialog's window has the focus
+            }
+        });
         Label hosts = Widgets.muted(i18n.get("dashboard.services.dialog_hosts", String.join(", ", form.recipe().hosts())));
         hosts.setMaxWidth(460);
         VBox content = new VBox(14, grid, hosts);

@@ -14,7 +14,12 @@ import java.util.Map;
 public record SetupForm(Recipe recipe, List<Field> fields) {
 
     /** One field: the credential it becomes and the label the recipe gives it. */
-    public record Field(String key, String label) {}
+    public record Field(String key, String label) {
+        /** A secret that is a whole file (a service account's JSON key): the dialog offers a file picker for it. */
+        public boolean wholeFile() {
+            return key.endsWith("_json") || label.toLowerCase(java.util.Locale.ROOT).contains("json file");
+        }
+    }
 
     public static SetupForm of(Recipe recipe) {
         return new SetupForm(recipe, recipe.requiredSecrets().stream()

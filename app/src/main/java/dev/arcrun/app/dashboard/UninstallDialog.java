@@ -54,4 +54,31 @@ final class UninstallDialog extends Dialog<Void> {
         setOnShown(e -> javafx.application.Platform.runLater(typed::requestFocus)); // once the dialog window has the focus
         setResultConverter(b -> null);
     }
+
+    /** "X is uninstalled": what was removed, and what could not be (to try again). The only button is OK. */
+    static void result(MaintenanceViewModel.Uninstalled u, I18n i18n, Node owner) {
+        javafx.scene.control.Alert done = new javafx.scene.control.Alert(u.problems().isEmpty()
+                ? javafx.scene.control.Alert.AlertType.INFORMATION : javafx.scene.control.Alert.AlertType.WARNING);
+        done.initOwner(owner.getScene().getWindow());
+        done.setTitle(i18n.get("dashboard.maint.uninstall_title"));
+        done.setHeaderText(u.problems().isEmpty() ? i18n.get("dashboard.maint.uninstalled", u.name())
+                : i18n.get("dashboard.maint.uninstall_partly", u.name()));
+        StringBuilder body = new StringBuilder();
+        if (!u.removed().isEmpty()) {
+            body.append(i18n.get("dashboard.maint.removed")).append('\n');
+            u.removed().forEach(r -> body.append("  • ").append(r).append('\n'));
+        }
+        if (!u.problems().isEmpty()) {
+            body.append(i18n.get("dashboard.maint.refused")).append('\n');
+            u.problems().forEach(r -> body.append("  • ").append(r).append('\n'));
+        }
+        Label text = new Label(body.toString().strip());
+        text.setId("uninstall-result");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        done.getDialogPane().setContent(text);
+        done.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        done.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("uninstall-result-ok");
+        done.showAndWait();
+    }
 }

@@ -93,6 +93,25 @@ final class Widgets {
         return c;
     }
 
+    /** A text column whose cells show their whole text in a tooltip: a cell too narrow for it ends in "…". */
+    static <S> void wholeTextOnHover(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                if (empty || item == null || item.isBlank()) {
+                    setTooltip(null);
+                } else {
+                    javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip(item);
+                    whole.setWrapText(true);
+                    whole.setMaxWidth(520);
+                    setTooltip(whole);
+                }
+            }
+        });
+    }
+
     /** Asks before something that cannot be undone; the OK button is #confirm-ok. */
     static boolean confirm(Node owner, String header, String body, String ok, I18n i18n) {
         ButtonType yes = new ButtonType(ok, ButtonBar.ButtonData.OK_DONE);

@@ -86,7 +86,7 @@ final class WorkflowsView extends SplitPane {
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
 
         VBox left = new VBox(10, new HBox(8, add, delete),
-                Widgets.message("wf-error", model.errorProperty(), Styles.DANGER),
+                DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
         left.getStyleClass().add(AppStyles.DASHBOARD_TAB);

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -23,6 +24,7 @@ public final class HomeView extends VBox {
         Label subtitle = new Label(i18n.get("home.subtitle"));
         subtitle.getStyleClass().add("muted");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
 
         Button startLocal = new Button(i18n.get("home.local.start"), new FontIcon(Feather.PLAY));
         startLocal.setId("start-local");
@@ -66,21 +68,38 @@ public final class HomeView extends VBox {
         getChildren().addAll(title, subtitle, cards);
     }
 
+    /** Buttons and labels in a card wrap their words when the card is narrow. */
+    private static void wrapping(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.control.Labeled l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        } else if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(HomeView::wrapping);
+        }
+    }
+
     private static VBox card(String title, String body, boolean recommended, I18n i18n, javafx.scene.Node... extra) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
+        t.setWrapText(true); // a narrow window wraps the words, never cuts them
+        t.setMinHeight(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, t);
         head.setAlignment(Pos.CENTER_LEFT);
         if (recommended) {
             Label badge = new Label(i18n.get("home.recommended"));
             badge.getStyleClass().add("badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             head.getChildren().add(badge);
         }
         Label b = new Label(body);
         b.setWrapText(true);
         b.getStyleClass().add("muted");
+        b.setMinHeight(Region.USE_PREF_SIZE);
         VBox card = new VBox(head, b);
         card.getChildren().addAll(extra);
+        for (javafx.scene.Node n : extra) {
+            wrapping(n);
+        }
         card.getStyleClass().add("target-card");
         if (recommended) {
             card.getStyleClass().add("recommended");

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * installs the toolchain, starts the engine, takes its keys and loads the seeds; later it finds everything in place
  * and only makes sure the engine runs.
  */
-public final class LocalStart implements HomeViewModel.LocalEngineStarter {
+public final class LocalStart implements HomeViewModel.LocalEngineStarter, dev.arcrun.app.common.LocalEngineControl {
     private final AppContext context;
     /** Whether the engine was not running before this app started it: only then does quitting the app stop it. */
     private volatile boolean startedHere;
@@ -53,6 +53,17 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter {
      *
      * @return whether an engine was stopped
      */
+    @Override
+    public boolean stop() {
+        startedHere = false;
+        return LocalEngine.forInstall(context.home(), LocalEngine.DEFAULT_INSTALL).stop();
+    }
+
+    @Override
+    public boolean startedHere() {
+        return startedHere;
+    }
+
     public boolean stopIfStartedHere() {
         if (!startedHere) {
             return false;

@@ -18,8 +18,8 @@ import java.util.Locale;
  * @param language a language tag ({@code en}, {@code zh-TW}); null follows the computer's language
  * @param theme    light, dark or follow the system
  */
-// More app-wide choices join here as fields (for instance whether the local engine keeps running in the
-// background after the window closes): add the field with its default in the compact constructor.
+// More app-wide choices join here as fields (the keep-running-in-the-background choice lives in the background
+// package's own file, read again by the window's close): add the field with its default in the compact constructor.
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(String language, ThemeManager.Mode theme) {
     static final String FILE = "settings.json";

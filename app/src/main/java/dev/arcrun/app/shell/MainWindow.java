@@ -19,6 +19,8 @@ public final class MainWindow extends BorderPane {
     private final Map<String, Node> built = new HashMap<>();
     private final Map<String, ToggleButton> buttons = new HashMap<>();
     private final ReadOnlyStringWrapper currentPage = new ReadOnlyStringWrapper("");
+    /** The page, under an optional banner (see {@link #banner(Node)}) that spans the page's width. */
+    private final BorderPane content = new BorderPane();
 
     public MainWindow(I18n i18n, List<Page> pages) {
         Label brand = new Label(i18n.get("app.brand"));
@@ -44,6 +46,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         setLeft(sidebar);
+        setCenter(content);
         if (!pages.isEmpty()) {
             show(pages.getFirst());
         }
@@ -57,6 +60,11 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Shows {@code banner} above every page (e.g. "your install stopped, finish it"); it sizes itself. */
+    public void banner(Node banner) {
+        content.setTop(banner);
+    }
+
     /** The id of the page being shown. */
     public ReadOnlyStringProperty currentPageProperty() {
         return currentPage.getReadOnlyProperty();
@@ -65,6 +73,6 @@ public final class MainWindow extends BorderPane {
     private void show(Page page) {
         buttons.get(page.id()).setSelected(true);
         currentPage.set(page.id());
-        setCenter(built.computeIfAbsent(page.id(), k -> page.view().get()));
+        content.setCenter(built.computeIfAbsent(page.id(), k -> page.view().get()));
     }
 }

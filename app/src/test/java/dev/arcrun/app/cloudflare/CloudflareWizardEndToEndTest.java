@@ -109,13 +109,15 @@ class CloudflareWizardEndToEndTest {
         robot.clickOn("#wizard-next"); // Install
         waitUntil(10, () -> robot.lookup("#step-toolchain.step-state-done").tryQuery().isPresent()
                 || robot.lookup("#step-toolchain.step-state-running").tryQuery().isPresent());
-        waitUntil(600, () -> robot.lookup("#step-check.step-state-done").tryQuery().isPresent()
+        waitUntil(600, () -> robot.lookup("#step-check.step-state-warning").tryQuery().isPresent()
                 || robot.lookup("#install-failure").queryAs(Node.class).isVisible());
         assertThat(robot.lookup("#install-failure").queryAs(Node.class).isVisible())
                 .as(texts(robot, "#install-failure").toString()).isFalse();
-        for (String step : List.of("toolchain", "verify", "provision", "subdomain", "fetch", "deploy", "seed", "config", "check")) {
+        for (String step : List.of("toolchain", "verify", "provision", "subdomain", "fetch", "deploy", "seed", "config")) {
             assertThat(robot.lookup("#step-" + step + ".step-state-done").tryQuery()).as(step).isPresent();
         }
+        // workers.dev cannot answer here: the check did not fully succeed, so it is a warning, not a green check
+        assertThat(robot.lookup("#step-check.step-state-warning").tryQuery()).isPresent();
         @SuppressWarnings("unchecked")
         ListView<Object> console = robot.lookup("#console-list").queryAs(ListView.class);
         List<String> lines = console.getItems().stream().map(Object::toString).toList();
@@ -201,9 +203,9 @@ class CloudflareWizardEndToEndTest {
 
         int namespacesBefore = cf.state().namespaces(cf.accountId()).size();
         robot.clickOn("#try-again");
-        waitUntil(600, () -> robot.lookup("#step-check.step-state-done").tryQuery().isPresent()
+        waitUntil(600, () -> robot.lookup("#step-check.step-state-warning").tryQuery().isPresent()
                 || robot.lookup("#install-failure").queryAs(Node.class).isVisible());
-        assertThat(robot.lookup("#step-check.step-state-done").tryQuery()).as(texts(robot, "#install-failure").toString()).isPresent();
+        assertThat(robot.lookup("#step-check.step-state-warning").tryQuery()).as(texts(robot, "#install-failure").toString()).isPresent();
         assertThat(robot.lookup("#step-provision.step-state-skipped").tryQuery()).as("resumed, not redone").isPresent();
         assertThat(cf.state().namespaces(cf.accountId())).hasSize(namespacesBefore);
         robot.clickOn("#wizard-next");

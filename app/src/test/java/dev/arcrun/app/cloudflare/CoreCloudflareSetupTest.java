@@ -1,7 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arcrun.app.common.CurrentThreadTaskExecutor;
 import dev.arcrun.app.common.I18n;
@@ -79,12 +78,16 @@ class CoreCloudflareSetupTest {
     }
 
     @Test
-    void aTokenForSeveralAccountsNamesThem() {
+    void aTokenForSeveralAccountsOffersThemAndTheChosenOneIsChecked() {
         String second = cf.state().addAccount("Side Project").id();
-        assertThat(second).isNotBlank();
-        assertThatThrownBy(() -> setup.checkToken(cf.token())).isInstanceOfSatisfying(CloudflareSetup.TokenProblem.class, p -> {
-            assertThat(p.kind()).isEqualTo(CloudflareSetup.TokenProblem.Kind.SEVERAL_ACCOUNTS);
-            assertThat(p.getMessage()).contains("Arcrun Test Account", "Side Project").doesNotContain(cf.token());
-        });
+        CloudflareSetup.TokenReport report = setup.checkToken(cf.token());
+        assertThat(report.needsChoice()).as("a choice, not a refusal").isTrue();
+        assertThat(report.choices()).extracting(dev.arcrun.core.cloudflare.Account::name)
+                .containsExactlyInAnyOrder("Arcrun Test Account", "Side Project");
+        var chosen = report.choices().stream().filter(a -> a.id().equals(second)).findFirst().orElseThrow();
+        CloudflareSetup.TokenReport checked = setup.checkToken(cf.token(), chosen);
+        assertThat(checked.accountId()).isEqualTo(second);
+        assertThat(checked.accountName()).isEqualTo("Side Project");
+        assertThat(checked.permissions().complete()).isTrue();
     }
 }

@@ -21,6 +21,8 @@ class FakeSetup implements CloudflareSetup {
     /** What each install does with the listener; returns the outcome. */
     Function<InstallListener, PipelineOutcome> script = l -> new PipelineOutcome.Completed(List.of(), List.of(), "https://arcrun-cypher-executor.ada.workers.dev");
     int cancels;
+    /** When set, the token can use these accounts and the page must ask which one. */
+    List<dev.arcrun.core.cloudflare.Account> choices = List.of();
 
     static PermissionReport report(List<PermissionGroup> missing) {
         return new PermissionReport(PermissionGroup.REQUIRED.stream().map(g -> new PermissionReport.Check(g,
@@ -33,7 +35,16 @@ class FakeSetup implements CloudflareSetup {
         if (tokenProblem != null) {
             throw tokenProblem;
         }
+        if (!choices.isEmpty()) {
+            return new TokenReport(null, null, null, choices);
+        }
         return new TokenReport("0123456789abcdef0123456789abcdef", "Ada's account", report(missing));
+    }
+
+    @Override
+    public TokenReport checkToken(String token, dev.arcrun.core.cloudflare.Account chosen) {
+        tokensChecked.add(token);
+        return new TokenReport(chosen.id(), chosen.name(), report(missing));
     }
 
     @Override

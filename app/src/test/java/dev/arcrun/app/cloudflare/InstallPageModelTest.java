@@ -31,6 +31,22 @@ class InstallPageModelTest {
     }
 
     @Test
+    void finishingAStoppedInstallResumesItWithItsSavedNamePrefixSourceAndAccount() {
+        draft.resume("cloudflare-team2", "team2-", "github:arcrun/arcrun@v1.2.0", "fedcba9876543210fedcba9876543210");
+        page.enter();
+
+        var options = setup.installs.getFirst();
+        assertThat(options.resume()).as("continues after the last finished step").isTrue();
+        assertThat(options.name()).isEqualTo("cloudflare-team2");
+        assertThat(options.prefix()).isEqualTo("team2-");
+        assertThat(options.source()).isEqualTo("github:arcrun/arcrun@v1.2.0");
+        assertThat(options.accountId()).contains("fedcba9876543210fedcba9876543210");
+        assertThat(setup.installTokens).as("the token kept with the install is used").containsExactly("");
+        assertThat(page.phaseProperty().get()).isEqualTo(Phase.DONE);
+        assertThat(draft.resuming()).as("a later install from the wizard starts fresh").isFalse();
+    }
+
+    @Test
     void aSuccessfulRunShowsEachStepTheConsoleAndTheUrlAndForgetsTheToken() {
         draft.token("tok");
         setup.script = l -> {
@@ -68,6 +84,7 @@ class InstallPageModelTest {
         assertThat(row(StepId.SEED).stateProperty().get()).isEqualTo(StepRow.State.PENDING);
         assertThat(console.lines()).extracting(ConsoleLine::text).contains("Uploaded arcrun-registry (1.2 sec)");
         assertThat(page.warningProperty().get()).isEqualTo(i18n.get("cf.done.notyet"));
+        assertThat(row(StepId.CHECK).stateProperty().get()).as("did not answer yet: not green").isEqualTo(StepRow.State.WARNING);
         assertThat(draft.engineUrl()).isEqualTo("https://arcrun-cypher-executor.ada.workers.dev");
         assertThat(draft.token()).as("stored by the pipeline; the wizard lets go of it").isEmpty();
 

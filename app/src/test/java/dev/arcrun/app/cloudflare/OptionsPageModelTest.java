@@ -23,6 +23,22 @@ class OptionsPageModelTest {
     }
 
     @Test
+    void finishingAStoppedInstallShowsTheChoicesItWasStartedWith() {
+        draft.resume("cloudflare-team2", "team2-", "github:arcrun/arcrun@v1.2.0", null);
+        page.enter();
+        assertThat(page.prefixProperty().get()).isEqualTo("team2-");
+        assertThat(page.kindProperty().get()).isEqualTo(SourceKind.GITHUB);
+        assertThat(page.githubProperty().get()).isEqualTo("arcrun/arcrun@v1.2.0");
+    }
+
+    @Test
+    void whatWasTypedStaysWhenThePageIsShownAgain() {
+        page.prefixProperty().set("team3-");
+        page.enter(); // Back from the review page
+        assertThat(page.prefixProperty().get()).isEqualTo("team3-");
+    }
+
+    @Test
     void thePrefixMustMakeValidCloudflareNames() {
         for (String bad : new String[] {"", "Arcrun-", "-x", "has space", "ü-", "a".repeat(42)}) {
             page.prefixProperty().set(bad);

@@ -20,6 +20,24 @@ class TokenPageModelTest {
     private final TokenPageModel page = new TokenPageModel(new CurrentThreadTaskExecutor(), setup, draft, i18n, browsed::add);
 
     @Test
+    void aTokenForSeveralAccountsAsksWhichOneAndTheInstallGoesThere() {
+        var team = new dev.arcrun.core.cloudflare.Account("fedcba9876543210fedcba9876543210", "Team");
+        setup.choices = List.of(new dev.arcrun.core.cloudflare.Account("0123456789abcdef0123456789abcdef", "Ada"), team);
+        page.tokenProperty().set(TOKEN);
+        page.checkToken();
+        assertThat(page.accounts()).hasSize(2);
+        assertThat(page.validProperty().get()).isFalse();
+        assertThat(page.errorProperty().get()).as("a question, not an error").isEmpty();
+
+        page.chosenAccountProperty().set(team);
+        assertThat(page.validProperty().get()).isTrue();
+        assertThat(page.accountProperty().get()).isEqualTo("Team");
+        page.commit();
+        assertThat(draft.installOptions().accountId()).contains(team.id());
+        assertThat(draft.accountLabel()).isEqualTo("Team");
+    }
+
+    @Test
     void aTokenWithEveryPermissionIsValidLeavesTheFieldAndGoesIntoTheDraftOnCommit() {
         assertThat(page.validProperty().get()).isFalse();
         page.tokenProperty().set("  " + TOKEN + "\n");

@@ -10,12 +10,13 @@ class CredentialsViewModelTest {
     private final CredentialsViewModel vm = new CredentialsViewModel(EXECUTOR, ViewModelFixture.connectedNowhere(), I18N);
 
     @Test
-    void anEmptyNameIsRefusedAndTheValueIsClearedAnyway() {
+    void anEmptyNameIsRefusedAndTheTypedValueIsKeptForTheNextTry() {
         vm.newNameProperty().set("   ");
         vm.newValueProperty().set("s3cret");
         vm.add();
         assertThat(vm.errorProperty().get()).isEqualTo("Give the credential a name.");
-        assertThat(vm.newValueProperty().get()).isEmpty();
+        assertThat(vm.errorDetailsProperty().get()).as("nothing more to tell").isEmpty();
+        assertThat(vm.newValueProperty().get()).as("not to be pasted again").isEqualTo("s3cret");
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -25,6 +26,7 @@ class CredentialsViewModelTest {
         vm.newValueProperty().set("s3cret");
         vm.add();
         assertThat(vm.errorProperty().get()).startsWith("A name may use letters, digits");
+        assertThat(vm.newValueProperty().get()).isEqualTo("s3cret");
     }
 
     @Test
@@ -42,7 +44,9 @@ class CredentialsViewModelTest {
         vm.newValueProperty().set("sk-do-not-show");
         vm.add();
         assertThat(vm.errorProperty().get()).contains("127.0.0.1:9").doesNotContain("sk-do-not-show");
-        assertThat(vm.newValueProperty().get()).isEmpty();
+        assertThat(vm.newValueProperty().get()).as("kept to try again once the engine answers").isEqualTo("sk-do-not-show");
+        assertThat(vm.errorDetailsProperty().get()).as("the Details view: raw, copyable, never the value")
+                .contains("EngineUnreachableException").doesNotContain("sk-do-not-show");
     }
 
     @Test

@@ -93,7 +93,8 @@ class DashboardRealEngineTest {
         AppContext context = new AppContext(home, executor, javafx.application.Platform::runLater, new I18n(Locale.ENGLISH),
                 () -> secrets, ToolchainManager::forTests, Map.of());
         FilePicker picker = (Window owner, String title, String filter) -> Optional.ofNullable(nextFile.getAndSet(null));
-        Scene scene = new Scene(DashboardPage.create(context, navigatedTo::set, picker), 1100, 760);
+        Scene scene = new Scene(DashboardPage.create(context, navigatedTo::set, picker, u -> { },
+                new dev.arcrun.app.home.LocalStart(context)), 1100, 760);
         new ThemeManager().apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -214,7 +215,14 @@ class DashboardRealEngineTest {
         assertThat(failed.step()).isEqualTo("fetch");
         assertThat(failed.status()).isEqualTo(StepStatus.ERROR);
         assertThat(failed.detail()).isNotBlank();
+        // a sentence that says what happened, and behind Details the step, the engine's code and its raw message
         assertThat(text(robot, "#run-summary")).startsWith("Failed at step fetch: The URL is not valid: 'not-a-url'");
+        robot.clickOn("#run-details");
+        waitUntil(() -> robot.lookup("#details-text").tryQuery().isPresent());
+        String details = robot.lookup("#details-text").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(details).contains("step: fetch").contains("engine code: ").contains("message: ");
+        assertThat(robot.lookup("#details-copy").tryQuery()).isPresent();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertThat(robot.lookup("#run-output").tryQuery().filter(Node::isVisible)).as("no output for a failed run").isEmpty();
     }
 
@@ -227,7 +235,8 @@ class DashboardRealEngineTest {
         robot.clickOn("#tab-workflows");
         nextFile.set(file);
         robot.clickOn("#wf-add");
-        waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent()); // it sends data to api.github.com
+        // it sends data to api.github.com: the data-leaving notice asks first, and the user agrees
+        waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent());
         robot.clickOn("#leaving-ok");
         ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
         waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
@@ -277,6 +286,7 @@ class DashboardRealEngineTest {
         robot.clickOn("#tab-maintenance");
         assertThat(robot.lookup("#rollback-button").query().isVisible()).isFalse();
 
+        showDangerZone(robot);
         robot.clickOn("#uninstall-button");
         waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
         Button ok = robot.lookup("#uninstall-ok").queryButton();
@@ -294,16 +304,50 @@ class DashboardRealEngineTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 2) // it stops and starts the engine: after the others, before the update
+    void theHeaderStopsAndStartsTheLocalEngineAndSaysWhoStartedIt(FxRobot robot) throws Exception {
+        waitForText(robot, "#engine-health", t -> t.equals("Running"));
+        // started by the installer outside this dashboard, as the CLI does: quitting the app would leave it running
+        assertThat(text(robot, "#local-origin")).startsWith("Started outside this app");
+        robot.clickOn("#local-stop");
+        waitForText(robot, "#engine-health", t -> t.equals("Not answering"));
+        assertThat(new LocalEngine(home, ToolchainManager.forTests()).status()).isInstanceOf(dev.arcrun.core.local.LocalStatus.Stopped.class);
+        assertThat(text(robot, "#local-origin")).isEmpty();
+
+        robot.clickOn("#local-start");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> "Running".equals(text(robot, "#engine-health")));
+        assertThat(text(robot, "#local-origin")).startsWith("Started by this app");
+        assertThat(text(robot, "#health-checked")).startsWith("checked ");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE - 1) // it restarts the engine: after the others, so they never depend on the restart
-    void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot) throws Exception {
+    void updateRunsThePipelineWithItsStepsAndTheConsoleAndTheEngineStillAnswers(FxRobot robot, @TempDir Path dir) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
+        String deployed = new InstallConfigStore(home).load("local").bundle().sha256();
+        robot.clickOn("#update-button"); // from where it came from: the very same engine
+        waitForText(robot, "#maint-notice", t -> !t.isEmpty() && !t.equals("Looking at that engine…"));
+        assertThat(text(robot, "#maint-notice")).matches("You have the latest engine \\(.+\\)\\. Nothing was changed\\.");
+        assertThat(new InstallConfigStore(home).load("local").bundle().sha256()).isEqualTo(deployed);
+
+        // the same engine packed again is another archive (another sha256): that is an update
+        Path repacked = dir.resolve("engine-repacked.tar.gz");
+        try (var in = dev.arcrun.core.bundle.BundleFetcher.class.getResourceAsStream(dev.arcrun.core.bundle.BundleSource.BUILTIN_RESOURCE);
+             var out = Files.newOutputStream(repacked)) {
+            in.transferTo(out);
+            var extra = new java.io.ByteArrayOutputStream();
+            new java.util.zip.GZIPOutputStream(extra).close(); // an empty gzip member after it: same files, other bytes
+            out.write(extra.toByteArray());
+        }
+        robot.clickOn("#update-source").write(repacked.toString());
         robot.clickOn("#update-button");
         ListView<PipelineStep> steps = robot.lookup("#maint-steps").queryListView();
         waitUntil(() -> !steps.getItems().isEmpty());
         // The whole pipeline (fetch, discover, inject, start, register, seed, config, check) on a busy machine.
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !(text(robot, "#maint-notice") + text(robot, "#maint-error")).isEmpty());
-        assertThat(text(robot, "#maint-notice")).as(text(robot, "#maint-error") + " " + steps.getItems()).isEqualTo("The engine is updated.");
+        assertThat(text(robot, "#maint-notice")).as(text(robot, "#maint-error") + " " + steps.getItems())
+                .matches("The engine is updated from (.+) to \\1\\. You can roll back to \\1\\.");
         assertThat(steps.getItems()).extracting(PipelineStep::state)
                 .containsOnly(PipelineStep.State.DONE, PipelineStep.State.SKIPPED);
         assertThat(steps.getItems()).extracting(PipelineStep::id).contains(dev.arcrun.core.install.StepId.FETCH,
@@ -321,6 +365,7 @@ class DashboardRealEngineTest {
     void uninstallWithTheExactNameRemovesTheInstallAndTheDashboardFallsBackToItsEmptyState(FxRobot robot) throws Exception {
         waitForText(robot, "#engine-health", t -> t.equals("Running"));
         robot.clickOn("#tab-maintenance");
+        showDangerZone(robot); // after the update the tab is longer still (its steps and console)
         robot.clickOn("#uninstall-button");
         waitUntil(() -> robot.lookup("#uninstall-confirm").tryQuery().isPresent());
         robot.clickOn("#uninstall-confirm").write("local");
@@ -328,6 +373,10 @@ class DashboardRealEngineTest {
         assertThat(ok.isDisabled()).isFalse();
         robot.clickOn(ok);
 
+        // it ends with a confirmation of what was removed; the only button is OK
+        waitUntil(() -> robot.lookup("#uninstall-result").tryQuery().isPresent());
+        assertThat(robot.lookup("#uninstall-result").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Removed:");
+        robot.clickOn("#uninstall-result-ok");
         waitUntil(() -> robot.lookup("#dashboard-empty").query().isVisible());
         assertThat(new InstallConfigStore(home).names()).isEmpty();
         assertThat(new LocalEngine(home, ToolchainManager.forTests()).status())
@@ -339,6 +388,16 @@ class DashboardRealEngineTest {
                 ToolchainManager::forTests, Map.of());
         Installs installs = new Installs(c);
         return installs.connect(installs.load("local"));
+    }
+
+    /** The Maintenance tab is taller than the window: Uninstall sits at its bottom, scrolled to as a user would. */
+    private static void showDangerZone(FxRobot robot) {
+        robot.interact(() -> {
+            var scroll = robot.lookup("#maintenance").queryAs(javafx.scene.control.ScrollPane.class);
+            scroll.layout();
+            scroll.setVvalue(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

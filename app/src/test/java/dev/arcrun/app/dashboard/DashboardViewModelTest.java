@@ -40,6 +40,46 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void anInstallThatStoppedIsMarkedUnfinishedOffersFinishAndIsNotCalledDown() {
+        var context = ViewModelFixture.context(root);
+        new InstallConfigStore(context.home()).save(InstallConfig.create("cloudflare", Target.CLOUDFLARE).withStep(
+                dev.arcrun.core.install.StepId.TOOLCHAIN.name(),
+                new dev.arcrun.core.config.StepState(dev.arcrun.core.config.StepState.Status.SUCCEEDED, java.time.Instant.now(), null)));
+        java.util.List<dev.arcrun.app.resume.UnfinishedInstall> finished = new java.util.ArrayList<>();
+        var vm = new DashboardViewModel(EXECUTOR, new Installs(context), () -> { }).finishing(finished::add);
+        vm.reload();
+        assertThat(vm.unfinishedProperty().get().stoppedAt()).isEqualTo(dev.arcrun.core.install.StepId.VERIFY);
+        assertThat(vm.healthProperty().get()).as("there is no engine to ask yet").isEqualTo(HealthState.UNKNOWN);
+        vm.finishInstall();
+        assertThat(finished).extracting(dev.arcrun.app.resume.UnfinishedInstall::name).containsExactly("cloudflare");
+    }
+
+    @Test
+    void whileAFirstStartRunsTheDashboardSaysAnEngineIsBeingSetUpNotNoEngineYet() {
+        var activities = new dev.arcrun.app.common.Activities();
+        var vm = new DashboardViewModel(EXECUTOR, new Installs(ViewModelFixture.context(root)), () -> { }).tracking(activities);
+        try (var start = activities.begin(dev.arcrun.app.common.Activities.Kind.LOCAL_START, "local", () -> { })) {
+            vm.reload();
+            assertThat(vm.installNames()).isEmpty();
+            assertThat(vm.settingUpProperty().get()).isTrue();
+        }
+        vm.reload();
+        assertThat(vm.settingUpProperty().get()).isFalse();
+    }
+
+    @Test
+    void aHealthCheckSaysWhenItAsked() {
+        var context = ViewModelFixture.context(root);
+        new InstallConfigStore(context.home()).save(InstallConfig.create("local", Target.LOCAL).withEngineUrl(ViewModelFixture.NOWHERE));
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T07:00:00Z");
+        var vm = new DashboardViewModel(EXECUTOR, new Installs(context), () -> { })
+                .clock(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        vm.reload();
+        assertThat(vm.lastCheckedProperty().get()).isEqualTo(at);
+        assertThat(vm.localOriginProperty().get()).isEqualTo(DashboardViewModel.LocalOrigin.NONE);
+    }
+
+    @Test
     void uninstallNeedsTheExactNameAndAWrongOneTouchesNothing() {
         var context = ViewModelFixture.context(root);
         new InstallConfigStore(context.home()).save(InstallConfig.create("local", Target.LOCAL).withEngineUrl(ViewModelFixture.NOWHERE));

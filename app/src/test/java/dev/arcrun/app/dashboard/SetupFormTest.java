@@ -26,6 +26,15 @@ class SetupFormTest {
     }
 
     @Test
+    void aServiceAccountKeyIsAWholeFileToChooseOtherSecretsAreTyped() {
+        Recipe google = new Recipe("google_service_account", "Google (service account)", null,
+                List.of(new RequiredSecret("google_service_account_json", "Service account key (the whole JSON file)")),
+                null, List.of("oauth2.googleapis.com"), null);
+        assertThat(SetupForm.of(google).fields().getFirst().wholeFile()).isTrue();
+        assertThat(SetupForm.of(TWILIO).fields()).noneMatch(SetupForm.Field::wholeFile);
+    }
+
+    @Test
     void typedValuesMapOntoTheRecipesKeys() {
         SetupForm form = SetupForm.of(TWILIO);
         Map<String, Secret> values = form.values(Map.of("twilio_auth_token", "secret-token-value", "twilio_account_sid", "AC1"));
