@@ -107,7 +107,8 @@ class FinishInstallTest {
         waitUntil(10, () -> robot.lookup("#" + CloseGuard.STOP_BUTTON_ID).tryQuery().map(Node::isVisible).orElse(false)
                 && robot.lookup("#" + CloseGuard.STOP_BUTTON_ID).query().getScene().getWindow().isShowing());
         assertThat(robot.lookup(".content").queryAs(Label.class).getText()).contains("Installing \"cloudflare\"");
-        robot.clickOn("#" + CloseGuard.STOP_BUTTON_ID);
+        Button stop = robot.lookup("#" + CloseGuard.STOP_BUTTON_ID).queryButton();
+        robot.interact(stop::fire); // a robot click can miss a dialog still being laid out on a loaded machine
         waitUntil(60, () -> !first.isShowing() && one.activities().running().isEmpty()
                 && failure.isVisible());
         assertThat(new InstallConfigStore(new AppHome(root)).load("cloudflare").bundle()).as("not finished").isNull();
@@ -118,7 +119,7 @@ class FinishInstallTest {
         robot.interact(() -> ArcrunApp.open(second, two, url -> { }, CloseGuard.dialog(second, i18n)));
         waitUntil(10, () -> shown(robot.lookup("#resume-banner").queryAs(Node.class)));
         assertThat(robot.lookup("#resume-text-cloudflare").queryAs(Label.class).getText())
-                .isEqualTo("Your install into Cloudflare (\"cloudflare\") stopped at \"Upload the engine to Cloudflare\". "
+                .isEqualTo("Your install into Cloudflare (\"cloudflare\") stopped at \"Deploy the workers and their secrets\". "
                         + "Finish it with the choices you made.");
 
         robot.clickOn("#nav-dashboard");

@@ -238,7 +238,7 @@ public final class DashboardView extends StackPane {
         text.getStyleClass().add(Styles.WARNING);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.textProperty().bind(model.unfinishedProperty().map(u -> i18n.get("dashboard.unfinished",
-                i18n.get("step." + u.stoppedAt().name().toLowerCase(java.util.Locale.ROOT)))).orElse(""));
+                i18n.core().step(u.stoppedAt()))).orElse(""));
         Button finish = new Button(i18n.get("resume.finish"), new FontIcon(Feather.PLAY));
         finish.setId("finish-install");
         finish.getStyleClass().add(Styles.ACCENT);

@@ -34,7 +34,7 @@ public final class ResumeBanner extends VBox {
 
     /** "Your install into Cloudflare stopped at “Upload the engine to Cloudflare”." */
     public static String sentence(UnfinishedInstall u, I18n i18n) {
-        String step = i18n.get("step." + u.stoppedAt().name().toLowerCase(Locale.ROOT));
+        String step = i18n.core().step(u.stoppedAt());
         return i18n.get(u.target() == Target.LOCAL ? "resume.stopped.local" : "resume.stopped.cloudflare", step, u.name());
     }
 
