@@ -73,7 +73,9 @@ class SettingsLiveTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "開始".equals(text(robot, "#nav-home")));
         assertThat(text(robot, "#nav-settings")).isEqualTo("設定");
         assertThat(robot.lookup("#settings").tryQuery()).as("still on the Settings page").isPresent();
-        assertThat(robot.lookup(".page-title").queryAs(Labeled.class).getText()).isEqualTo("設定");
+        // the rebuilt page lays out on a later pulse: wait for its title rather than race it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".page-title").tryQuery()
+                .map(n -> "設定".equals(((Labeled) n).getText())).orElse(false));
 
         AppSettings saved = AppSettings.load(root);
         assertThat(saved.language()).isEqualTo("zh-TW");
