@@ -83,10 +83,15 @@ class DownloaderTest {
             List<HttpFixture.Request> reqs = server.fileRequests();
             assertThat(reqs).hasSize(2);
             assertThat(reqs.get(0).header("range")).isNull();
-            assertThat(reqs.get(1).header("range")).isEqualTo("bytes=" + TARBALL.length / 2 + "-");
+            // it resumes from the bytes that arrived: the server sent half, and a reset connection may lose the
+            // last few segments of it before the client reads them
+            String range = reqs.get(1).header("range");
+            assertThat(range).matches("bytes=[0-9]+-");
+            long from = Long.parseLong(range.substring("bytes=".length(), range.length() - 1));
+            assertThat(from).isPositive().isLessThanOrEqualTo(TARBALL.length / 2);
             assertThat(reqs.get(1).header("if-range")).isEqualTo("\"fixture-1\"");
             assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DownloadEvent.Retrying.class,
-                    r -> assertThat(r.fromByte()).isEqualTo(TARBALL.length / 2)));
+                    r -> assertThat(r.fromByte()).isEqualTo(from)));
             assertThat(events).contains(new DownloadEvent.Started(server.uri(), TARBALL.length, true));
         }
     }
