@@ -1,22 +1,19 @@
 package dev.arcrun.app;
 
+import static dev.arcrun.app.cloudflare.WizardStandIn.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.app.common.FxTaskExecutor;
+import dev.arcrun.app.cloudflare.WizardStandIn;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.app.shell.CloseGuard;
 import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.InstallConfigStore;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
-import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -47,34 +44,24 @@ class FinishInstallTest {
     Path root;
 
     private final I18n i18n = new I18n(Locale.ENGLISH);
+    private WizardStandIn standIn;
     private CloudflareStandIn cf;
-    private FxTaskExecutor executor;
-    private FileSecretStore secrets;
     private Stage first;
 
     @Start
     void start(Stage stage) {
         first = stage;
-        cf = CloudflareStandIn.builder().validateContract().start();
-        WorkerDeployEndpoints.installOn(cf);
-        secrets = new FileSecretStore(new AppHome(root), "tests use a file");
-        executor = new FxTaskExecutor(4);
+        standIn = WizardStandIn.start(root);
+        cf = standIn.cf;
     }
 
     @AfterEach
     void stop() {
-        try {
-            assertThat(cf.contractViolations()).isEmpty();
-        } finally {
-            executor.close();
-            cf.close();
-        }
+        standIn.close();
     }
 
-    /** What one start of the app gets: the same app folder each time, its own list of running work. */
     private AppContext context() {
-        return new AppContext(new AppHome(root), executor, Platform::runLater, i18n, () -> secrets,
-                ToolchainManager::forTests, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()));
+        return standIn.context(i18n);
     }
 
     @Test
@@ -83,12 +70,8 @@ class FinishInstallTest {
         robot.interact(() -> ArcrunApp.open(first, one, url -> { }, CloseGuard.dialog(first, i18n)));
         cf.faults().slow(RequestMatcher.of("PUT", "/accounts/[^/]+/workers/scripts/arcrun-cypher-executor"), 1, Duration.ofMinutes(2));
         robot.clickOn("#open-cloudflare");
-        robot.clickOn("#token-field").write(cf.token());
-        robot.clickOn("#check-token");
-        waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        waitUntil(60, () -> !robot.lookup("#wizard-next").queryAs(Button.class).isDisabled());
+        standIn.checkToken(robot);
+        WizardStandIn.toPlan(robot);
         robot.clickOn("#wizard-next"); // Install
         @SuppressWarnings("unchecked")
         ListView<dev.arcrun.app.console.ConsoleLine> console = robot.lookup("#console-list").queryAs(ListView.class);
@@ -157,9 +140,5 @@ class FinishInstallTest {
             }
         }
         return n.getScene() != null;
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 }

@@ -1,25 +1,15 @@
 package dev.arcrun.app.cloudflare;
 
+import static dev.arcrun.app.cloudflare.WizardStandIn.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.app.shell.AppContext;
-import dev.arcrun.app.theme.ThemeManager;
 import dev.arcrun.core.cloudflare.Account;
-import dev.arcrun.core.config.AppHome;
-import dev.arcrun.core.config.FileSecretStore;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A token that can use several accounts gets a picker (it used to be refused with "limit the token"); the chosen
@@ -45,37 +34,24 @@ class AccountPickerTest {
     Path root;
 
     private final I18n i18n = new I18n(Locale.ENGLISH);
+    private WizardStandIn standIn;
     private CloudflareStandIn cf;
-    private FxTaskExecutor executor;
     private String second;
 
     @Start
     void start(Stage stage) {
-        cf = CloudflareStandIn.builder().validateContract().start();
+        standIn = WizardStandIn.start(root);
+        cf = standIn.cf;
         second = cf.state().addAccount("Second Team").id();
         cf.state().setSubdomain(second, "second-team");
-        AppHome home = new AppHome(root);
-        FileSecretStore secrets = new FileSecretStore(home, "tests use a file");
-        executor = new FxTaskExecutor(2);
-        AppContext context = new AppContext(home, executor, Platform::runLater, i18n, () -> secrets,
-                ToolchainManager::forTests, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()));
-        Node wizard = CloudflareWizard.create(context, new CoreCloudflareSetup(context), url -> {
+        standIn.showWizard(stage, i18n, url -> {
             throw new UnsupportedOperationException("no browser on this computer");
         });
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(wizard), 1100, 760);
-        new ThemeManager().apply(scene);
-        stage.setScene(scene);
-        stage.show();
     }
 
     @AfterEach
     void stop() {
-        try {
-            assertThat(cf.contractViolations()).isEmpty();
-        } finally {
-            executor.close();
-            cf.close();
-        }
+        standIn.close();
     }
 
     @Test
@@ -97,9 +73,7 @@ class AccountPickerTest {
         assertThat(robot.lookup("#token-ok").queryAs(Label.class).getText()).contains("\"Second Team\"");
         assertThat(robot.lookup(".perm-granted").queryAllAs(Node.class)).hasSizeGreaterThanOrEqualTo(4);
 
-        robot.clickOn("#wizard-next"); // options
-        robot.clickOn("#wizard-next"); // review
-        waitUntil(60, () -> !robot.lookup("#wizard-next").queryAs(Button.class).isDisabled());
+        WizardStandIn.toPlan(robot);
         List<String> rows = robot.lookup("#plan-rows").lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
         assertThat(rows).contains("The token works with the account \"Second Team\" and has every permission needed",
                 "The engine will be reachable under second-team.workers.dev");
@@ -113,9 +87,5 @@ class AccountPickerTest {
         var link = robot.lookup("#token-page-link").queryAs(javafx.scene.control.TextField.class);
         assertThat(robot.lookup("#token-page-link-box").queryAs(Node.class).isVisible()).isTrue();
         assertThat(link.getText()).startsWith("https://").contains("permissionGroupKeys");
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
 }

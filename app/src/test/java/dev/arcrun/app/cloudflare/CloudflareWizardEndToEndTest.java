@@ -1,33 +1,24 @@
 package dev.arcrun.app.cloudflare;
 
+import static dev.arcrun.app.cloudflare.WizardStandIn.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arcrun.app.common.FxTaskExecutor;
 import dev.arcrun.app.common.I18n;
-import dev.arcrun.app.shell.AppContext;
-import dev.arcrun.app.theme.ThemeManager;
-import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.FileSecretStore;
 import dev.arcrun.core.config.SecretKind;
-import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.testkit.cloudflare.CloudflareStandIn;
 import dev.arcrun.testkit.cloudflare.RequestMatcher;
 import dev.arcrun.testkit.cloudflare.StandInToken;
 import dev.arcrun.testkit.cloudflare.TokenPermission;
-import dev.arcrun.testkit.cloudflare.WorkerDeployEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -57,34 +48,21 @@ class CloudflareWizardEndToEndTest {
 
     private final I18n i18n = new I18n(Locale.ENGLISH);
     private final List<String> browsed = new CopyOnWriteArrayList<>();
+    private WizardStandIn standIn;
     private CloudflareStandIn cf;
-    private FxTaskExecutor executor;
     private FileSecretStore secrets;
 
     @Start
     void start(Stage stage) {
-        cf = CloudflareStandIn.builder().validateContract().start();
-        WorkerDeployEndpoints.installOn(cf);
-        AppHome home = new AppHome(root);
-        secrets = new FileSecretStore(home, "tests use a file");
-        executor = new FxTaskExecutor(4);
-        AppContext context = new AppContext(home, executor, Platform::runLater, i18n, () -> secrets,
-                ToolchainManager::forTests, Map.of("CLOUDFLARE_API_BASE_URL", cf.baseUrl().toString()));
-        Node wizard = CloudflareWizard.create(context, new CoreCloudflareSetup(context), browsed::add);
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(wizard), 1100, 760);
-        new ThemeManager().apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        standIn = WizardStandIn.start(root);
+        cf = standIn.cf;
+        secrets = standIn.secrets;
+        standIn.showWizard(stage, i18n, browsed::add);
     }
 
     @AfterEach
     void stop() {
-        try {
-            assertThat(cf.contractViolations()).isEmpty();
-        } finally {
-            executor.close();
-            cf.close();
-        }
+        standIn.close();
     }
 
     @Test
@@ -173,19 +151,11 @@ class CloudflareWizardEndToEndTest {
         return robot.lookup(parent).lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
     }
 
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
-
     @Test
     void cancelDuringTheDeployStopsResumablyAndTryAgainFinishes(FxRobot robot) throws Exception {
         cf.faults().slow(RequestMatcher.of("PUT", "/accounts/[^/]+/workers/scripts/arcrun-cypher-executor"), 1, Duration.ofMinutes(2));
-        robot.clickOn("#token-field").write(cf.token());
-        robot.clickOn("#check-token");
-        waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        waitUntil(60, () -> !robot.lookup("#wizard-next").queryAs(Button.class).isDisabled());
+        standIn.checkToken(robot);
+        WizardStandIn.toPlan(robot);
         robot.clickOn("#wizard-next"); // Install
         @SuppressWarnings("unchecked")
         ListView<dev.arcrun.app.console.ConsoleLine> console = robot.lookup("#console-list").queryAs(ListView.class);
