@@ -40,6 +40,10 @@ final class WorkflowsView extends SplitPane {
         add.disableProperty().bind(model.busyProperty());
         add.setOnAction(e -> files.pick(getScene().getWindow(), i18n.get("dashboard.workflows.pick_title"),
                 i18n.get("dashboard.workflows.pick_filter")).ifPresent(model::addFromFile));
+        Button write = new Button(i18n.get("dashboard.editor.open"), new FontIcon(Feather.EDIT));
+        write.setId("wf-write");
+        write.disableProperty().bind(model.busyProperty());
+        write.setOnAction(e -> WorkflowEditor.ask(this, i18n).ifPresent(model::addWritten));
         Button delete = new Button(i18n.get("dashboard.delete"), new FontIcon(Feather.TRASH_2));
         delete.setId("wf-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
@@ -85,7 +89,7 @@ final class WorkflowsView extends SplitPane {
         runs.setCellFactory(v -> new RunCell(i18n));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
 
-        VBox left = new VBox(10, new HBox(8, add, delete),
+        VBox left = new VBox(10, new HBox(8, add, write, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
