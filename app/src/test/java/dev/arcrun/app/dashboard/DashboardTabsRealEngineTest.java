@@ -303,6 +303,37 @@ class DashboardTabsRealEngineTest {
         }
     }
 
+    @Test
+    void theSettingsPageChangesThePlanLimitsCheckedAsTyped(FxRobot robot) throws Exception {
+        interact(() -> stage.getScene().setRoot((Parent) SettingsPage.create(context, new ThemeManager(), opened::set)));
+        TextInputControl subrequests = robot.lookup("#limit-subrequests").queryAs(TextInputControl.class);
+        TextInputControl retention = robot.lookup("#limit-retention").queryAs(TextInputControl.class);
+        waitForText(robot, "#limit-subrequests", t -> t.equals("50")); // the free plan's default, as the engine says
+        assertThat(text(robot, "#limit-retention")).isEqualTo("30");
+        assertThat(text(robot, "#limits-budget")).contains("25 MiB");
+        Button save = robot.lookup("#limits-save").queryButton();
+        waitUntil(() -> !subrequests.isDisabled() && !save.isDisabled());
+
+        interact(() -> { subrequests.requestFocus(); subrequests.clear(); });
+        robot.write("0");
+        waitForText(robot, "#limits-problem", t -> t.startsWith("Outbound requests per run: write a whole number from 1 to 10000000"));
+        assertThat(save.isDisabled()).as("a value the engine refuses is never sent").isTrue();
+        interact(() -> subrequests.setText("80"));
+        interact(() -> retention.setText("many"));
+        waitForText(robot, "#limits-problem", t -> t.startsWith("Keep runs for"));
+        interact(() -> retention.setText("7"));
+        waitUntil(() -> !save.isDisabled());
+        interact(save::fire);
+        waitForText(robot, "#limits-notice", t -> t.contains("80 outbound requests") && t.contains("7 days"));
+        try (EngineClient engine = engine()) {
+            var kept = engine.engineSettings().get();
+            assertThat(kept.maxSubrequestsPerRun()).isEqualTo(80);
+            assertThat(kept.runRetentionDays()).isEqualTo(7);
+            engine.engineSettings().limits(50, 30);
+        }
+    }
+
+
     /** The Examples tab's "Try it" of one example (fired: the card may lie below the tab's visible part). */
     private static void tryExample(FxRobot robot, String name) throws Exception {
         robot.clickOn("#tab-examples");
