@@ -92,7 +92,7 @@ class Screenshots {
             new dev.arcrun.core.local.LocalEngine(engineHome, ToolchainManager.forTests()).stop();
         }
         executor.close();
-        theme.setDark(false);
+        theme.setMode(ThemeManager.Mode.LIGHT);
     }
 
     @Test
@@ -104,7 +104,7 @@ class Screenshots {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
                 out = Path.of(dir).resolve((dark ? "dark" : "light") + "-" + locale.toLanguageTag());
                 Files.createDirectories(out);
-                robot.interact(() -> theme.setDark(dark));
+                robot.interact(() -> theme.setMode(dark ? ThemeManager.Mode.DARK : ThemeManager.Mode.LIGHT));
                 I18n i18n = new I18n(locale);
                 window(robot, i18n, root.resolve(out.getFileName().toString()));
                 wizard(robot, i18n);
@@ -128,7 +128,7 @@ class Screenshots {
         boolean dark = theme.darkProperty().get();
         MainWindow window = fx(() -> ArcrunApp.open(stage, context, url -> { }, running -> true));
         robot.interact(() -> {
-            theme.setDark(dark); // the app applies its own (light) theme on opening
+            theme.setMode(dark ? ThemeManager.Mode.DARK : ThemeManager.Mode.LIGHT); // the app applies its own (light) theme on opening
             stage.setWidth(1100);
             stage.setHeight(700);
         });
@@ -206,7 +206,7 @@ class Screenshots {
         robot.clickOn("#run-button");
         javafx.scene.control.ListView<?> timeline = robot.lookup("#trace-timeline").queryListView();
         waitUntil(() -> timeline.getItems().size() == 3);
-        robot.interact(() -> timeline.getSelectionModel().select(0));
+        robot.interact(() -> timeline.getSelectionModel().select(1));
         waitUntil(() -> robot.lookup("#trace-json").queryAs(javafx.scene.control.TreeView.class).getRoot() != null);
         shoot(robot, w.getScene(), "dashboard-run-timeline");
 

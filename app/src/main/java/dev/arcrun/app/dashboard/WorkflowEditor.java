@@ -30,10 +30,12 @@ final class WorkflowEditor {
     static Optional<JsonNode> ask(Node owner, I18n i18n) {
         WorkflowEditorViewModel model = new WorkflowEditorViewModel(i18n);
         ButtonType add = new ButtonType(i18n.get("dashboard.editor.add"), ButtonBar.ButtonData.OK_DONE);
+        // our own Cancel: JavaFX's ButtonType.CANCEL speaks the JVM's language, not the app's
+        ButtonType cancel = new ButtonType(i18n.get("dashboard.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<JsonNode> dialog = new Dialog<>();
         dialog.setTitle(i18n.get("dashboard.editor.title"));
         dialog.setHeaderText(i18n.get("dashboard.editor.title"));
-        dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(add, cancel);
         dialog.getDialogPane().setContent(body(model, i18n));
         dialog.getDialogPane().setPrefSize(720, 560);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
@@ -41,7 +43,7 @@ final class WorkflowEditor {
         Node addButton = dialog.getDialogPane().lookupButton(add);
         addButton.setId("editor-add");
         addButton.disableProperty().bind(model.validProperty().not());
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("editor-cancel");
+        dialog.getDialogPane().lookupButton(cancel).setId("editor-cancel");
         dialog.setResultConverter(b -> b == add ? model.workflow() : null);
         if (owner.getScene() != null) {
             dialog.initOwner(owner.getScene().getWindow());

@@ -89,7 +89,7 @@ final class WorkflowsView extends SplitPane {
         runs.setCellFactory(v -> new RunCell(i18n));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
 
-        VBox left = new VBox(10, new HBox(8, add, write, delete),
+        VBox left = new VBox(10, new javafx.scene.layout.FlowPane(8, 8, add, write, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
