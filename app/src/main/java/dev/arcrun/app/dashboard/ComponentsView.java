@@ -67,8 +67,6 @@ final class ComponentsView extends VBox {
         fill.run();
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
-        // wrap at the width there is, not FlowPane's fixed preferred length: as many columns as fit
-        cards.prefWrapLengthProperty().bind(scroll.viewportBoundsProperty().map(b -> Math.max(200, b.getWidth() - 24)));
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
 
         MaskerPane loading = new MaskerPane();

@@ -85,10 +85,14 @@ final class WorkflowsView extends SplitPane {
         ListView<RunSummary> runs = new ListView<>(run.runs());
         runs.setId("runs-list");
         runs.setPrefHeight(180);
+        runs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the workflow list gives way first: recent runs keep their room
         runs.setPlaceholder(placeholder(i18n.get("dashboard.runs.empty")));
         runs.setCellFactory(v -> new RunCell(i18n));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
 
+        for (Button b : java.util.List.of(add, write, delete)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow list wraps the buttons, never cuts their words
+        }
         VBox left = new VBox(10, new javafx.scene.layout.FlowPane(8, 8, add, write, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
