@@ -1,5 +1,6 @@
 package dev.arcrun.app;
 
+import atlantafx.base.theme.Tweaks;
 import dev.arcrun.app.background.Background;
 import dev.arcrun.app.cloudflare.CoreCloudflareSetup;
 import dev.arcrun.app.common.FxTaskExecutor;
@@ -171,7 +172,7 @@ public final class ArcrunApp extends Application {
     private static javafx.scene.Node scrolling(javafx.scene.Node page) {
         javafx.scene.control.ScrollPane s = new javafx.scene.control.ScrollPane(page);
         s.setFitToWidth(true);
-        s.getStyleClass().add("edge-to-edge");
+        s.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return s;
     }
 

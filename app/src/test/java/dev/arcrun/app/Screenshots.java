@@ -88,22 +88,27 @@ class Screenshots {
 
     @AfterEach
     void close() {
+        if (engineHome != null) {
+            new dev.arcrun.core.local.LocalEngine(engineHome, ToolchainManager.forTests()).stop();
+        }
         executor.close();
-        theme.setDark(false);
+        theme.setMode(ThemeManager.Mode.LIGHT);
     }
 
     @Test
     void renderEveryPageAndDialog(FxRobot robot) throws Exception {
         String dir = System.getProperty(DIR);
         Assumptions.assumeTrue(dir != null && !dir.isBlank(), "run by ./dev screenshots");
+        installEngine();
         for (boolean dark : new boolean[] {false, true}) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
                 out = Path.of(dir).resolve((dark ? "dark" : "light") + "-" + locale.toLanguageTag());
                 Files.createDirectories(out);
-                robot.interact(() -> theme.setDark(dark));
+                robot.interact(() -> theme.setMode(dark ? ThemeManager.Mode.DARK : ThemeManager.Mode.LIGHT));
                 I18n i18n = new I18n(locale);
                 window(robot, i18n, root.resolve(out.getFileName().toString()));
                 wizard(robot, i18n);
+                liveViews(robot, i18n);
             }
         }
     }
@@ -123,7 +128,7 @@ class Screenshots {
         boolean dark = theme.darkProperty().get();
         MainWindow window = fx(() -> ArcrunApp.open(stage, context, url -> { }, running -> true));
         robot.interact(() -> {
-            theme.setDark(dark); // the app applies its own (light) theme on opening
+            theme.setMode(dark ? ThemeManager.Mode.DARK : ThemeManager.Mode.LIGHT); // the app applies its own (light) theme on opening
             stage.setWidth(1100);
             stage.setHeight(700);
         });
@@ -156,6 +161,70 @@ class Screenshots {
         shootDialog(robot, "dialog-details");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         robot.interact(stage::hide);
+    }
+
+    /** The install on this computer, made once by the same local pipeline as the Start page: the live tabs use it. */
+    private AppHome engineHome;
+    private FileSecretStore engineSecrets;
+
+    private void installEngine() {
+        engineHome = new AppHome(root.resolve("engine"));
+        engineSecrets = new FileSecretStore(engineHome, "screenshots use a file");
+        PipelineOutcome outcome = new Installer(engineHome, engineSecrets, ToolchainManager.forTests(), Map.of())
+                .install(InstallOptions.of(Target.LOCAL), e -> { }).execute();
+        if (!(outcome instanceof PipelineOutcome.Completed)) {
+            throw new IllegalStateException("the local engine did not install: " + outcome);
+        }
+    }
+
+    /** The tabs that need a live engine: components, examples, the data-leaving notice, a run, the editor, Settings. */
+    private void liveViews(FxRobot robot, I18n i18n) throws Exception {
+        AppContext context = new AppContext(engineHome, executor, Platform::runLater, i18n, () -> engineSecrets,
+                ToolchainManager::forTests, Map.of());
+        dev.arcrun.app.dashboard.FilePicker none = (owner, title, filter) -> java.util.Optional.empty();
+        Stage w = fx(Stage::new);
+        robot.interact(() -> {
+            Scene scene = new Scene(dev.arcrun.app.dashboard.DashboardPage.create(context, page -> { }, none), 1100, 700);
+            theme.apply(scene);
+            w.setScene(scene);
+            w.show();
+        });
+        robot.clickOn("#tab-components");
+        waitUntil(() -> robot.lookup("#components-cards").queryAs(javafx.scene.layout.FlowPane.class).getChildren().size() >= 16);
+        shoot(robot, w.getScene(), "dashboard-components");
+        robot.clickOn("#tab-examples");
+        shoot(robot, w.getScene(), "dashboard-examples");
+
+        robot.interact(() -> robot.lookup("#try-github_issue_count").queryButton().fire());
+        waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent());
+        shootDialog(robot, "dialog-leaving");
+        robot.clickOn("#leaving-cancel");
+
+        robot.clickOn("#tab-examples");
+        robot.interact(() -> robot.lookup("#try-hello").queryButton().fire());
+        waitUntil(() -> robot.lookup("#run-input").queryAs(javafx.scene.control.TextInputControl.class).getText().contains("Ada"));
+        robot.clickOn("#run-button");
+        javafx.scene.control.ListView<?> timeline = robot.lookup("#trace-timeline").queryListView();
+        waitUntil(() -> timeline.getItems().size() == 3);
+        robot.interact(() -> timeline.getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup("#trace-json").queryAs(javafx.scene.control.TreeView.class).getRoot() != null);
+        shoot(robot, w.getScene(), "dashboard-run-timeline");
+
+        Button write = robot.lookup("#wf-write").queryButton();
+        Platform.runLater(write::fire);
+        waitUntil(() -> robot.lookup("#editor-text").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#editor-text").queryAs(javafx.scene.control.TextInputControl.class)
+                .setText("{\n  \"name\": \"greeting\",\n  \"steps\": [\n    {\"id\": \"greet\" \"component\": \"template\"}\n  ]\n}\n"));
+        shootDialog(robot, "dialog-editor");
+        robot.clickOn("#editor-cancel");
+
+        robot.interact(() -> w.getScene().setRoot((javafx.scene.Parent) dev.arcrun.app.dashboard.SettingsPage.create(context, theme, url -> { })));
+        waitUntil(() -> "50".equals(robot.lookup("#limit-subrequests").queryAs(javafx.scene.control.TextInputControl.class).getText()));
+        // the whole page, beyond the window's fold
+        javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) w.getScene().getRoot();
+        WaitForAsyncUtils.waitForFxEvents();
+        write(fx(() -> page.getContent().snapshot(null, null)), out.resolve("settings-live.png"));
+        robot.interact(w::hide);
     }
 
     /** The wizard over a scripted setup (no network): every page, and the account picker. */

@@ -102,6 +102,24 @@ class SettingsLiveTest {
     }
 
     @Test
+    void theDarkThemeSurvivesARestart(FxRobot robot) throws Exception {
+        robot.clickOn("#theme-dark");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AppSettings.load(root).theme() == ThemeManager.Mode.DARK);
+        // the next start: a process whose theme begins light, then reads the app folder as ArcrunApp.start does
+        WaitForAsyncUtils.asyncFx(() -> {
+            ThemeManager.app().setMode(ThemeManager.Mode.LIGHT);
+            SettingsViewModel.applySaved(root, new I18n(Locale.ENGLISH), ThemeManager.app());
+        }).get();
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(ThemeManager.app().darkProperty().get()).isTrue();
+        // and its Settings page shows Dark as the choice, so opening it changes nothing
+        SettingsViewModel next = WaitForAsyncUtils.asyncFx(() -> new SettingsViewModel(new I18n(Locale.ENGLISH),
+                ThemeManager.app(), root, () -> false)).get();
+        assertThat(next.themeProperty().get()).isEqualTo(ThemeManager.Mode.DARK);
+        assertThat(AppSettings.load(root).theme()).isEqualTo(ThemeManager.Mode.DARK);
+    }
+
+    @Test
     void keepingTheLocalEngineRunningIsChosenOnTheSettingsPageAndRemembered(FxRobot robot) throws Exception {
         assertThat(KeepRunningSetting.load(root).get()).isFalse();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#keep-running").queryAs(javafx.scene.control.CheckBox.class).fire()).get();

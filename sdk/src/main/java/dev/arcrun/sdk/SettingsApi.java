@@ -21,6 +21,15 @@ public final class SettingsApi {
         return put(hosts.stream().map(HostPort::toString).distinct().toList());
     }
 
+    /**
+     * Sets the plan limits: the outbound requests one run may make, and the days runs are kept; the engine refuses a
+     * value outside its range. Returns the settings as stored.
+     */
+    public Settings limits(int maxSubrequestsPerRun, int runRetentionDays) {
+        return Json.as(Json.unwrap(http.send("PUT", "/settings", Map.of("max_subrequests_per_run", maxSubrequestsPerRun,
+                "run_retention_days", runRetentionDays), true), "settings"), Settings.class, "PUT /settings");
+    }
+
     private Settings put(List<String> entries) {
         return Json.as(Json.unwrap(http.send("PUT", "/settings", Map.of("allow_private_hosts", entries), true), "settings"),
                 Settings.class, "PUT /settings");

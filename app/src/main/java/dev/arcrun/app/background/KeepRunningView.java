@@ -1,5 +1,6 @@
 package dev.arcrun.app.background;
 
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.app.common.I18n;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -21,7 +22,7 @@ public final class KeepRunningView extends VBox {
         box.selectedProperty().bindBidirectional(setting.keepRunningProperty());
         Label note = new Label(i18n.get(trayAvailable ? "background.tray" : "background.notray"));
         note.setId("keep-running-note");
-        note.getStyleClass().add("muted");
+        note.getStyleClass().add(AppStyles.MUTED);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(box, note);

@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.app.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,20 +23,20 @@ public final class CloudflareWizardView extends BorderPane {
     /** @param views one per page of {@code model}, in the same order; {@code names} the i18n keys of their titles */
     public CloudflareWizardView(WizardModel model, List<Node> views, List<String> names, I18n i18n) {
         setId("cloudflare");
-        getStyleClass().add("page");
+        getStyleClass().add(AppStyles.PAGE);
         Label title = new Label(i18n.get("cf.title"));
-        title.getStyleClass().add("page-title");
+        title.getStyleClass().add(AppStyles.PAGE_TITLE);
         HBox stepper = new HBox(6);
-        stepper.getStyleClass().add("wizard-stepper");
+        stepper.getStyleClass().add(AppStyles.WIZARD_STEPPER);
         List<Label> marks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             Label mark = new Label((i + 1) + "  " + i18n.get(names.get(i)));
             mark.setId("wizard-step-" + (i + 1));
-            mark.getStyleClass().add("wizard-step");
+            mark.getStyleClass().add(AppStyles.WIZARD_STEP);
             marks.add(mark);
             if (i > 0) {
                 Label sep = new Label("›");
-                sep.getStyleClass().add("muted");
+                sep.getStyleClass().add(AppStyles.MUTED);
                 stepper.getChildren().add(sep);
             }
             stepper.getChildren().add(mark);
@@ -60,18 +61,18 @@ public final class CloudflareWizardView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(10, back, gap, next);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.getStyleClass().add("wizard-buttons");
+        buttons.getStyleClass().add(AppStyles.WIZARD_BUTTONS);
         setBottom(buttons);
 
         model.indexProperty().subscribe(i -> {
             int current = i.intValue();
             setCenter(views.get(current));
             for (int k = 0; k < marks.size(); k++) {
-                marks.get(k).getStyleClass().removeAll("current", "done");
+                marks.get(k).getStyleClass().removeAll(AppStyles.WIZARD_STEP_CURRENT, AppStyles.WIZARD_STEP_DONE);
                 if (k < current) {
-                    marks.get(k).getStyleClass().add("done");
+                    marks.get(k).getStyleClass().add(AppStyles.WIZARD_STEP_DONE);
                 } else if (k == current) {
-                    marks.get(k).getStyleClass().add("current");
+                    marks.get(k).getStyleClass().add(AppStyles.WIZARD_STEP_CURRENT);
                 }
             }
         });

@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -39,13 +40,13 @@ final class DonePageView extends VBox {
         row.setMaxWidth(760);
         Button dashboard = new Button(i18n.get("cf.done.dashboard"), new FontIcon(Feather.GRID));
         dashboard.setId("done-open-dashboard");
-        dashboard.getStyleClass().add("accent");
+        dashboard.getStyleClass().add(Styles.ACCENT);
         dashboard.setOnAction(e -> openDashboard.run());
         Label warning = Views.message("done-warning", "warning");
         warning.textProperty().bind(model.warningProperty());
         Label heading = Views.title(i18n.get("cf.done.title"));
         heading.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
-        heading.getStyleClass().add("success");
+        heading.getStyleClass().add(Styles.SUCCESS);
 
         getChildren().add(Views.column(16, heading, Views.body(i18n.get("cf.done.body")), row, warning,
                 Views.body(i18n.get("cf.done.next")), dashboard));

@@ -1,5 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
+import atlantafx.base.theme.Tweaks;
 import dev.arcrun.app.cloudflare.InstallPageModel.Phase;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleView;
@@ -27,16 +29,16 @@ final class InstallPageView extends HBox {
     InstallPageView(InstallPageModel model, I18n i18n) {
         setId("cf-install-page");
         setSpacing(24);
-        getStyleClass().add("wizard-page");
+        getStyleClass().add(AppStyles.WIZARD_PAGE);
 
         VBox steps = new VBox(8);
         steps.setId("install-steps");
-        steps.getStyleClass().add("install-steps");
+        steps.getStyleClass().add(AppStyles.INSTALL_STEPS);
         ScrollPane stepScroll = new ScrollPane(steps); // thirteen steps need not fit a small window
         model.steps().forEach(s -> steps.getChildren().add(row(s, r -> reveal(stepScroll, r))));
         stepScroll.setFitToWidth(true);
         stepScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        stepScroll.getStyleClass().add("edge-to-edge");
+        stepScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         stepScroll.setMinWidth(300);
         stepScroll.setPrefWidth(360);
 
@@ -64,7 +66,7 @@ final class InstallPageView extends HBox {
         problem.setMinHeight(Region.USE_PREF_SIZE); // the console gives way, never the cause and its advice
         cause.setMinHeight(Region.USE_PREF_SIZE);
         advice.setMinHeight(Region.USE_PREF_SIZE);
-        problem.getStyleClass().add("problem-box");
+        problem.getStyleClass().add(AppStyles.PROBLEM_BOX);
         problem.visibleProperty().bind(model.phaseProperty().isEqualTo(Phase.FAILED).or(model.phaseProperty().isEqualTo(Phase.CANCELLED)));
         problem.managedProperty().bind(problem.visibleProperty());
 
@@ -107,10 +109,10 @@ final class InstallPageView extends HBox {
         icon.setMinSize(20, 20);
         icon.setPrefSize(20, 20);
         Label title = new Label(s.title());
-        title.getStyleClass().add("step-title");
+        title.getStyleClass().add(AppStyles.STEP_TITLE);
         title.setWrapText(true);
         Label summary = new Label();
-        summary.getStyleClass().add("muted");
+        summary.getStyleClass().add(AppStyles.MUTED);
         summary.setWrapText(true);
         summary.textProperty().bind(s.summaryProperty());
         summary.managedProperty().bind(summary.textProperty().isNotEmpty());
@@ -119,11 +121,11 @@ final class InstallPageView extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         row.setId("step-" + s.step().name().toLowerCase(Locale.ROOT));
-        row.getStyleClass().add("step-row");
+        row.getStyleClass().add(AppStyles.STEP_ROW);
         s.stateProperty().subscribe(state -> {
             icon.getChildren().setAll(icon(state));
-            row.getStyleClass().removeIf(c -> c.startsWith("step-state-"));
-            row.getStyleClass().add("step-state-" + state.name().toLowerCase(Locale.ROOT));
+            row.getStyleClass().removeIf(c -> c.startsWith(AppStyles.STEP_STATE_PREFIX));
+            row.getStyleClass().add(AppStyles.STEP_STATE_PREFIX + state.name().toLowerCase(Locale.ROOT));
             if (state == StepRow.State.RUNNING || state == StepRow.State.FAILED) {
                 onActive.accept(row);
             }
@@ -145,7 +147,7 @@ final class InstallPageView extends HBox {
             case FAILED -> Feather.X_CIRCLE;
             case RUNNING -> Feather.LOADER;
         });
-        i.getStyleClass().add("step-icon");
+        i.getStyleClass().add(AppStyles.STEP_ICON);
         return i;
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.cloudflare.OptionsPageModel.SourceKind;
 import java.io.File;
@@ -107,7 +108,7 @@ final class OptionsPageView extends VBox {
 
     private static Label fieldLabel(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("field-label");
+        l.getStyleClass().add(AppStyles.FIELD_LABEL);
         return l;
     }
 }

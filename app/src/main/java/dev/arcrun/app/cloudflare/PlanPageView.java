@@ -1,5 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
+import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -31,13 +33,13 @@ final class PlanPageView extends VBox {
             for (PlanPageModel.Row r : model.rows()) {
                 if (!r.step().equals(lastStep)) { // one heading per step, its items below
                     Label step = new Label(r.step());
-                    step.getStyleClass().add("plan-step");
+                    step.getStyleClass().add(AppStyles.PLAN_STEP);
                     rows.getChildren().add(step);
                     lastStep = r.step();
                 }
                 Label action = new Label(r.action(), new FontIcon(r.blocking() ? Feather.ALERT_TRIANGLE : Feather.CHEVRON_RIGHT));
                 action.setWrapText(true);
-                action.getStyleClass().add(r.blocking() ? "danger" : "plan-action");
+                action.getStyleClass().add(r.blocking() ? Styles.DANGER : AppStyles.PLAN_ACTION);
                 rows.getChildren().add(action);
             }
         });

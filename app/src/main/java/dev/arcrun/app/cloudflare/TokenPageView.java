@@ -1,5 +1,6 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.app.common.I18n;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -80,7 +81,7 @@ final class TokenPageView extends VBox {
         });
         Label pickerLabel = new Label(i18n.get("cf.token.choose"));
         pickerLabel.setWrapText(true);
-        pickerLabel.getStyleClass().add("field-label");
+        pickerLabel.getStyleClass().add(AppStyles.FIELD_LABEL);
         VBox accountBox = new VBox(6, pickerLabel, picker);
         accountBox.setId("account-choice");
         accountBox.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.accounts()));
@@ -97,7 +98,7 @@ final class TokenPageView extends VBox {
         VBox permissions = new VBox(6);
         permissions.setId("token-permissions");
         Label permissionsTitle = new Label(i18n.get("cf.token.permissions"));
-        permissionsTitle.getStyleClass().add("field-label");
+        permissionsTitle.getStyleClass().add(AppStyles.FIELD_LABEL);
         permissions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.permissions()));
         permissions.visibleProperty().bind(permissions.managedProperty());
         model.permissions().addListener((ListChangeListener<TokenPageModel.PermissionRow>) c -> {
@@ -122,13 +123,13 @@ final class TokenPageView extends VBox {
         });
         Label name = new Label(r.cloudflareName(), icon);
         String state = switch (r.outcome()) {
-            case GRANTED -> "perm-granted";
-            case MISSING -> "perm-missing";
-            case NOT_CHECKED -> "perm-unchecked";
+            case GRANTED -> AppStyles.PERM_GRANTED;
+            case MISSING -> AppStyles.PERM_MISSING;
+            case NOT_CHECKED -> AppStyles.PERM_UNCHECKED;
         };
-        name.getStyleClass().addAll("perm", state);
+        name.getStyleClass().addAll(AppStyles.PERM, state);
         Label note = new Label(i18n.get("cf.token." + state.replace('-', '.')));
-        note.getStyleClass().add("muted");
+        note.getStyleClass().add(AppStyles.MUTED);
         HBox box = new HBox(10, name, note);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(state);

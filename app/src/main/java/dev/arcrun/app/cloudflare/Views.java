@@ -1,5 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
+import dev.arcrun.app.theme.AppStyles;
+import atlantafx.base.theme.Tweaks;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -11,14 +13,14 @@ final class Views {
 
     static Label title(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("card-title");
+        l.getStyleClass().add(AppStyles.CARD_TITLE);
         l.setWrapText(true);
         return l;
     }
 
     static Label body(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("muted");
+        l.getStyleClass().add(AppStyles.MUTED);
         l.setWrapText(true);
         return l;
     }
@@ -37,13 +39,13 @@ final class Views {
     static ScrollPane scrolling(Node content) {
         ScrollPane s = new ScrollPane(content);
         s.setFitToWidth(true);
-        s.getStyleClass().add("edge-to-edge");
+        s.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         return s;
     }
 
     static VBox column(double spacing, Node... nodes) {
         VBox v = new VBox(spacing, nodes);
-        v.getStyleClass().add("wizard-page");
+        v.getStyleClass().add(AppStyles.WIZARD_PAGE);
         return v;
     }
 }

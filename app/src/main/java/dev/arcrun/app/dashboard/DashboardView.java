@@ -1,5 +1,6 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.theme.AppStyles;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import javafx.animation.Animation;
@@ -55,7 +56,7 @@ public final class DashboardView extends StackPane {
         tabPane.getStyleClass().add(Styles.TABS_FLOATING);
         VBox.setVgrow(tabPane, Priority.ALWAYS);
         VBox page = new VBox(16, header(model, i18n), DetailsDialog.errorLine("dashboard-error", model.errorProperty(), model.detailsProperty(), i18n), tabPane);
-        page.getStyleClass().add("dashboard-page");
+        page.getStyleClass().add(AppStyles.DASHBOARD_PAGE);
 
         Node empty = emptyState(model, i18n);
         BooleanBinding none = Bindings.isEmpty(model.installNames()).and(model.loadedProperty());
@@ -92,7 +93,7 @@ public final class DashboardView extends StackPane {
 
     private static Node header(DashboardViewModel model, I18n i18n) {
         Label title = new Label(i18n.get("dashboard.title"));
-        title.getStyleClass().add("page-title");
+        title.getStyleClass().add(AppStyles.PAGE_TITLE);
 
         ComboBox<String> picker = new ComboBox<>(model.installNames());
         picker.setId("install-picker");
@@ -126,7 +127,7 @@ public final class DashboardView extends StackPane {
 
         Label health = new Label();
         health.setId("engine-health");
-        health.getStyleClass().add("health-badge");
+        health.getStyleClass().add(AppStyles.HEALTH_BADGE);
         health.textProperty().bind(model.healthProperty().map(h -> switch (h) {
             case UNKNOWN -> "";
             case CHECKING -> i18n.get("dashboard.health.checking");
@@ -175,7 +176,7 @@ public final class DashboardView extends StackPane {
         copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox facts = new HBox(18, target, urlBox, version, grow, health, refresh);
         facts.setAlignment(Pos.CENTER_LEFT);
-        facts.getStyleClass().add("engine-facts");
+        facts.getStyleClass().add(AppStyles.ENGINE_FACTS);
         // under the facts, so the engine's address keeps its room: the local engine's Start/Stop and when it was asked
         Region push = new Region();
         HBox.setHgrow(push, Priority.ALWAYS);
@@ -246,7 +247,7 @@ public final class DashboardView extends StackPane {
         finish.setOnAction(e -> model.finishInstall());
         HBox row = new HBox(12, text, finish);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("unfinished-row");
+        row.getStyleClass().add(AppStyles.UNFINISHED_ROW);
         row.managedProperty().bind(model.unfinishedProperty().isNotNull());
         row.visibleProperty().bind(row.managedProperty());
         return row;
@@ -261,7 +262,7 @@ public final class DashboardView extends StackPane {
 
     private static Node emptyState(DashboardViewModel model, I18n i18n) {
         FontIcon icon = new FontIcon(Feather.INBOX);
-        icon.getStyleClass().add("empty-icon");
+        icon.getStyleClass().add(AppStyles.EMPTY_ICON);
         Label title = new Label();
         title.setId("dashboard-empty-title");
         title.textProperty().bind(model.settingUpProperty().map(b -> i18n.get(b ? "dashboard.settingup.title" : "dashboard.empty.title")));
@@ -278,7 +279,7 @@ public final class DashboardView extends StackPane {
         VBox box = new VBox(14, icon, title, body, start);
         box.setId("dashboard-empty");
         box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("page");
+        box.getStyleClass().add(AppStyles.PAGE);
         return box;
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.theme.AppStyles;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import javafx.beans.value.ObservableStringValue;
@@ -62,7 +63,7 @@ public final class DetailsDialog {
         raw.setWrapText(true);
         raw.setPrefRowCount(10);
         raw.setPrefColumnCount(60);
-        raw.getStyleClass().add("code");
+        raw.getStyleClass().add(AppStyles.CODE);
         Button copy = new Button(i18n.get("details.copy"), new FontIcon(Feather.COPY));
         copy.setId("details-copy");
         copy.setOnAction(e -> {

@@ -1,5 +1,6 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.app.theme.AppStyles;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import javafx.geometry.Pos;
@@ -101,7 +102,7 @@ final class MaintenanceView extends ScrollPane {
         // an update's or uninstall's outcome also reaches the user who went to another tab meanwhile
         Toasts.follow(this, i18n.get("dashboard.tab.maintenance"), model.noticeProperty(), model.errorProperty());
         VBox danger = card(i18n.get("dashboard.maint.uninstall_title"), i18n.get("dashboard.maint.uninstall_body"), uninstall);
-        danger.getStyleClass().add("danger-zone");
+        danger.getStyleClass().add(AppStyles.DANGER_ZONE);
 
         model.askingBeforeOlder((running, candidate) -> Widgets.confirm(this,
                 i18n.get("dashboard.maint.older_header", candidate), i18n.get("dashboard.maint.older_body", running, candidate),
@@ -118,14 +119,14 @@ final class MaintenanceView extends ScrollPane {
         });
 
         VBox content = new VBox(20, engine, danger);
-        content.getStyleClass().add("dashboard-tab");
+        content.getStyleClass().add(AppStyles.DASHBOARD_TAB);
         setContent(content);
     }
 
     private static VBox card(String title, String body, Node... content) {
         VBox card = new VBox(12, Widgets.title(title), Widgets.muted(body));
         card.getChildren().addAll(content);
-        card.getStyleClass().add("dashboard-card");
+        card.getStyleClass().add(AppStyles.DASHBOARD_CARD);
         return card;
     }
 

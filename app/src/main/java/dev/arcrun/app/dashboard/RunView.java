@@ -90,7 +90,13 @@ final class RunView extends VBox {
                 below.getSelectionModel().select(outputTab);
             }
         });
+        // choosing a step, by mouse or keyboard, shows its detail
         trace.steps().setOnMouseClicked(e -> below.getSelectionModel().select(stepTab));
+        trace.steps().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                below.getSelectionModel().select(stepTab);
+            }
+        });
         SplitPane results = new SplitPane(trace.steps(), below);
         results.setOrientation(javafx.geometry.Orientation.VERTICAL);
         results.getStyleClass().add(AppStyles.DASHBOARD_SPLIT);

@@ -93,7 +93,7 @@ public final class RunViewModel {
         }, (Ready<RunResult> ready) -> {
             RunResult r = ready.answer();
             show(r.runId(), r.status() != null ? r.status() : r.success() ? RunStatus.OK : RunStatus.ERROR,
-                    ready.failure(), ready.rows(), ready.output(), r.trace().stream().mapToLong(TraceStep::durationMs).sum());
+                    ready.failure(), ready.rows(), ready.output(), r.totalMs());
             refreshRuns();
         });
     }

@@ -17,9 +17,10 @@ public final class SettingsPage {
     public static Node create(AppContext c, ThemeManager theme, Consumer<String> openInBrowser) {
         DashboardViewModel install = new DashboardViewModel(c.executor(), new Installs(c), () -> {});
         var engine = new EngineOptionsViewModel(c.executor(), install.connectionProperty(), c.i18n());
+        var limits = new PlanLimitsViewModel(c.executor(), install.connectionProperty(), c.i18n());
         // kept in its own file (background.json), read again by the window's close
         var background = new KeepRunningView(KeepRunningSetting.load(c.home().root()), TrayPresence.available(), c.i18n());
         return new SettingsView(new SettingsViewModel(c.i18n(), theme, c.home().root(),
-                () -> !c.activities().running().isEmpty()), background, install, engine, c.i18n(), openInBrowser);
+                () -> !c.activities().running().isEmpty()), background, install, engine, limits, c.i18n(), openInBrowser);
     }
 }

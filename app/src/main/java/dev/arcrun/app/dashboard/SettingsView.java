@@ -40,7 +40,7 @@ final class SettingsView extends ScrollPane {
 
     /** @param background the "keep the local engine running in the background" setting, shown as its own section */
     SettingsView(SettingsViewModel app, Node background, DashboardViewModel install, EngineOptionsViewModel engine,
-                 I18n i18n, Consumer<String> openInBrowser) {
+                 PlanLimitsViewModel limits, I18n i18n, Consumer<String> openInBrowser) {
         setId("settings");
         setFitToWidth(true);
         getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -52,6 +52,7 @@ final class SettingsView extends ScrollPane {
                 appearance(app, i18n),
                 section("settings-background", i18n.get("settings.background"), background),
                 engine(install, engine, i18n),
+                limits(install, limits, i18n),
                 details(install, i18n, openInBrowser));
         page.getStyleClass().addAll(AppStyles.PAGE, AppStyles.SETTINGS_PAGE);
         setContent(page);
@@ -173,6 +174,46 @@ final class SettingsView extends ScrollPane {
         return section("settings-engine", i18n.get("settings.engine"),
                 row(i18n.get("settings.install"), new HBox(8, picker, only)),
                 row(i18n.get("settings.hosts"), hostsBox));
+    }
+
+    /** The plan limits: subrequests per run and retention, editable where the engine has them; the run size budget. */
+    private static Node limits(DashboardViewModel install, PlanLimitsViewModel limits, I18n i18n) {
+        javafx.beans.binding.BooleanBinding locked = limits.availableProperty().not()
+                .or(Bindings.createBooleanBinding(() -> install.connectionProperty().get() == null
+                        || install.connectionProperty().get().client() == null, install.connectionProperty()));
+        javafx.scene.control.TextField subrequests = number("limit-subrequests", limits.subrequestsProperty(), locked);
+        javafx.scene.control.TextField retention = number("limit-retention", limits.retentionProperty(), locked);
+        Label problem = Widgets.message("limits-problem", limits.problemProperty(), Styles.DANGER);
+        Button save = new Button(i18n.get("settings.limits.save"), new FontIcon(Feather.SAVE));
+        save.setId("limits-save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(limits.busyProperty().or(problem.managedProperty()).or(locked));
+        save.setOnAction(e -> limits.save());
+        Label old = Widgets.muted(i18n.get("settings.limits.unavailable"));
+        old.setId("limits-unavailable");
+        old.managedProperty().bind(limits.availableProperty().not().and(
+                Bindings.createBooleanBinding(() -> limits.stateProperty().getValue() instanceof ListState.Loaded,
+                        limits.stateProperty())));
+        old.visibleProperty().bind(old.managedProperty());
+        Label budget = Widgets.muted(i18n.get("settings.limits.budget", PlanLimitsViewModel.RUN_BUDGET_MIB));
+        budget.setId("limits-budget");
+        budget.setWrapText(true);
+        VBox box = new VBox(6, Widgets.muted(i18n.get("settings.limits.about")),
+                row(i18n.get("settings.limits.subrequests"), subrequests),
+                row(i18n.get("settings.limits.retention"), retention), problem, old,
+                Widgets.message("limits-error", limits.errorProperty(), Styles.DANGER),
+                Widgets.message("limits-notice", limits.noticeProperty(), Styles.SUCCESS), save, budget);
+        return section("settings-limits", i18n.get("settings.limits"), box);
+    }
+
+    private static javafx.scene.control.TextField number(String id, javafx.beans.property.StringProperty value,
+                                                         javafx.beans.value.ObservableBooleanValue locked) {
+        javafx.scene.control.TextField f = new javafx.scene.control.TextField();
+        f.setId(id);
+        f.setPrefColumnCount(10);
+        f.textProperty().bindBidirectional(value);
+        f.disableProperty().bind(locked);
+        return f;
     }
 
     static FontIcon targetIcon(Target t) {

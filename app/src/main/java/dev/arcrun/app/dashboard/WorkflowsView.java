@@ -40,6 +40,10 @@ final class WorkflowsView extends SplitPane {
         add.disableProperty().bind(model.busyProperty());
         add.setOnAction(e -> files.pick(getScene().getWindow(), i18n.get("dashboard.workflows.pick_title"),
                 i18n.get("dashboard.workflows.pick_filter")).ifPresent(model::addFromFile));
+        Button write = new Button(i18n.get("dashboard.editor.open"), new FontIcon(Feather.EDIT));
+        write.setId("wf-write");
+        write.disableProperty().bind(model.busyProperty());
+        write.setOnAction(e -> WorkflowEditor.ask(this, i18n).ifPresent(model::addWritten));
         Button delete = new Button(i18n.get("dashboard.delete"), new FontIcon(Feather.TRASH_2));
         delete.setId("wf-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
@@ -81,11 +85,15 @@ final class WorkflowsView extends SplitPane {
         ListView<RunSummary> runs = new ListView<>(run.runs());
         runs.setId("runs-list");
         runs.setPrefHeight(180);
+        runs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the workflow list gives way first: recent runs keep their room
         runs.setPlaceholder(placeholder(i18n.get("dashboard.runs.empty")));
         runs.setCellFactory(v -> new RunCell(i18n));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
 
-        VBox left = new VBox(10, new HBox(8, add, delete),
+        for (Button b : java.util.List.of(add, write, delete)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow list wraps the buttons, never cuts their words
+        }
+        VBox left = new VBox(10, new javafx.scene.layout.FlowPane(8, 8, add, write, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
                 Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);

@@ -82,6 +82,12 @@ public final class WorkflowsViewModel {
         calls.call(c -> prepare(c, read(file), null), this::offer);
     }
 
+    /** Adds a workflow the user wrote or pasted in the editor (already checked there), after the same notice. */
+    public void addWritten(JsonNode workflow) {
+        calls.clear();
+        calls.call(c -> prepare(c, workflow, null), this::offer);
+    }
+
     /** Adds a shipped example, to be opened with its sample input (the same notice first when it sends data out). */
     void tryExample(Examples.Example example) {
         calls.clear();

@@ -1,5 +1,7 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.app.theme.AppStyles;
+import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,13 +18,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class HomeView extends VBox {
 
     public HomeView(HomeViewModel model, I18n i18n) {
-        getStyleClass().add("page");
+        getStyleClass().add(AppStyles.PAGE);
         setId("home");
 
         Label title = new Label(i18n.get("home.title"));
-        title.getStyleClass().add("page-title");
+        title.getStyleClass().add(AppStyles.PAGE_TITLE);
         Label subtitle = new Label(i18n.get("home.subtitle"));
-        subtitle.getStyleClass().add("muted");
+        subtitle.getStyleClass().add(AppStyles.MUTED);
         subtitle.setWrapText(true);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
 
@@ -39,7 +41,7 @@ public final class HomeView extends VBox {
         url.textProperty().bind(model.localUrlProperty().map(u -> u.isEmpty() ? "" : i18n.get("home.local.running", u)));
         Label progress = new Label();
         progress.setId("local-progress");
-        progress.getStyleClass().add("muted");
+        progress.getStyleClass().add(AppStyles.MUTED);
         progress.textProperty().bind(model.progressProperty());
         progress.managedProperty().bind(progress.textProperty().isNotEmpty()); // no blank gap once done
         Button openDashboard = new Button(i18n.get("home.local.open_dashboard"), new FontIcon(Feather.GRID));
@@ -50,7 +52,7 @@ public final class HomeView extends VBox {
         Label error = new Label();
         error.setId("local-error");
         error.setWrapText(true);
-        error.getStyleClass().add("danger");
+        error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(model.errorProperty());
 
         VBox local = card(i18n.get("home.local.title"), i18n.get("home.local.body"), true, i18n,
@@ -80,29 +82,29 @@ public final class HomeView extends VBox {
 
     private static VBox card(String title, String body, boolean recommended, I18n i18n, javafx.scene.Node... extra) {
         Label t = new Label(title);
-        t.getStyleClass().add("card-title");
+        t.getStyleClass().add(AppStyles.CARD_TITLE);
         t.setWrapText(true); // a narrow window wraps the words, never cuts them
         t.setMinHeight(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, t);
         head.setAlignment(Pos.CENTER_LEFT);
         if (recommended) {
             Label badge = new Label(i18n.get("home.recommended"));
-            badge.getStyleClass().add("badge");
+            badge.getStyleClass().add(AppStyles.BADGE);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             head.getChildren().add(badge);
         }
         Label b = new Label(body);
         b.setWrapText(true);
-        b.getStyleClass().add("muted");
+        b.getStyleClass().add(AppStyles.MUTED);
         b.setMinHeight(Region.USE_PREF_SIZE);
         VBox card = new VBox(head, b);
         card.getChildren().addAll(extra);
         for (javafx.scene.Node n : extra) {
             wrapping(n);
         }
-        card.getStyleClass().add("target-card");
+        card.getStyleClass().add(AppStyles.TARGET_CARD);
         if (recommended) {
-            card.getStyleClass().add("recommended");
+            card.getStyleClass().add(AppStyles.RECOMMENDED);
         }
         card.setMaxWidth(Double.MAX_VALUE);
         return card;

@@ -1,5 +1,6 @@
 package dev.arcrun.app.resume;
 
+import dev.arcrun.app.theme.AppStyles;
 import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.core.config.Target;
@@ -21,7 +22,7 @@ public final class ResumeBanner extends VBox {
 
     public ResumeBanner(ResumeBannerModel model, I18n i18n) {
         setId("resume-banner");
-        getStyleClass().add("resume-banner");
+        getStyleClass().add(AppStyles.RESUME_BANNER);
         setSpacing(6);
         managedProperty().bind(visibleProperty());
         Runnable rebuild = () -> {
@@ -43,7 +44,7 @@ public final class ResumeBanner extends VBox {
         icon.getStyleClass().add(Styles.WARNING);
         Label text = new Label(sentence(u, i18n));
         text.setId("resume-text-" + u.name());
-        text.getStyleClass().add("resume-text");
+        text.getStyleClass().add(AppStyles.RESUME_TEXT);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);

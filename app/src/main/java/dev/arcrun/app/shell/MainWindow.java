@@ -1,5 +1,6 @@
 package dev.arcrun.app.shell;
 
+import dev.arcrun.app.theme.AppStyles;
 import dev.arcrun.app.common.I18n;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +25,15 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(I18n i18n, List<Page> pages) {
         Label brand = new Label(i18n.get("app.brand"));
-        brand.getStyleClass().add("app-title");
+        brand.getStyleClass().add(AppStyles.APP_TITLE);
         VBox sidebar = new VBox(brand);
-        sidebar.getStyleClass().add("app-sidebar");
+        sidebar.getStyleClass().add(AppStyles.APP_SIDEBAR);
         sidebar.setPrefWidth(210);
         ToggleGroup group = new ToggleGroup();
         for (Page page : pages) {
             ToggleButton b = new ToggleButton(i18n.get(page.labelKey()), new FontIcon(page.icon()));
             b.setId("nav-" + page.id());
-            b.getStyleClass().add("nav-button");
+            b.getStyleClass().add(AppStyles.NAV_BUTTON);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setToggleGroup(group);
             b.setOnAction(e -> show(page));

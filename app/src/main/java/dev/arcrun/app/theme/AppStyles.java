@@ -51,4 +51,29 @@ public final class AppStyles {
 
     // the data-leaving notice
     public static final String LEAVING_HOST = "leaving-host";
+
+    // home, the wizard and the resume banner (literals until now)
+    public static final String RESUME_BANNER = "resume-banner";
+    public static final String RESUME_TEXT = "resume-text";
+    public static final String PLAN_STEP = "plan-step";
+    public static final String PLAN_ACTION = "plan-action";
+    public static final String WIZARD_STEPPER = "wizard-stepper";
+    public static final String WIZARD_STEP = "wizard-step";
+    public static final String WIZARD_BUTTONS = "wizard-buttons";
+    public static final String WIZARD_STEP_DONE = "done";
+    public static final String WIZARD_STEP_CURRENT = "current";
+    public static final String PERM = "perm";
+    public static final String PERM_GRANTED = "perm-granted";
+    public static final String PERM_MISSING = "perm-missing";
+    public static final String PERM_UNCHECKED = "perm-unchecked";
+    public static final String WIZARD_PAGE = "wizard-page";
+    public static final String INSTALL_STEPS = "install-steps";
+    public static final String PROBLEM_BOX = "problem-box";
+    public static final String STEP_TITLE = "step-title";
+    public static final String STEP_ROW = "step-row";
+    public static final String STEP_STATE_PREFIX = "step-state-";
+    public static final String STEP_ICON = "step-icon";
+    public static final String TARGET_CARD = "target-card";
+    public static final String RECOMMENDED = "recommended";
+    public static final String UNFINISHED_ROW = "unfinished-row";
 }

@@ -241,6 +241,99 @@ class DashboardTabsRealEngineTest {
         assertThat(text(robot, "#trace-step-title")).isEqualTo("Step s99 (template)");
     }
 
+    @Test
+    void aWorkflowWrittenInTheEditorIsCheckedAsTypedThenAddedAndRun(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-workflows");
+        Button write = robot.lookup("#wf-write").queryButton();
+        waitUntil(() -> !write.isDisabled());
+        javafx.application.Platform.runLater(write::fire); // the editor is modal: not waited for here
+        waitUntil(() -> robot.lookup("#editor-text").tryQuery().isPresent());
+        robot.clickOn("#editor-yaml");
+        TextInputControl text = robot.lookup("#editor-text").queryAs(TextInputControl.class);
+        Button add = robot.lookup("#editor-add").queryButton();
+        // the step's second key is indented one space too far: YAML cannot read line 4
+        interact(() -> text.setText("name: written\nsteps:\n  - id: greet\n     component: template\n"
+                + "    input: {template: 'Hi, {{input.who}}'}\noutput: {said: '{{steps.greet.output}}'}\n"));
+        waitForText(robot, "#editor-problem", t -> t.startsWith("Line 4, column") && t.contains("not valid YAML"));
+        assertThat(add.isDisabled()).as("an invalid workflow cannot be added").isTrue();
+
+        interact(() -> text.setText(text.getText().replace("\n     component", "\n    component")));
+        waitForText(robot, "#editor-problem", t -> t.startsWith("Looks right"));
+        assertThat(add.isDisabled()).isFalse();
+        interact(() -> text.setText("name: written\n"));
+        waitForText(robot, "#editor-problem", t -> t.contains("needs its steps"));
+        interact(() -> { text.requestFocus(); text.end(); }); // then typed, as a user would
+        robot.write("steps:\n  - id: greet\n    component: template\n    input: {template: 'Hi, {{input.who}}'}\n"
+                + "output: {said: '{{steps.greet.output}}'}\n");
+        waitUntil(() -> !add.isDisabled());
+        robot.clickOn(add);
+
+        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
+                && list.getSelectionModel().getSelectedItem().name().equals("written"));
+        interact(() -> robot.lookup("#run-input").queryAs(TextInputControl.class).setText("{\"who\": \"Grace\"}"));
+        robot.clickOn("#run-button");
+        waitForText(robot, "#run-output", t -> t.contains("Hi, Grace"));
+        try (EngineClient engine = engine()) {
+            var runs = engine.runs().list("written");
+            assertThat(runs).hasSize(1);
+            // the summary gives the run's own duration, the figure Recent runs shows, not the sum of its steps
+            assertThat(text(robot, "#run-summary")).contains(runs.getFirst().durationMs() + " ms");
+        }
+    }
+
+    @Test
+    void aWrittenWorkflowThatSendsDataOutStillShowsTheNotice(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-workflows");
+        Button write = robot.lookup("#wf-write").queryButton();
+        waitUntil(() -> !write.isDisabled());
+        javafx.application.Platform.runLater(write::fire);
+        waitUntil(() -> robot.lookup("#editor-text").tryQuery().isPresent());
+        interact(() -> robot.lookup("#editor-text").queryAs(TextInputControl.class).setText(
+                "{\"name\": \"written_out\", \"steps\": [{\"id\": \"call\", \"component\": \"http_request\","
+                        + " \"input\": {\"url\": \"https://api.example.org/x\"}}]}"));
+        Button add = robot.lookup("#editor-add").queryButton();
+        waitUntil(() -> !add.isDisabled());
+        robot.clickOn(add);
+        waitUntil(() -> robot.lookup("#leaving-host-api-example-org").tryQuery().isPresent());
+        robot.clickOn("#leaving-cancel");
+        waitForText(robot, "#wf-notice", t -> t.contains("written_out") && t.contains("not added"));
+        try (EngineClient engine = engine()) {
+            assertThat(engine.workflows().list()).extracting(WorkflowSummary::name).doesNotContain("written_out");
+        }
+    }
+
+    @Test
+    void theSettingsPageChangesThePlanLimitsCheckedAsTyped(FxRobot robot) throws Exception {
+        interact(() -> stage.getScene().setRoot((Parent) SettingsPage.create(context, new ThemeManager(), opened::set)));
+        TextInputControl subrequests = robot.lookup("#limit-subrequests").queryAs(TextInputControl.class);
+        TextInputControl retention = robot.lookup("#limit-retention").queryAs(TextInputControl.class);
+        waitForText(robot, "#limit-subrequests", t -> t.equals("50")); // the free plan's default, as the engine says
+        assertThat(text(robot, "#limit-retention")).isEqualTo("30");
+        assertThat(text(robot, "#limits-budget")).contains("25 MiB");
+        Button save = robot.lookup("#limits-save").queryButton();
+        waitUntil(() -> !subrequests.isDisabled() && !save.isDisabled());
+
+        interact(() -> { subrequests.requestFocus(); subrequests.clear(); });
+        robot.write("0");
+        waitForText(robot, "#limits-problem", t -> t.startsWith("Outbound requests per run: write a whole number from 1 to 10000000"));
+        assertThat(save.isDisabled()).as("a value the engine refuses is never sent").isTrue();
+        interact(() -> subrequests.setText("80"));
+        interact(() -> retention.setText("many"));
+        waitForText(robot, "#limits-problem", t -> t.startsWith("Keep runs for"));
+        interact(() -> retention.setText("7"));
+        waitUntil(() -> !save.isDisabled());
+        interact(save::fire);
+        waitForText(robot, "#limits-notice", t -> t.contains("80 outbound requests") && t.contains("7 days"));
+        try (EngineClient engine = engine()) {
+            var kept = engine.engineSettings().get();
+            assertThat(kept.maxSubrequestsPerRun()).isEqualTo(80);
+            assertThat(kept.runRetentionDays()).isEqualTo(7);
+            engine.engineSettings().limits(50, 30);
+        }
+    }
+
+
     /** The Examples tab's "Try it" of one example (fired: the card may lie below the tab's visible part). */
     private static void tryExample(FxRobot robot, String name) throws Exception {
         robot.clickOn("#tab-examples");
