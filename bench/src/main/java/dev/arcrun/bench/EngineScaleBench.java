@@ -133,11 +133,56 @@ public final class EngineScaleBench {
             }
             Arrays.sort(find);
             System.out.printf("find one workflow by name (?prefix=): median %.1f ms, %d found%n", find[find.length / 2] / 1e6, found);
+            dashboardOpen(url, apiKey, Base64.getEncoder().encodeToString(encryption));
         } finally {
             local.stop();
             try (var files = Files.walk(root)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The dashboard opening on this engine, headless: its view models made and their lists loaded as the tabs do it
+     * (Workflows and Credentials: the first page; Services: the services and the stored credential names; the
+     * selected workflow's recent runs), beside the app before paging (every page of workflows and credentials, twice
+     * the credentials: the Credentials and Services tabs). Rendering is not included (no FX toolkit here).
+     */
+    private static void dashboardOpen(String url, String apiKey, String encryptionKey) {
+        var settings = new dev.arcrun.sdk.EngineSettings(dev.arcrun.sdk.EngineSettings.parseUrl(url), Secret.of(apiKey), Secret.of(encryptionKey));
+        try (var client = dev.arcrun.sdk.EngineClient.create(settings)) {
+            var connection = new javafx.beans.property.ReadOnlyObjectWrapper<>(new dev.arcrun.app.dashboard.Connection(
+                    dev.arcrun.core.config.InstallConfig.create("local", dev.arcrun.core.config.Target.LOCAL).withEngineUrl(url), client));
+            var i18n = new dev.arcrun.app.common.I18n(java.util.Locale.ENGLISH);
+            var executor = new dev.arcrun.app.common.CurrentThreadTaskExecutor();
+            long[] paged = new long[7];
+            long[] everything = new long[7];
+            int[] shown = new int[2];
+            for (int i = 0; i < paged.length; i++) {
+                long s = System.nanoTime();
+                var workflows = new dev.arcrun.app.dashboard.WorkflowsViewModel(executor, connection, i18n);
+                var creds = new dev.arcrun.app.dashboard.CredentialsViewModel(executor, connection, i18n);
+                var services = new dev.arcrun.app.dashboard.ServicesViewModel(executor, connection, i18n);
+                workflows.refresh();
+                creds.refresh();
+                services.refresh();
+                var runs = new dev.arcrun.app.dashboard.RunViewModel(executor, connection, workflows.selectedProperty(), i18n);
+                workflows.selectedProperty().set(new dev.arcrun.sdk.WorkflowSummary("bench-run", "", 1, null)); // loads its recent runs
+                paged[i] = System.nanoTime() - s;
+                shown[0] = workflows.workflows().size();
+                shown[1] = runs.runs().size();
+                if (!workflows.errorProperty().get().isEmpty()) throw new IllegalStateException(workflows.errorProperty().get());
+
+                s = System.nanoTime();
+                int n = client.workflows().list().size() + client.credentials().list().size() + client.services().list().size()
+                        + client.credentials().list().size() + client.runs().list("bench-run").size();
+                everything[i] = System.nanoTime() - s;
+                if (n == 0) throw new IllegalStateException("nothing listed");
+            }
+            Arrays.sort(paged);
+            Arrays.sort(everything);
+            System.out.printf("dashboard open (view models, lists loaded, headless): median %.0f ms paged (%d workflows, %d runs shown), "
+                    + "%.0f ms loading everything as before (reference)%n", paged[3] / 1e6, shown[0], shown[1], everything[3] / 1e6);
         }
     }
 

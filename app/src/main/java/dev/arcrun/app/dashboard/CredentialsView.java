@@ -56,6 +56,17 @@ final class CredentialsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // rows of one line: a fixed height spares the table measuring rows to size its scroll bar (10,000 of them)
         table.setFixedCellSize(ROW_HEIGHT);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(CredentialInfo item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && item != null
+                        && PagingControls.loadsMore(getIndex(), model.shown().size(), model.queryProperty().get())) {
+                    model.loadMore(); // scrolled to the end: the next page
+                }
+            }
+        });
+        PagingControls.afterTypingPauses(model.queryProperty(), model::searchEngine);
         table.setPlaceholder(Widgets.statePlaceholder("creds-placeholder", model.stateProperty(), i18n, "dashboard.creds.empty",
                 "dashboard.search.none"));
         TableColumn<CredentialInfo, String> nameCol = Widgets.column(i18n.get("dashboard.creds.col.name"), 260);
@@ -85,11 +96,13 @@ final class CredentialsView extends VBox {
         search.setPrefWidth(260);
         javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox paging = PagingControls.bar("creds", model.countProperty(), model.moreProperty(),
+                model.loadingMoreProperty(), model::loadMore, i18n);
         HBox actions = new HBox(8, delete, refresh, grow, search);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(Widgets.muted(i18n.get("dashboard.creds.intro")), form,
                 DetailsDialog.errorLine("creds-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
-                Widgets.message("creds-notice", model.noticeProperty(), Styles.SUCCESS), table, actions);
+                Widgets.message("creds-notice", model.noticeProperty(), Styles.SUCCESS), table, paging, actions);
     }
 }

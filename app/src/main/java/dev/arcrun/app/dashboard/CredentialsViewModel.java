@@ -4,7 +4,6 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.sdk.CredentialInfo;
 import dev.arcrun.sdk.Secret;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,7 +11,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -25,34 +23,60 @@ public final class CredentialsViewModel {
 
     private final EngineCalls calls;
     private final I18n i18n;
-    private final ObservableList<CredentialInfo> credentials = FXCollections.observableArrayList();
-    private final SearchableList<CredentialInfo> shown = new SearchableList<>(credentials, CredentialInfo::name);
+    private final PagedList<CredentialInfo> paged;
+    private final ObservableList<CredentialInfo> credentials;
+    private final SearchableList<CredentialInfo> shown;
+    private final javafx.beans.value.ObservableValue<String> count;
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty newValue = new SimpleStringProperty("");
-    private Runnable changed = () -> { };
+    private java.util.function.BiConsumer<String, Boolean> changed = (name, stored) -> { };
     private final javafx.beans.property.ObjectProperty<ListState> state =
             new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
 
     public CredentialsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
+        this.paged = new PagedList<>(calls, (c, limit, cursor, prefix) -> c.credentials().page(limit, cursor, prefix),
+                CredentialInfo::name, state, PagedList.PAGE);
+        this.credentials = paged.items();
+        this.shown = new SearchableList<>(credentials, CredentialInfo::name);
+        this.count = paged.countText(i18n);
         query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
-            credentials.clear();
+            paged.clear();
             calls.clear();
             refresh();
         });
     }
 
+    /** Reads the first page again (what the tab shows on open); further pages come with {@link #loadMore()}. */
     public void refresh() {
-        calls.load(c -> c.credentials().list(), this::show, state);
+        paged.first(list -> { });
     }
 
-    /** Shows a list as the engine gave it (also how the bench feeds a 10,000-entry index). */
+    /** The next page, after the loaded ones ("Load more", or the table scrolled to its end). */
+    public void loadMore() {
+        paged.more();
+    }
+
+    /** Asks the engine for the names starting with what is typed, when not all are loaded (the view calls it once typing pauses). */
+    public void searchEngine() {
+        paged.find(query.get());
+    }
+
+    /** Whether the engine has credentials after the loaded ones. */
+    public ReadOnlyBooleanProperty moreProperty() { return paged.moreProperty(); }
+
+    /** Whether the next page is on its way. */
+    public ReadOnlyBooleanProperty loadingMoreProperty() { return paged.loadingMoreProperty(); }
+
+    /** How many are loaded and whether more exist, in the user's language (empty before any). */
+    public javafx.beans.value.ObservableValue<String> countProperty() { return count; }
+
+    /** Shows a list as the engine gave it, as the whole list (also how the bench feeds a 10,000-entry index). */
     void show(List<CredentialInfo> list) {
-        credentials.setAll(list.stream().sorted(Comparator.comparing(CredentialInfo::name)).toList());
-        state.set(ListState.of(credentials));
+        paged.showAll(list);
     }
 
     /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
@@ -82,13 +106,15 @@ public final class CredentialsViewModel {
         Secret secret = Secret.of(value);
         calls.call(c -> {
             c.credentials().push(name, secret);
-            return c.credentials().list();
-        }, list -> {
-            show(list);
+            return java.time.Instant.now();
+        }, at -> {
+            CredentialInfo was = credentials.stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+            paged.put(new CredentialInfo(name, was == null ? at : was.createdAt(), at)); // in place: no list read
+
             newName.set("");
             newValue.set("");
             calls.notice(i18n.get("dashboard.creds.added", name));
-            changed.run();
+            changed.accept(name, true);
         });
     }
 
@@ -96,16 +122,19 @@ public final class CredentialsViewModel {
         calls.clear();
         calls.call(c -> {
             c.credentials().delete(name);
-            return c.credentials().list();
-        }, list -> {
-            show(list);
+            return name;
+        }, gone -> {
+            paged.remove(gone); // in place: no list read after a delete
             calls.notice(i18n.get("dashboard.creds.deleted", name));
-            changed.run();
+            changed.accept(gone, false);
         });
     }
 
-    /** Called after a credential was added or deleted (the Services tab re-checks which services are set up). */
-    public void onChanged(Runnable r) {
+    /**
+     * Called with a credential's name after it was added (true) or deleted (false): the Services tab updates which
+     * services are set up without reading every credential again.
+     */
+    public void onChanged(java.util.function.BiConsumer<String, Boolean> r) {
         this.changed = r;
     }
 

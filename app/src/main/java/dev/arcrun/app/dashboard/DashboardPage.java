@@ -28,7 +28,7 @@ public final class DashboardPage {
         var connection = header.connectionProperty();
         var creds = new CredentialsViewModel(c.executor(), connection, c.i18n());
         var services = new ServicesViewModel(c.executor(), connection, c.i18n());
-        creds.onChanged(services::credentialsChanged);
+        creds.onChanged(services::credentialChanged);
         services.onCredentialsChanged(creds::refresh);
         var workflows = new WorkflowsViewModel(c.executor(), connection, c.i18n());
         var run = new RunViewModel(c.executor(), connection, workflows.selectedProperty(), c.i18n());

@@ -43,6 +43,12 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runDetails = new ReadOnlyStringWrapper("");
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    /** Runs a page asks for: the engine's own first page. */
+    static final int RUNS_PAGE = 50;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper older = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private String olderCursor;
+    /** Which first page of runs is shown: a page for another workflow, or an older first page, is dropped. */
+    private int runsGeneration;
 
     public RunViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection,
                         ObservableValue<WorkflowSummary> workflow, I18n i18n) {
@@ -98,12 +104,50 @@ public final class RunViewModel {
         });
     }
 
+    /** The workflow's latest runs: the engine's first page, newest first; older ones come with {@link #olderRuns()}. */
     public void refreshRuns() {
         WorkflowSummary w = workflow.getValue();
+        int at = ++runsGeneration;
+        olderCursor = null;
+        older.set(false);
         if (w != null) {
-            calls.call(c -> c.runs().list(w.name()), runs::setAll);
+            calls.call(c -> c.runs().page(w.name(), RUNS_PAGE, null), page -> {
+                if (at == runsGeneration) {
+                    runs.setAll(page.items());
+                    olderCursor = page.hasMore() ? page.cursor() : null;
+                    older.set(olderCursor != null);
+                }
+            });
         }
     }
+
+    /** The page of runs before the oldest shown, when there is one. */
+    public void olderRuns() {
+        WorkflowSummary w = workflow.getValue();
+        String from = olderCursor;
+        if (w == null || from == null) {
+            return;
+        }
+        int at = runsGeneration;
+        olderCursor = null; // one page on its way at a time
+        calls.call(c -> c.runs().page(w.name(), RUNS_PAGE, from), page -> {
+            if (at == runsGeneration) {
+                java.util.Set<String> shown = new java.util.HashSet<>();
+                runs.forEach(r -> shown.add(r.runId()));
+                runs.addAll(page.items().stream().filter(r -> !shown.contains(r.runId())).toList());
+                olderCursor = page.hasMore() ? page.cursor() : null;
+                older.set(olderCursor != null);
+            }
+        }, failure -> {
+            if (at == runsGeneration) {
+                olderCursor = from; // to try again
+            }
+            calls.fail(Failures.text(failure));
+        });
+    }
+
+    /** Whether the engine keeps runs older than the ones shown. */
+    public ReadOnlyBooleanProperty olderProperty() { return older.getReadOnlyProperty(); }
 
     /** Shows a stored run's trace. */
     public void open(RunSummary run) {

@@ -68,6 +68,15 @@ public final class ServicesViewModel {
         });
     }
 
+    /** One credential was stored or deleted on the Credentials tab: the set is updated in place, nothing is read. */
+    public void credentialChanged(String name, boolean isStored) {
+        if (isStored) {
+            stored.add(name);
+        } else {
+            stored.remove(name);
+        }
+    }
+
     /** Whether every secret the service needs is stored. */
     public boolean isSetUp(ServiceSummary s) {
         return !s.requiredSecrets().isEmpty() && s.requiredSecrets().stream().allMatch(r -> stored.contains(r.key()));

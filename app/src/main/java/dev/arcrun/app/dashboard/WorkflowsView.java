@@ -71,7 +71,14 @@ final class WorkflowsView extends SplitPane {
         VBox placeholderBox = new VBox(10, listPlaceholder, toExamples);
         placeholderBox.setAlignment(javafx.geometry.Pos.CENTER);
         list.setPlaceholder(placeholderBox);
-        list.setCellFactory(v -> new WorkflowCell(i18n));
+        list.setCellFactory(v -> new WorkflowCell(i18n, index -> {
+            if (PagingControls.loadsMore(index, model.shown().size(), model.queryProperty().get())) {
+                model.loadMore(); // scrolled to the end: the next page
+            }
+        }));
+        PagingControls.afterTypingPauses(model.queryProperty(), model::searchEngine);
+        HBox paging = PagingControls.bar("workflows", model.countProperty(), model.moreProperty(),
+                model.loadingMoreProperty(), model::loadMore, i18n);
         list.setFixedCellSize(WORKFLOW_ROW); // name and one line of description; spares measuring 10,000 rows
         // Two-way: the list shows the model's selection (kept after a refresh) and writes the user's.
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
@@ -89,6 +96,12 @@ final class WorkflowsView extends SplitPane {
         runs.setPlaceholder(placeholder(i18n.get("dashboard.runs.empty")));
         runs.setCellFactory(v -> new RunCell(i18n));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> run.open(now));
+        Button olderRuns = new Button(i18n.get("dashboard.runs.older"), new FontIcon(Feather.CHEVRONS_DOWN));
+        olderRuns.setId("runs-older");
+        olderRuns.getStyleClass().add(Styles.FLAT);
+        olderRuns.managedProperty().bind(run.olderProperty());
+        olderRuns.visibleProperty().bind(run.olderProperty());
+        olderRuns.setOnAction(e -> run.olderRuns());
 
         for (Button b : java.util.List.of(add, write, delete)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a narrow list wraps the buttons, never cuts their words
@@ -96,7 +109,7 @@ final class WorkflowsView extends SplitPane {
         VBox left = new VBox(10, new javafx.scene.layout.FlowPane(8, 8, add, write, delete),
                 DetailsDialog.errorLine("wf-error", model.errorProperty(), model.errorDetailsProperty(), i18n),
                 Widgets.message("wf-notice", model.noticeProperty(), Styles.SUCCESS),
-                Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, Widgets.title(i18n.get("dashboard.runs.title")), runs);
+                Widgets.search("wf-search", i18n.get("dashboard.workflows.search"), model.queryProperty()), list, paging, Widgets.title(i18n.get("dashboard.runs.title")), runs, olderRuns);
         left.getStyleClass().add(AppStyles.DASHBOARD_TAB);
         left.setMinWidth(300);
 
@@ -128,15 +141,20 @@ final class WorkflowsView extends SplitPane {
 
     private static final class WorkflowCell extends ListCell<WorkflowSummary> {
         private final I18n i18n;
+        private final java.util.function.IntConsumer shown;
 
-        WorkflowCell(I18n i18n) {
+        WorkflowCell(I18n i18n, java.util.function.IntConsumer shown) {
             this.i18n = i18n;
+            this.shown = shown;
             setPrefWidth(0); // follow the list's width and wrap, never scroll sideways
         }
 
         @Override
         protected void updateItem(WorkflowSummary w, boolean empty) {
             super.updateItem(w, empty);
+            if (!empty && w != null) {
+                shown.accept(getIndex());
+            }
             if (empty || w == null) {
                 setText(null);
                 setGraphic(null);

@@ -10,7 +10,6 @@ import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -34,8 +32,9 @@ public final class WorkflowsViewModel {
 
     private final EngineCalls calls;
     private final I18n i18n;
-    private final ObservableList<WorkflowSummary> workflows = FXCollections.observableArrayList();
-    private final SearchableList<WorkflowSummary> shown = new SearchableList<>(workflows, WorkflowSummary::name);
+    private final PagedList<WorkflowSummary> paged;
+    private final ObservableList<WorkflowSummary> workflows;
+    private final SearchableList<WorkflowSummary> shown;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<WorkflowSummary> selected = new SimpleObjectProperty<>();
 
@@ -44,13 +43,19 @@ public final class WorkflowsViewModel {
 
     private final javafx.beans.property.ObjectProperty<ListState> state =
             new javafx.beans.property.SimpleObjectProperty<>(ListState.LOADING);
+    private final javafx.beans.value.ObservableValue<String> count;
 
     public WorkflowsViewModel(TaskExecutor executor, ReadOnlyObjectProperty<Connection> connection, I18n i18n) {
         this.calls = new EngineCalls(executor, connection);
         this.i18n = i18n;
+        this.paged = new PagedList<>(calls, (c, limit, cursor, prefix) -> c.workflows().page(limit, cursor, prefix),
+                WorkflowSummary::name, state, PagedList.PAGE);
+        this.workflows = paged.items();
+        this.shown = new SearchableList<>(workflows, WorkflowSummary::name);
+        this.count = paged.countText(i18n);
         query.addListener((o, was, now) -> shown.search(now));
         connection.addListener((o, was, now) -> {
-            workflows.clear();
+            paged.clear();
             selected.set(null);
             pending.set(null);
             calls.clear();
@@ -58,9 +63,36 @@ public final class WorkflowsViewModel {
         });
     }
 
+    /** Reads the first page again (what the tab shows on open); further pages come with {@link #loadMore()}. */
     public void refresh() {
-        calls.load(c -> c.workflows().list(), list -> show(list, selected.get() == null ? null : selected.get().name()),
-                state);
+        String keep = selected.get() == null ? null : selected.get().name();
+        paged.first(list -> select(keep));
+    }
+
+    /** The next page, after the loaded ones ("Load more", or the list scrolled to its end). */
+    public void loadMore() {
+        paged.more();
+    }
+
+    /**
+     * Asks the engine for the workflows whose name starts with what is typed, when not all are loaded; the loaded
+     * ones are searched at once as the user types (the view calls this once typing pauses).
+     */
+    public void searchEngine() {
+        paged.find(query.get());
+    }
+
+    /** Whether the engine has workflows after the loaded ones. */
+    public ReadOnlyBooleanProperty moreProperty() { return paged.moreProperty(); }
+
+    /** Whether the next page is on its way. */
+    public ReadOnlyBooleanProperty loadingMoreProperty() { return paged.loadingMoreProperty(); }
+
+    /** How many are loaded and whether more exist, in the user's language (empty before any). */
+    public javafx.beans.value.ObservableValue<String> countProperty() { return count; }
+
+    private void select(String name) {
+        selected.set(name == null ? null : workflows.stream().filter(w -> w.name().equals(name)).findFirst().orElse(null));
     }
 
     /** Loading, empty, unreachable or loaded: what the list shows in place of rows. */
@@ -68,9 +100,8 @@ public final class WorkflowsViewModel {
 
     /** Shows a list as the engine gave it, selecting {@code select} when it is there (the bench feeds one too). */
     void show(List<WorkflowSummary> list, String select) {
-        workflows.setAll(list.stream().sorted(Comparator.comparing(WorkflowSummary::name)).toList());
-        state.set(ListState.of(workflows));
-        selected.set(workflows.stream().filter(w -> w.name().equals(select)).findFirst().orElse(null));
+        paged.showAll(list);
+        select(select);
     }
 
     /**
@@ -152,20 +183,22 @@ public final class WorkflowsViewModel {
     }
 
     private void push(PendingPush p) {
-        calls.call(c -> {
-            String name = c.workflows().push(p.workflow());
-            return new Pushed(name, c.workflows().list());
-        }, done -> {
-            added.accept(done.name(), p.input());
-            show(done.list(), done.name());
-            calls.notice(i18n.get("dashboard.workflows.added", done.name()));
+        calls.call(c -> c.workflows().push(p.workflow()), name -> {
+            added.accept(name, p.input());
+            paged.put(summary(name, p.workflow())); // in place: no list read after a push
+            select(name);
+            calls.notice(i18n.get("dashboard.workflows.added", name));
         }, failure -> {
             String reason = Failures.engineReason(failure);
             calls.fail(reason != null ? i18n.get("dashboard.workflows.error.refused", reason) : Failures.text(failure));
         });
     }
 
-    private record Pushed(String name, List<WorkflowSummary> list) {}
+    /** The row of a workflow just stored, as the engine's list would give it. */
+    private static WorkflowSummary summary(String name, JsonNode workflow) {
+        return new WorkflowSummary(name, workflow.path("description").asText(""), workflow.path("steps").size(),
+                java.time.Instant.now());
+    }
 
     private JsonNode read(Path file) {
         String text;
@@ -188,9 +221,12 @@ public final class WorkflowsViewModel {
         calls.clear();
         calls.call(c -> {
             c.workflows().delete(name);
-            return c.workflows().list();
-        }, list -> {
-            show(list, null);
+            return name;
+        }, gone -> {
+            paged.remove(gone); // in place: no list read after a delete
+            if (selected.get() != null && selected.get().name().equals(gone)) {
+                selected.set(null);
+            }
             calls.notice(i18n.get("dashboard.workflows.deleted", name));
         });
     }

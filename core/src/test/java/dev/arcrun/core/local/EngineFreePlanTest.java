@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -93,17 +92,14 @@ class EngineFreePlanTest {
         wrangler = pb.start();
         raw = new EngineClient("http://127.0.0.1:" + port, null);
         client = raw.withKey(apiKey);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            try {
-                if (raw.get("/health").status() == 200) break;
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            if (!wrangler.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the engine did not start:\n" + Files.readString(log));
-            }
-            Thread.sleep(250);
+        try {
+            org.awaitility.Awaitility.await("the engine answers /health").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast("wrangler exited", () -> !wrangler.isAlive())
+                    .ignoreExceptions() // not listening yet
+                    .until(() -> raw.get("/health").status() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError("the engine did not start (" + e.getMessage() + "):\n" + Files.readString(log), e);
         }
         echo = RecordingHttpServer.start();
         echoHost = echo.baseUrl().substring("http://".length());

@@ -401,6 +401,28 @@ class EngineSecurityTest {
         assertThat(fallback.json().at("/trace/0/status").asText()).as("equals ignores key order").isEqualTo("ok");
     }
 
+    @Test
+    void thePagedListsAnswerDeepHugeAndMalformedRequestsWithA4xxNeverA500() {
+        String deep = "{\"name\":\"x\",\"workflow\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        String huge = "{\"name\":\"x\",\"value\":\"" + "a".repeat(50 * 1024 * 1024) + "\"}";
+        for (String list : List.of("/webhooks/named", "/credentials")) {
+            Answer tooDeep = client.sendOutsideSpec("POST", list, deep);
+            assertThat(tooDeep.status()).as(list + " " + tooDeep.text()).isEqualTo(400);
+            assertThat(tooDeep.json().at("/error/code").asText()).isEqualTo("json_too_deep");
+            Answer tooBig = client.sendOutsideSpec("POST", list, huge);
+            assertThat(tooBig.status()).as(list + " 50 MB").isBetween(400, 499);
+        }
+        String longText = "w".repeat(10_000);
+        for (String list : List.of("/webhooks/named", "/credentials", "/runs", "/auth/recipes", "/components")) {
+            for (String query : List.of("limit=abc", "limit=-1", "limit=100000", "cursor=" + longText, "cursor=%00%ff",
+                    "prefix=" + longText, "limit=1&limit=2", "cursor=" + "%5B".repeat(10_000))) {
+                Answer a = client.sendOutsideSpec("GET", list + "?" + query, null);
+                assertThat(a.status()).as(list + "?" + query.substring(0, Math.min(40, query.length())) + " " + a.text())
+                        .isLessThan(500);
+            }
+        }
+    }
+
     // helpers
 
     private static String rawGet(String path, String extraHeaders) throws IOException {
