@@ -28,6 +28,7 @@ public final class ConsoleViewModel {
     private final ObservableList<ConsoleLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private final ReadOnlyLongWrapper hidden = new ReadOnlyLongWrapper(0);
     private volatile String logLocation = "";
+    private final RunProgress progress = new RunProgress();
 
     /** @param uiThread {@code Platform::runLater} in the app; a test's own executor in tests */
     public ConsoleViewModel(Executor uiThread) {
@@ -60,6 +61,12 @@ public final class ConsoleViewModel {
         sink.clear();
         lines.clear();
         hidden.set(0);
+        progress.plan(0);
+    }
+
+    /** The whole run's progress shown above the lines (UI thread); planned by the page that starts the run. */
+    public RunProgress progress() {
+        return progress;
     }
 
     private void drain() {

@@ -149,13 +149,13 @@ class ConsoleViewModelTest {
         // core read each level from the tool's own marker when the tool printed the line; the console keeps it
         vm.append("arcrun-registry", "✘ [ERROR] Could not resolve \"./missing\"", LogLevel.ERROR);
         vm.append("arcrun-registry", "▲ [WARNING] The entrypoint has no default export", LogLevel.WARN);
-        vm.append("npm", "npm warn deprecated glob@7", LogLevel.WARN);
+        vm.append("npm", "npm warn EBADENGINE Unsupported engine", LogLevel.of("npm warn EBADENGINE Unsupported engine"));
         vm.append("arcrun-registry", "Total Upload: 12.3 KiB / gzip: 3.1 KiB", LogLevel.INFO);
         vm.append("arcrun-registry", "an ordinary line that mentions [ERROR] in passing", LogLevel.INFO);
         vm.append("download", "Connection dropped; retrying", LogLevel.WARN);
         ui.runAll();
         assertThat(vm.lines()).extracting(ConsoleLine::level).containsExactly(ConsoleLine.Level.ERROR,
-                ConsoleLine.Level.WARNING, ConsoleLine.Level.WARNING, ConsoleLine.Level.INFO, ConsoleLine.Level.INFO,
+                ConsoleLine.Level.WARNING, ConsoleLine.Level.NOTICE, ConsoleLine.Level.INFO, ConsoleLine.Level.INFO,
                 ConsoleLine.Level.WARNING);
         assertThat(vm.allText()).startsWith("arcrun-registry | ✘ [ERROR] Could not resolve \"./missing\"\n")
                 .endsWith("download | Connection dropped; retrying\n");
