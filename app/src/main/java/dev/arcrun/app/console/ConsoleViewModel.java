@@ -79,15 +79,20 @@ public final class ConsoleViewModel {
             return;
         }
         int overflow = lines.size() + batch.size() - cap;
-        if (overflow > 0) {
-            hidden.set(hidden.get() + overflow);
-            int fromOld = Math.min(overflow, lines.size());
-            lines.remove(0, fromOld);
-            if (batch.size() > cap) {
-                batch = batch.subList(batch.size() - cap, batch.size());
-            }
+        if (overflow <= 0) {
+            lines.addAll(batch);
+            return;
         }
-        lines.addAll(batch);
+        hidden.set(hidden.get() + overflow);
+        // One change for the list to digest, not a removal and then an addition: a flood is one relayout per pulse.
+        List<ConsoleLine> kept = new ArrayList<>(cap);
+        if (batch.size() < cap) {
+            kept.addAll(lines.subList(lines.size() - (cap - batch.size()), lines.size()));
+            kept.addAll(batch);
+        } else {
+            kept.addAll(batch.subList(batch.size() - cap, batch.size()));
+        }
+        lines.setAll(kept);
     }
 
     /** The visible lines, oldest first, at most {@link #cap()}; changes only on the UI thread. */
