@@ -16,17 +16,21 @@ import javafx.stage.Stage;
 
 /**
  * 200,000 lines poured into the real console (view model and view, wrapping on, following the newest line) from a
- * pipeline thread as fast as it can write them, with some long lines, warnings and npm notices among them. An
+ * pipeline thread at a set rate (20,000 lines a second by default, far more than wrangler prints) or as fast as it can, with some long lines, warnings and npm notices among them. An
  * {@link AnimationTimer} notes every FX pulse; the figure is the largest gap between two pulses while the lines
  * arrive (what a user sees as a stutter; goal under 100 ms), with the median gap and how many drains ran.
  *
- * <pre>DISPLAY=:93 java -cp … dev.arcrun.app.console.ConsoleFloodBench [rounds] [lines]</pre>
+ * <pre>DISPLAY=:93 java -cp … dev.arcrun.app.console.ConsoleFloodBench [rounds] [lines] [lines per second, 0 = flood]</pre>
  */
 public final class ConsoleFloodBench {
+
+    /** Lines per second the producer writes (in bursts every 10 ms); 0 for as fast as it can. */
+    private static int rate;
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         Platform.startup(() -> {});
         I18n i18n = new I18n(Locale.ENGLISH);
         for (int r = 0; r <= rounds; r++) {
@@ -34,7 +38,7 @@ public final class ConsoleFloodBench {
             if (r == 0) {
                 continue; // warm-up (JIT), not counted
             }
-            System.out.printf(Locale.ROOT, "round %d: %,d lines in %.2f s; pulses %d, largest gap %.1f ms, median %.1f ms, "
+            System.out.printf(Locale.ROOT, "round %d (" + (rate == 0 ? "flood" : rate + " lines/s") + "): %,d lines in %.2f s; pulses %d, largest gap %.1f ms, median %.1f ms, "
                             + "p99 %.1f ms; drains %d; visible %d%n", r, lines, res.seconds, res.gaps.length,
                     res.max(), res.pct(50), res.pct(99), res.drains, res.visible);
         }
@@ -72,7 +76,13 @@ public final class ConsoleFloodBench {
         fx(pulses::clear);
         long t0 = System.nanoTime();
         Thread producer = Thread.ofPlatform().start(() -> {
+            int burst = rate == 0 ? Integer.MAX_VALUE : Math.max(1, rate / 100);
+            long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
+                if (rate > 0 && i % burst == 0) {
+                    long due = start + (long) i * 1_000_000_000L / rate;
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                }
                 switch (i % 50) {
                     case 7 -> model.append("npm", "npm warn EBADENGINE Unsupported engine { package: 'undici@7.10.0', "
                             + "required: { node: '>=20.18.1' }, current: { node: 'v20.11.0', npm: '10.2.4' } }", LogLevel.NOTICE);
