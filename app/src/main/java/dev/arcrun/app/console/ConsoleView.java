@@ -172,9 +172,9 @@ public final class ConsoleView extends VBox {
     }
 
     private static final class LineCell extends ListCell<ConsoleLine> {
-        /** Pictographs (wrangler's ✨, 🌀) that monospace fonts lack and would show as empty boxes. */
+        /** Pictographs (wrangler's ✨, 🌀, ⛅️) that monospace fonts lack and would show as empty boxes; ✘ and ▲ stay. */
         private static final java.util.regex.Pattern PICTOGRAPHS =
-                java.util.regex.Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2728}\\x{FE0F}]+ ?");
+                java.util.regex.Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{26FF}\\x{2728}\\x{FE0F}]+ ?");
         private static final String[] LEVELS = {"console-notice", "console-warning", "console-error"};
         private static final String[] TAGS = {"console-tag-0", "console-tag-1", "console-tag-2", "console-tag-3"};
 
