@@ -63,6 +63,10 @@ public final class ArcrunApp extends Application {
         MainWindow[] window = new MainWindow[1]; // pages are built on first visit, after the window exists
         Navigation nav = new Navigation(id -> window[0].show(id), browser);
         LocalStart localStart = new LocalStart(context);
+        // SIGTERM or a logout ends the JVM without closing the window: the engine this app started stops then too
+        var engine = new dev.arcrun.app.background.EngineShutdown(localStart,
+                () -> dev.arcrun.app.background.KeepRunningSetting.load(home.root()).get(),
+                dev.arcrun.app.background.EngineShutdown.DEADLINE).install().control();
         window[0] = frame(context, nav, localStart);
         stage.setScene(buildScene(window[0]));
         // another language builds the frame again the same way: its pages, and the banner offering to finish an install
@@ -75,7 +79,7 @@ public final class ArcrunApp extends Application {
                 () -> {
                     remember(stage, window[0], home);
                     // the home card promises the engine runs "while the app is open", unless kept in the background
-                    Background.onClose(home.root(), stage, localStart, context.i18n());
+                    Background.onClose(home.root(), stage, engine, context.i18n());
                 });
         stage.show();
         return window[0];

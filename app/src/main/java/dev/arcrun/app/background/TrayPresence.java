@@ -1,6 +1,5 @@
 package dev.arcrun.app.background;
 
-import dev.arcrun.app.common.I18n;
 import java.awt.AWTException;
 import java.awt.Image;
 import java.awt.MenuItem;
@@ -11,16 +10,13 @@ import java.awt.TrayIcon;
 import java.util.Optional;
 
 /**
- * The tray icon that stands for a local engine kept running after the window closed: Open shows the window again,
- * Stop stops the engine and quits. Only where the system has a tray (AWT {@link SystemTray}); elsewhere the
- * setting says the engine keeps running.
+ * The AWT side of the tray, and nothing else: {@link SystemTray} where the system has one. What the icon means and
+ * when it shows is {@link KeepRunning}'s, which is tested without AWT.
  */
-public final class TrayPresence {
-    private final TrayIcon icon;
+public final class TrayPresence implements Tray {
+    public static final TrayPresence AWT = new TrayPresence();
 
-    private TrayPresence(TrayIcon icon) {
-        this.icon = icon;
-    }
+    private TrayPresence() {}
 
     /** Whether this system shows tray icons (false when headless). */
     public static boolean available() {
@@ -31,35 +27,33 @@ public final class TrayPresence {
         }
     }
 
-    /**
-     * Shows the icon; {@code open} and {@code stop} run on AWT's thread (hand them on to the FX thread).
-     *
-     * @return empty where there is no tray or it refused the icon
-     */
-    public static Optional<TrayPresence> show(I18n i18n, Runnable open, Runnable stop) {
+    @Override
+    public boolean supported() {
+        return available();
+    }
+
+    /** {@code open} and {@code stop} run on AWT's thread. */
+    @Override
+    public Optional<Icon> show(String tooltip, String openLabel, String stopLabel, Runnable open, Runnable stop) {
         if (!available()) {
             return Optional.empty();
         }
         Image image = Toolkit.getDefaultToolkit().createImage(TrayPresence.class.getResource("tray.png"));
         PopupMenu menu = new PopupMenu();
-        MenuItem openItem = new MenuItem(i18n.get("background.tray.open"));
+        MenuItem openItem = new MenuItem(openLabel);
         openItem.addActionListener(e -> open.run());
-        MenuItem stopItem = new MenuItem(i18n.get("background.tray.stop"));
+        MenuItem stopItem = new MenuItem(stopLabel);
         stopItem.addActionListener(e -> stop.run());
         menu.add(openItem);
         menu.add(stopItem);
-        TrayIcon icon = new TrayIcon(image, i18n.get("background.tray.tooltip"), menu);
+        TrayIcon icon = new TrayIcon(image, tooltip, menu);
         icon.setImageAutoSize(true);
         icon.addActionListener(e -> open.run()); // a double click opens, as with other tray icons
         try {
             SystemTray.getSystemTray().add(icon);
-            return Optional.of(new TrayPresence(icon));
+            return Optional.of(() -> SystemTray.getSystemTray().remove(icon));
         } catch (AWTException | RuntimeException refused) {
             return Optional.empty();
         }
-    }
-
-    public void remove() {
-        SystemTray.getSystemTray().remove(icon);
     }
 }

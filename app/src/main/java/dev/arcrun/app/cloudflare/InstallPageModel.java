@@ -126,6 +126,7 @@ public final class InstallPageModel implements WizardPage {
         advice.set("");
         warning.set("");
         shown.reset();
+        console.progress().plan(steps.size());
         phase.set(Phase.RUNNING);
         endActivity();
         activity = activities.begin(Activities.Kind.INSTALL, options.name(), () -> {

@@ -10,7 +10,12 @@ import dev.arcrun.core.deploy.LogLevel;
  */
 public record ConsoleLine(String source, String text, Level level) {
 
-    public enum Level { INFO, WARNING, ERROR }
+    /** NOTICE: a tool's advisory that asks nothing of the user (npm's EBADENGINE, deprecations): shown dimmed. */
+    public enum Level { INFO, NOTICE, WARNING, ERROR;
+
+        /** Warnings and errors are never cut: they wrap even when the user turned wrapping off. */
+        public boolean important() { return this == WARNING || this == ERROR; }
+    }
 
     public ConsoleLine {
         source = source == null ? "" : source;
@@ -22,6 +27,7 @@ public record ConsoleLine(String source, String text, Level level) {
         return new ConsoleLine(source, text, switch (level) {
             case ERROR -> Level.ERROR;
             case WARN -> Level.WARNING;
+            case NOTICE -> Level.NOTICE;
             case DEBUG, INFO -> Level.INFO;
         });
     }

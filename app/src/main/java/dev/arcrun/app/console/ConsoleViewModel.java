@@ -28,6 +28,7 @@ public final class ConsoleViewModel {
     private final ObservableList<ConsoleLine> readOnlyLines = FXCollections.unmodifiableObservableList(lines);
     private final ReadOnlyLongWrapper hidden = new ReadOnlyLongWrapper(0);
     private volatile String logLocation = "";
+    private final RunProgress progress = new RunProgress();
 
     /** @param uiThread {@code Platform::runLater} in the app; a test's own executor in tests */
     public ConsoleViewModel(Executor uiThread) {
@@ -60,6 +61,12 @@ public final class ConsoleViewModel {
         sink.clear();
         lines.clear();
         hidden.set(0);
+        progress.plan(0);
+    }
+
+    /** The whole run's progress shown above the lines (UI thread); planned by the page that starts the run. */
+    public RunProgress progress() {
+        return progress;
     }
 
     private void drain() {
@@ -72,15 +79,20 @@ public final class ConsoleViewModel {
             return;
         }
         int overflow = lines.size() + batch.size() - cap;
-        if (overflow > 0) {
-            hidden.set(hidden.get() + overflow);
-            int fromOld = Math.min(overflow, lines.size());
-            lines.remove(0, fromOld);
-            if (batch.size() > cap) {
-                batch = batch.subList(batch.size() - cap, batch.size());
-            }
+        if (overflow <= 0) {
+            lines.addAll(batch);
+            return;
         }
-        lines.addAll(batch);
+        hidden.set(hidden.get() + overflow);
+        // One change for the list to digest, not a removal and then an addition: a flood is one relayout per pulse.
+        List<ConsoleLine> kept = new ArrayList<>(cap);
+        if (batch.size() < cap) {
+            kept.addAll(lines.subList(lines.size() - (cap - batch.size()), lines.size()));
+            kept.addAll(batch);
+        } else {
+            kept.addAll(batch.subList(batch.size() - cap, batch.size()));
+        }
+        lines.setAll(kept);
     }
 
     /** The visible lines, oldest first, at most {@link #cap()}; changes only on the UI thread. */

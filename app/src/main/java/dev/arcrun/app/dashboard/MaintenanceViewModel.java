@@ -178,8 +178,11 @@ public final class MaintenanceViewModel {
         PipelineProgress listener = new PipelineProgress(uiThread, words, console, this::show);
         executor.execute(() -> {
             Installer.Run run = pipeline.create(installs.installer(), name, listener);
-            uiThread.execute(() -> steps.setAll(run.steps().stream()
-                    .map(id -> new PipelineStep(id, words.step(id), PipelineStep.State.PENDING, "")).toList()));
+            uiThread.execute(() -> {
+                steps.setAll(run.steps().stream()
+                        .map(id -> new PipelineStep(id, words.step(id), PipelineStep.State.PENDING, "")).toList());
+                console.progress().plan(run.steps().size());
+            });
             current.set(run);
             try {
                 return run.execute();

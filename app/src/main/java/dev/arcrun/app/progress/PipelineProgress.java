@@ -75,6 +75,7 @@ public final class PipelineProgress implements InstallListener {
 
     private void showProgress(InstallEvent.Progress p) {
         if (p != null) {
+            console.progress().on(p);
             progress.set(p.fraction() < 0 ? -1 : Math.min(1, p.fraction()));
             // a download's numbers (the toolchain's Node.js and npm) say more than its note
             progressText.set(p.transfer().map(t -> dev.arcrun.app.common.TransferText.of(words.i18n(), t)).orElseGet(() -> words.note(p.note())));
@@ -82,6 +83,7 @@ public final class PipelineProgress implements InstallListener {
     }
 
     private void show(InstallEvent event) {
+        console.progress().on(event); // the whole run's bar above the console
         switch (event) {
             case InstallEvent.Started s -> {
                 rows.set(s.step(), State.RUNNING, "");

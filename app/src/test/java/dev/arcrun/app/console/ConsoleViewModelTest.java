@@ -149,16 +149,57 @@ class ConsoleViewModelTest {
         // core read each level from the tool's own marker when the tool printed the line; the console keeps it
         vm.append("arcrun-registry", "✘ [ERROR] Could not resolve \"./missing\"", LogLevel.ERROR);
         vm.append("arcrun-registry", "▲ [WARNING] The entrypoint has no default export", LogLevel.WARN);
-        vm.append("npm", "npm warn deprecated glob@7", LogLevel.WARN);
+        vm.append("npm", "npm warn EBADENGINE Unsupported engine", LogLevel.of("npm warn EBADENGINE Unsupported engine"));
         vm.append("arcrun-registry", "Total Upload: 12.3 KiB / gzip: 3.1 KiB", LogLevel.INFO);
         vm.append("arcrun-registry", "an ordinary line that mentions [ERROR] in passing", LogLevel.INFO);
         vm.append("download", "Connection dropped; retrying", LogLevel.WARN);
         ui.runAll();
         assertThat(vm.lines()).extracting(ConsoleLine::level).containsExactly(ConsoleLine.Level.ERROR,
-                ConsoleLine.Level.WARNING, ConsoleLine.Level.WARNING, ConsoleLine.Level.INFO, ConsoleLine.Level.INFO,
+                ConsoleLine.Level.WARNING, ConsoleLine.Level.NOTICE, ConsoleLine.Level.INFO, ConsoleLine.Level.INFO,
                 ConsoleLine.Level.WARNING);
         assertThat(vm.allText()).startsWith("arcrun-registry | ✘ [ERROR] Could not resolve \"./missing\"\n")
                 .endsWith("download | Connection dropped; retrying\n");
+    }
+
+    @Test
+    void twoHundredThousandLinesStayInABoundedBufferAndArriveInOneBatchPerPulse() {
+        QueuedUiThread ui = new QueuedUiThread();
+        ConsoleViewModel vm = new ConsoleViewModel(ui);
+        int total = 200_000;
+        int perPulse = 1_000; // lines a chatty wrangler prints between two frames
+        int[] largestChange = new int[1];
+        vm.lines().addListener((javafx.collections.ListChangeListener<ConsoleLine>) c -> {
+            while (c.next()) {
+                largestChange[0] = Math.max(largestChange[0], c.getAddedSize());
+            }
+        });
+        int pulses = 0;
+        for (int i = 0; i < total; i++) {
+            vm.append("wrangler", "line " + i, LogLevel.INFO);
+            if ((i + 1) % perPulse == 0) {
+                ui.runAll(); // the UI thread's pulse: whatever was scheduled runs now
+                pulses++;
+                assertThat(vm.lines()).as("bounded after every pulse").hasSizeLessThanOrEqualTo(ConsoleViewModel.DEFAULT_CAP);
+            }
+        }
+        assertThat(pulses).isEqualTo(200);
+        assertThat(ui.calls.get()).as("one scheduled drain per pulse, not one per line").isEqualTo(pulses);
+        assertThat(largestChange[0]).isEqualTo(perPulse);
+        assertThat(vm.lines()).hasSize(ConsoleViewModel.DEFAULT_CAP);
+        assertThat(vm.lines().getFirst().text()).isEqualTo("line " + (total - ConsoleViewModel.DEFAULT_CAP));
+        assertThat(vm.lines().getLast().text()).isEqualTo("line " + (total - 1));
+        assertThat(vm.hiddenProperty().get()).isEqualTo(total - ConsoleViewModel.DEFAULT_CAP);
+    }
+
+    @Test
+    void withASynchronousUiThreadTwoHundredThousandLinesStillKeepTheBound() {
+        ConsoleViewModel vm = new ConsoleViewModel(Runnable::run);
+        for (int i = 0; i < 200_000; i++) {
+            vm.append("npm", "line " + i, LogLevel.INFO);
+        }
+        assertThat(vm.lines()).hasSize(ConsoleViewModel.DEFAULT_CAP);
+        assertThat(vm.lines().getLast().text()).isEqualTo("line 199999");
+        assertThat(vm.hiddenProperty().get()).isEqualTo(200_000 - ConsoleViewModel.DEFAULT_CAP);
     }
 
     @Test

@@ -64,6 +64,70 @@ class ConsoleViewTest {
         assertThat(copied).startsWith("worker | line 0\n").endsWith("worker | line 399\n").hasLineCount(400);
     }
 
+    private static final String LONG = "Your worker has access to the following bindings: KV namespace RUNS, R2 bucket "
+            + "arcrun-runs, Durable Object REGISTRY, and the secrets ARCRUN_ADMIN_KEY and ARCRUN_SIGNING_KEY, end.";
+
+    @Test
+    void longLinesWrapToTheConsolesWidthAndWarningsWrapEvenWithWrappingOff(FxRobot robot) throws Exception {
+        model.append("wrangler", LONG, dev.arcrun.core.deploy.LogLevel.INFO);
+        model.append("wrangler", "▲ [WARNING] " + LONG, dev.arcrun.core.deploy.LogLevel.WARN);
+        model.append("npm", "npm warn EBADENGINE Unsupported engine",
+                dev.arcrun.core.deploy.LogLevel.of("npm warn EBADENGINE Unsupported engine"));
+        model.append("wrangler", "short", dev.arcrun.core.deploy.LogLevel.INFO);
+        waitUntil(() -> model.lines().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        double listWidth = robot.lookup("#console-list").queryAs(javafx.scene.control.ListView.class).getWidth();
+
+        ListCell<?> info = cell(robot, LONG);
+        assertThat(view.wrapProperty().get()).as("wrapping is on by default").isTrue();
+        assertThat(info.getWidth()).as("no wider than the console").isLessThanOrEqualTo(listWidth);
+        double oneLine = cell(robot, "short").getHeight();
+        assertThat(info.getHeight()).as("wrapped onto several lines").isGreaterThan(oneLine * 1.8);
+        assertThat(isTruncated(info)).isFalse();
+        var tag = (javafx.scene.control.Label) info.getGraphic();
+        assertThat(tag.getText()).isEqualTo("wrangler");
+        assertThat(tag.getWidth()).as("the source is a narrow tag").isLessThanOrEqualTo(110);
+        assertThat(tag.getStyleClass()).anyMatch(c -> c.startsWith("console-tag-"));
+        assertThat(cell(robot, "npm warn EBADENGINE Unsupported engine").getStyleClass())
+                .as("npm's advisory is dimmed, not a warning").contains("console-notice").doesNotContain("console-warning");
+
+        robot.clickOn("#console-wrap");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.wrapProperty().get()).isFalse();
+        waitUntil(() -> cell(robot, LONG).getHeight() <= oneLine); // the compact view: one line each
+        ListCell<?> warning = cell(robot, "▲ [WARNING] " + LONG);
+        assertThat(warning.getStyleClass()).contains("console-warning");
+        assertThat(warning.getHeight()).as("a warning is never cut: it wraps").isGreaterThan(oneLine * 1.8);
+        assertThat(isTruncated(warning)).isFalse();
+        assertThat(warning.getWidth()).isLessThanOrEqualTo(listWidth);
+    }
+
+    @Test
+    void theRunsBarSaysWhichStepOfHowManyAndTheDownloadsTimeLeft(FxRobot robot) {
+        var p = model.progress();
+        robot.interact(() -> {
+            p.plan(13);
+            p.on(new dev.arcrun.core.install.InstallEvent.Started(dev.arcrun.core.install.StepId.FETCH));
+            p.on(new dev.arcrun.core.install.InstallEvent.Progress(dev.arcrun.core.install.StepId.FETCH, 0.2,
+                    dev.arcrun.core.install.Note.of(dev.arcrun.core.install.Note.Code.DOWNLOADING),
+                    java.util.Optional.of(new dev.arcrun.core.install.InstallEvent.Transfer(10_000_000, 50_000_000, 1_000_000))));
+        });
+        assertThat(robot.lookup("#console-run-text").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Step 1 of 13 · about 40 s left in this download");
+        assertThat(robot.lookup("#console-run-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress())
+                .isCloseTo(0.2 / 13, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    private static ListCell<?> cell(FxRobot robot, String text) {
+        return robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst().orElseThrow();
+    }
+
+    /** Whether the cell shows its text cut with an ellipsis (JavaFX's own check, as the skin laid it out). */
+    private static boolean isTruncated(ListCell<?> c) {
+        return c.lookupAll(".text").stream().map(n -> ((javafx.scene.text.Text) n).getText()).anyMatch(t -> t.endsWith("…") || t.endsWith("..."));
+    }
+
     private void appendFromAnotherThread(int from, int to) throws InterruptedException {
         Thread t = new Thread(() -> {
             for (int i = from; i < to; i++) {

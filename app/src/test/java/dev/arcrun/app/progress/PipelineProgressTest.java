@@ -38,7 +38,7 @@ class PipelineProgressTest {
         progress.on(new InstallEvent.Started(StepId.FETCH));
         progress.on(new InstallEvent.Progress(StepId.FETCH, 0.25, Note.of(Note.Code.UNPACKED, 10)));
         progress.on(new InstallEvent.Progress(StepId.FETCH, 0.5, Note.of(Note.Code.UNPACKED, 20)));
-        progress.on(new InstallEvent.Log(StepId.FETCH, "npm", "npm warn deprecated glob@7", LogLevel.WARN));
+        progress.on(new InstallEvent.Log(StepId.FETCH, "npm", "npm warn deprecated glob@7", LogLevel.of("npm warn deprecated glob@7")));
         progress.on(new InstallEvent.Succeeded(StepId.FETCH, Note.of(Note.Code.TOOLCHAIN_READY, "22", "4"), Duration.ZERO));
         progress.on(new InstallEvent.Failed(StepId.DEPLOY, Failure.of(Failure.Code.NO_SUBDOMAIN), Advice.of(Advice.Code.RESUME)));
         progress.on(new InstallEvent.Cancelled(StepId.SEED));
@@ -52,6 +52,6 @@ class PipelineProgressTest {
                 new Change(StepId.DEPLOY, PipelineProgress.State.FAILED, "此 Cloudflare 帳號還沒有 workers.dev 子網域，引擎將沒有網址。"),
                 new Change(StepId.SEED, PipelineProgress.State.PENDING, new I18n(Locale.TRADITIONAL_CHINESE).get("cf.install.step.cancelled")));
         assertThat(console.lines()).extracting(ConsoleLine::level)
-                .containsExactly(ConsoleLine.Level.WARNING, ConsoleLine.Level.ERROR);
+                .containsExactly(ConsoleLine.Level.NOTICE, ConsoleLine.Level.ERROR);
     }
 }
