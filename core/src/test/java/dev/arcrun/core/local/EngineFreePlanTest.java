@@ -168,6 +168,15 @@ class EngineFreePlanTest {
             client.get("/webhooks/named");
             client.get("/credentials");
         })).as("the dashboard's lists: first page of workflows and of credentials").containsExactly(0, 0, 2, 0, 0);
+        assertThat(cost(() -> {
+            client.get("/webhooks/named?limit=200");
+            client.get("/credentials?limit=200");
+            client.get("/auth/recipes");
+            client.get("/credentials");
+            client.get("/components");
+            client.get("/health");
+        })).as("a dashboard visit as the app makes it: Workflows, Credentials, Services (with the stored credential names), Components, health")
+                .containsExactly(0, 0, 4, 0, 0);
         assertThat(cost(() -> client.get("/runs"))).as("a page of runs (its hourly retention sweep already done)").containsExactly(0, 0, 0, 1, 0);
         // The last page asks whether runs of an earlier version are left in KV (this install has some: then it lists them).
         assertThat(cost(() -> client.get("/runs?workflow=cost-template"))).as("the last page of runs").containsExactly(1, 0, 1, 1, 0);
