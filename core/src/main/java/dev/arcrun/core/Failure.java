@@ -42,7 +42,9 @@ public record Failure(Code code, List<Object> args) {
         SEED_INVALID_JSON, SEED_FOLDER_UNREADABLE, INSTALL_NOT_LOCAL, SEVERAL_LOCAL_INSTALLS, NO_LOCAL_INSTALL,
         LOCAL_ENGINE_MISSING, LOCAL_KEYS_MISSING, NOT_REMOVED, SEVERAL_INSTALLS, SECRETS_FILE_UNREADABLE,
         // config
-        CONFIG_DAMAGED;
+        CONFIG_DAMAGED,
+        // bundles
+        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY;
 
         /** The language-free name used in catalog keys and {@code --json}: {@code missing_permission}. */
         public String id() {
