@@ -46,7 +46,7 @@ final class CredentialsView extends VBox {
         // the name's rule marked on the field as it is typed (ControlsFX); the model checks it again before sending
         org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
         validation.registerValidator(name, false, org.controlsfx.validation.Validator.<String>createPredicateValidator(
-                t -> t == null || t.isBlank() || CredentialsViewModel.NAME.matcher(t.strip()).matches(),
+                t -> t == null || t.isBlank() || dev.arcrun.core.workflow.CredentialName.isValid(t.strip()),
                 i18n.get("dashboard.creds.error.bad_name")));
         HBox form = new HBox(8, name, value, add);
         form.setAlignment(Pos.CENTER_LEFT);

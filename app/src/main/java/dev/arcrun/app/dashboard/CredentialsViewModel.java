@@ -5,7 +5,6 @@ import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.sdk.CredentialInfo;
 import dev.arcrun.sdk.Secret;
 import java.util.List;
-import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,7 +18,6 @@ import javafx.collections.ObservableList;
  */
 public final class CredentialsViewModel {
     /** The engine's rule for credential names, checked here so the user gets the reason before anything is sent. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     private final EngineCalls calls;
     private final I18n i18n;
@@ -94,7 +92,7 @@ public final class CredentialsViewModel {
             calls.fail(i18n.get("dashboard.creds.error.no_name"));
             return;
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!dev.arcrun.core.workflow.CredentialName.isValid(name)) {
             calls.fail(i18n.get("dashboard.creds.error.bad_name"));
             return;
         }

@@ -5,32 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Parsing what the user typed or picked, and showing JSON back to them. */
+/** Showing JSON back to the user (what they typed is checked by core's {@code JsonDocument}). */
 final class JsonText {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonText() {}
-
-    /** The parsed document, or a {@link Bad} saying where it went wrong (line and column, in the parser's words). */
-    sealed interface Parsed {}
-
-    record Good(JsonNode value) implements Parsed {}
-
-    record Bad(int line, int column, String reason) implements Parsed {}
-
-    static Parsed parse(String text) {
-        try {
-            JsonNode node = JSON.readTree(text == null ? "" : text);
-            if (node == null || node.isMissingNode()) {
-                return new Bad(1, 1, "empty");
-            }
-            return new Good(node);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            return new Bad(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-    }
 
     static String pretty(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {

@@ -1,5 +1,6 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.core.workflow.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
@@ -72,10 +73,10 @@ public final class RunViewModel {
 
     /** Empty when the text is a JSON object; otherwise where and why it is not. */
     String check(String text) {
-        return switch (JsonText.parse(text)) {
-            case JsonText.Good g when g.value().isObject() -> "";
-            case JsonText.Good g -> i18n.get("dashboard.run.error.not_object");
-            case JsonText.Bad b -> i18n.get("dashboard.run.error.bad_json", b.line(), b.column(), b.reason());
+        return switch (JsonDocument.parseObject(text)) {
+            case JsonDocument.Good g -> "";
+            case JsonDocument.NotAnObject n -> i18n.get("dashboard.run.error.not_object");
+            case JsonDocument.Bad b -> i18n.get("dashboard.run.error.bad_json", b.line(), b.column(), b.reason());
         };
     }
 
@@ -90,7 +91,7 @@ public final class RunViewModel {
             calls.fail(problem);
             return;
         }
-        JsonNode value = ((JsonText.Good) JsonText.parse(input.get())).value();
+        JsonNode value = ((JsonDocument.Good) JsonDocument.parseObject(input.get())).value();
         calls.clear();
         clearResult();
         calls.call(c -> {

@@ -1,5 +1,7 @@
 package dev.arcrun.app.dashboard;
 
+import dev.arcrun.core.workflow.JsonDocument;
+import dev.arcrun.core.workflow.WorkflowFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
@@ -8,7 +10,6 @@ import dev.arcrun.core.workflow.DataDestinations;
 import dev.arcrun.sdk.EngineClient;
 import dev.arcrun.sdk.WorkflowSummary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,6 @@ import javafx.collections.ObservableList;
  * notice when it sends data out), deleting one, and which is selected.
  */
 public final class WorkflowsViewModel {
-    private static final long MAX_FILE_BYTES = 1 << 20;
 
     private final EngineCalls calls;
     private final I18n i18n;
@@ -201,19 +201,18 @@ public final class WorkflowsViewModel {
     }
 
     private JsonNode read(Path file) {
-        String text;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new UserFacingException(i18n.get("dashboard.workflows.error.too_big", file.getFileName()), "");
-            }
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UserFacingException(i18n.get("dashboard.workflows.error.unreadable", file.getFileName()), "");
-        }
-        return switch (JsonText.parse(text)) {
-            case JsonText.Good g -> g.value();
-            case JsonText.Bad b -> throw new UserFacingException(
+        return switch (WorkflowFile.read(file)) {
+            case WorkflowFile.Good g -> g.value();
+            case WorkflowFile.TooLarge t -> throw new UserFacingException(
+                    i18n.get("dashboard.workflows.error.too_big", file.getFileName()), "");
+            case WorkflowFile.Missing m -> throw new UserFacingException(
+                    i18n.get("dashboard.workflows.error.unreadable", file.getFileName()), "");
+            case WorkflowFile.Unreadable u -> throw new UserFacingException(
+                    i18n.get("dashboard.workflows.error.unreadable", file.getFileName()), "");
+            case WorkflowFile.NotJson(JsonDocument.Bad b) -> throw new UserFacingException(
                     i18n.get("dashboard.workflows.error.not_json", file.getFileName(), b.line(), b.column(), b.reason()), "");
+            case WorkflowFile.NotJson n -> throw new UserFacingException(
+                    i18n.get("dashboard.workflows.error.not_object", file.getFileName()), "");
         };
     }
 

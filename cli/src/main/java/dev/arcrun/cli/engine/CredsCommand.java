@@ -57,6 +57,10 @@ public final class CredsCommand {
                     + "never taken as an argument; it is encrypted before it leaves this computer.")
     int push(@Parameters(paramLabel = "NAME", description = "e.g. openai_api_key") String name) {
         // The engine is found before the secret is asked for, so nobody types a secret for nothing.
+        if (!dev.arcrun.core.workflow.CredentialName.isValid(name)) { // the engine's rule, before a value is asked for
+            throw new dev.arcrun.cli.UsageException("'" + name + "' is not a credential name: use letters, digits, _ . and -"
+                    + " (up to 128), not starting with . or -.");
+        }
         engine.run(spec, c -> c.credentials().push(name, Secret.of(SecretInput.one("Value for " + name))));
         spec.commandLine().getOut().println("Stored credential " + name + " (encrypted).");
         return 0;

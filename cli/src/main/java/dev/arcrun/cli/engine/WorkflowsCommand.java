@@ -1,15 +1,13 @@
 package dev.arcrun.cli.engine;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.workflow.JsonDocument;
+import dev.arcrun.core.workflow.WorkflowFile;
 import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.RunResult;
 import dev.arcrun.sdk.WorkflowSummary;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +83,7 @@ public final class WorkflowsCommand {
         if (input != null && inputFile != null) {
             throw new dev.arcrun.cli.UsageException("Give the input once: --input or --input-file, not both.");
         }
-        JsonNode in = inputFile != null ? parseInput(readInputFile(inputFile), "--input-file " + inputFile)
+        JsonNode in = inputFile != null ? readInputFile(inputFile)
                 : input == null ? null
                 : input.equals("-") ? parseInput(SecretInput.all(), "--input - (stdin)") : parseInput(input, "--input");
         String[] failure = new String[1];
@@ -113,65 +111,54 @@ public final class WorkflowsCommand {
         return result.success() ? 0 : 1;
     }
 
-    /** The engine takes a request body of at most 1,000,000 characters: a larger file is refused before it is read. */
-    static final long MAX_FILE_BYTES = 1_000_000;
-
-    private static void refuseOversized(Path file, String what) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            return; // a missing or unreadable file: the read that follows says so
-        }
-        if (size > MAX_FILE_BYTES) {
-            throw new dev.arcrun.cli.UsageException(String.format(Locale.ROOT,
-                    "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).", file, size / 1e6, what));
-        }
-    }
-
-    private static String readInputFile(Path file) {
-        refuseOversized(file, "a run's input (--input-file)");
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new dev.arcrun.cli.UsageException("There is no file " + file + " (--input-file).");
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
-        }
+    /** A run's input file: the same size and JSON checks as the app's, from core; bad input is a usage error (exit 2). */
+    private static JsonNode readInputFile(Path file) {
+        String from = "--input-file " + file;
+        return switch (WorkflowFile.read(file)) {
+            case WorkflowFile.Good g -> g.value();
+            case WorkflowFile.TooLarge t -> throw new dev.arcrun.cli.UsageException(tooLarge(file, t, "a run's input (--input-file)"));
+            case WorkflowFile.Missing m -> throw new dev.arcrun.cli.UsageException("There is no file " + file + " (--input-file).");
+            case WorkflowFile.Unreadable u -> throw new UserFacingException("Cannot read " + file + ": " + u.reason() + ".", "");
+            case WorkflowFile.NotJson n -> throw new dev.arcrun.cli.UsageException(inputProblem(n.why(), from));
+        };
     }
 
     /** Bad input is a usage error (exit 2) that says where the JSON breaks. */
     private static JsonNode parseInput(String input, String from) {
-        try {
-            JsonNode n = Output.JSON.readTree(input);
-            if (n == null || !n.isObject()) {
-                throw new dev.arcrun.cli.UsageException(from + " must be a JSON object, for example {\"name\":\"Ada\"}.");
-            }
-            return n;
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            throw new dev.arcrun.cli.UsageException(from + " is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".");
+        JsonDocument.Parsed parsed = JsonDocument.parseObject(input);
+        if (parsed instanceof JsonDocument.Good g) {
+            return g.value();
         }
+        throw new dev.arcrun.cli.UsageException(inputProblem(parsed, from));
+    }
+
+    private static String inputProblem(JsonDocument.Parsed why, String from) {
+        return switch (why) {
+            case JsonDocument.Bad b -> from + " is not valid JSON: " + b.reason() + where(b) + ".";
+            default -> from + " must be a JSON object, for example {\"name\":\"Ada\"}.";
+        };
+    }
+
+    private static String where(JsonDocument.Bad b) {
+        return b.line() == 0 ? "" : " (line " + b.line() + ", column " + b.column() + ")";
+    }
+
+    private static String tooLarge(Path file, WorkflowFile.TooLarge t, String what) {
+        return String.format(Locale.ROOT, "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).",
+                file, t.bytes() / 1e6, what);
     }
 
     private static JsonNode readJson(Path file) {
-        refuseOversized(file, "a workflow file");
-        try {
-            JsonNode n = Output.JSON.readTree(Files.readString(file));
-            if (n == null || !n.isObject()) {
-                throw new UserFacingException(file + " is not a workflow document.",
-                        "A workflow is a JSON object {name, description, steps}; see engine/examples/hello.json.");
-            }
-            return n;
-        } catch (NoSuchFileException e) {
-            throw new UserFacingException("There is no file " + file + ".", "Give the path of a workflow JSON file.");
-        } catch (JacksonException e) {
-            var at = e.getLocation(); // none when a read limit, not a place in the text, is the cause
-            throw new UserFacingException(file + " is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ")") + ".", "Fix the file and push it again.");
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage() + ".", "");
-        }
+        return switch (WorkflowFile.read(file)) {
+            case WorkflowFile.Good g -> g.value();
+            case WorkflowFile.TooLarge t -> throw new dev.arcrun.cli.UsageException(tooLarge(file, t, "a workflow file"));
+            case WorkflowFile.Missing m -> throw new UserFacingException("There is no file " + file + ".",
+                    "Give the path of a workflow JSON file.");
+            case WorkflowFile.Unreadable u -> throw new UserFacingException("Cannot read " + file + ": " + u.reason() + ".", "");
+            case WorkflowFile.NotJson(JsonDocument.Bad b) -> throw new UserFacingException(
+                    file + " is not valid JSON: " + b.reason() + where(b) + ".", "Fix the file and push it again.");
+            case WorkflowFile.NotJson n -> throw new UserFacingException(file + " is not a workflow document.",
+                    "A workflow is a JSON object {name, description, steps}; see engine/examples/hello.json.");
+        };
     }
 }

@@ -51,6 +51,9 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ObjectNode> nodes = installs.stream().map(StatusCommand::describe).toList();
+        // --json keeps its fixed English title; people read the step in their own language
+        dev.arcrun.cli.i18n.Words words = new dev.arcrun.cli.i18n.Words(
+                dev.arcrun.cli.i18n.Words.localeOf(InstallEnvironment.env()));
         if (json) {
             ObjectNode doc = JSON.createObjectNode();
             doc.set("installs", JSON.valueToTree(nodes));
@@ -58,12 +61,14 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (installs.isEmpty()) {
             out.println("No arcrun install on this computer yet. Start with: arcrun install --target local");
         } else {
-            for (ObjectNode n : nodes) {
+            for (int i = 0; i < nodes.size(); i++) {
+                ObjectNode n = nodes.get(i);
+                Optional<StepId> stopped = Installer.stoppedAt(installs.get(i));
                 out.printf(Locale.ROOT, "%s (%s)%n  engine:  %s%n  version: %s%n  health:  %s%n", n.path("name").asText(),
                         n.path("target").asText(), n.path("engine_url").asText("-"), n.path("version").asText("-"),
                         n.path("health").asText() + (n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : ""));
-                if (n.hasNonNull("stopped_at")) {
-                    out.printf(Locale.ROOT, "  stopped at: %s (%s)%n", n.path("stopped_at").asText(), n.path("stopped_at_title").asText());
+                if (stopped.isPresent()) {
+                    out.printf(Locale.ROOT, "  stopped at: %s (%s)%n", n.path("stopped_at").asText(), words.step(stopped.get()));
                 }
                 if (n.hasNonNull("next")) {
                     out.printf(Locale.ROOT, "  next:    %s%n", n.path("next").asText());

@@ -44,6 +44,22 @@ class EngineCommandsOfflineTest {
     }
 
     @Test
+    void aBadCredentialNameIsAUsageErrorBeforeAnyValueIsAsked() {
+        // the engine is not reachable: a refusal here comes from core's rule, not from the engine
+        Result r = run("--api-url", "http://127.0.0.1:9", "creds", "push", "bad name!");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a credential name").doesNotContain("Value for");
+    }
+
+    @Test
+    void brokenRunInputFileSaysLineAndColumn(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("in.json"), "{\n  \"a\": 1,\n  oops\n}");
+        Result r = run("--api-url", "http://127.0.0.1:9", "workflows", "run", "hello", "--input-file", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("is not valid JSON", "(line 3, column 3)");
+    }
+
+    @Test
     void apiUrlIsAcceptedBeforeOrAfterTheCommand() {
         // Port 9 (discard) is closed on loopback: both spellings must reach the client and fail the same honest way.
         Result before = run("--api-url", "http://127.0.0.1:9", "services", "list");

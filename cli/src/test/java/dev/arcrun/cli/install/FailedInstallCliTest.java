@@ -34,6 +34,19 @@ class FailedInstallCliTest {
         var status = cli.run("status");
         assertThat(status.out()).contains("cloudflare (cloudflare)", "unfinished", "stopped at: verify",
                 "arcrun install --target cloudflare --resume --name cloudflare", "arcrun uninstall");
+        String englishTitle = dev.arcrun.cli.i18n.Words.ENGLISH.step(dev.arcrun.core.install.StepId.VERIFY);
+        assertThat(status.out()).contains(englishTitle);
+        var zhTitle = new dev.arcrun.cli.i18n.Words(java.util.Locale.forLanguageTag("zh-TW"))
+                .step(dev.arcrun.core.install.StepId.VERIFY);
+        var zhEnv = new java.util.HashMap<>(cli.env());
+        zhEnv.put("LANG", "zh_TW.UTF-8");
+        InstallEnvironment.environment = () -> zhEnv;
+        var zhStatus = cli.run("status");
+        assertThat(zhStatus.out()).as("the step title follows LANG").contains("stopped at: verify (" + zhTitle + ")")
+                .doesNotContain(englishTitle);
+        assertThat(cli.run("status", "--json").json().path("installs").path(0).path("stopped_at_title").asText())
+                .as("--json does not depend on the locale").isEqualTo(englishTitle);
+        InstallEnvironment.environment = cli::env;
         JsonNode one = cli.run("status", "--json").json().path("installs").path(0);
         assertThat(one.path("complete").asBoolean(true)).isFalse();
         assertThat(one.path("health").asText()).isEqualTo("unfinished");

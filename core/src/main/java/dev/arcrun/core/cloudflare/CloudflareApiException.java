@@ -30,6 +30,13 @@ public class CloudflareApiException extends UserFacingException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A refusal core knows the meaning of: the failure says it (Cloudflare's own errors stay available). */
+    protected CloudflareApiException(Failure failure, int httpStatus, List<CloudflareError> errors, Advice advice) {
+        super(failure, advice);
+        this.httpStatus = httpStatus;
+        this.errors = List.copyOf(errors);
+    }
+
     public int httpStatus() {
         return httpStatus;
     }

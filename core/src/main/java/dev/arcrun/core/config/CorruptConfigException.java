@@ -1,5 +1,7 @@
 package dev.arcrun.core.config;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.nio.file.Path;
 
@@ -9,9 +11,9 @@ public final class CorruptConfigException extends UserFacingException {
     private final Path backup;
 
     CorruptConfigException(String install, Path file, Path backup, String reason, Throwable cause) {
-        super("The config of install '" + install + "' (" + file + ") is damaged: " + reason
-                        + ". A copy was kept at " + backup + ".",
-                "Fix the file by hand, or remove the install's folder and install again.", cause);
+        // the reason is the parser's technical detail (a value, not a sentence of ours)
+        super(Failure.of(Failure.Code.CONFIG_DAMAGED, install, file, reason, backup),
+                Advice.of(Advice.Code.CONFIG_FIX), cause);
         this.file = file;
         this.backup = backup;
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Core's message catalog (English and Traditional Chinese): the one place where core's facts become sentences. The
@@ -87,6 +88,7 @@ public final class Messages {
             case Target t -> get("target." + t.name().toLowerCase(Locale.ROOT));
             case dev.arcrun.core.config.JournalEntry.Kind k -> get("resource." + k.name().toLowerCase(Locale.ROOT));
             case TokenCheck.Kind k -> get("token.kind." + k.name().toLowerCase(Locale.ROOT));
+            case dev.arcrun.core.bundle.BundleRefusedException.Reason r -> get("bundle.reason." + r.name().toLowerCase(Locale.ROOT));
             case PermissionGroup g -> g.displayName(); // Cloudflare's own name, as its token page shows it
             case SecretLocation.Keychain k -> get("where.keychain", k.name());
             case SecretLocation.File f -> get("where.file", f.folder());
@@ -109,7 +111,9 @@ public final class Messages {
 
     /** Keys every value kind above may need, for the catalog test. */
     public static List<String> valueKeys() {
-        return List.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
-                "token.kind.user", "token.kind.account", "resource.worker", "resource.kv_namespace", "resource.r2_bucket");
+        List<String> reasons = java.util.Arrays.stream(dev.arcrun.core.bundle.BundleRefusedException.Reason.values())
+                .map(r -> "bundle.reason." + r.name().toLowerCase(Locale.ROOT)).toList();
+        return java.util.stream.Stream.concat(reasons.stream(), Stream.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
+                "token.kind.user", "token.kind.account", "resource.worker", "resource.kv_namespace", "resource.r2_bucket")).toList();
     }
 }

@@ -169,6 +169,9 @@ class HostileTarballsTest {
             assertThat(e.entry()).isEqualTo(c.entry());
             assertThat(e.getMessage()).contains(BundleRefusedException.printable(c.entry()));
         }
+        // the refusal is a fact: a Chinese user reads the reason in Chinese, not the English detail
+        String zh = new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE).render(e.failure());
+        assertThat(zh).startsWith("已拒絕這個套件").doesNotContain("!bundle").doesNotContain(e.detail());
         assertThat(listing(tmp)).isEqualTo(before);
         assertThat(parent.resolve("neighbour.txt")).hasContent("untouched");
         assertThat(Files.exists(Path.of("/tmp/evil.txt"))).isFalse();

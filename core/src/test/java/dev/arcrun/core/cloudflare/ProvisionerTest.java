@@ -225,8 +225,12 @@ class ProvisionerTest extends StandInFixture {
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
                     assertThat(e.missing()).isEqualTo(PermissionGroup.WORKERS_R2_STORAGE_EDIT);
                     assertThat(e.getMessage() + " " + dev.arcrun.core.TestWords.advice(e)).contains("Account › Workers R2 Storage › Edit")
-                            .contains("Authentication error [code 10000]")
                             .contains("permissionGroupKeys=");
+                    // Cloudflare's own error stays with the exception for logs; the sentence is the fact's
+                    assertThat(e.hasCode(10000)).isTrue();
+                    assertThat(e.failure().code()).isEqualTo(dev.arcrun.core.Failure.Code.MISSING_PERMISSION);
+                    assertThat(new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE).render(e.failure()))
+                            .contains("權杖缺少", "Account › Workers R2 Storage › Edit");
                 });
     }
 

@@ -143,6 +143,11 @@ class InstallConfigStoreTest {
                     assertThat(e.backup()).hasContent(broken);
                     assertThat(e.getMessage()).contains(e.backup().toString());
                     assertThat(e.adviceFact().isNone()).isFalse();
+                    // a fact, so a Chinese user reads it in Chinese, with the same paths
+                    assertThat(e.failure().code()).isEqualTo(dev.arcrun.core.Failure.Code.CONFIG_DAMAGED);
+                    var zh = new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE);
+                    assertThat(zh.render(e.failure())).contains("已損壞", file.toString(), e.backup().toString());
+                    assertThat(zh.render(e.adviceFact())).contains("重新安裝");
                 });
         assertThat(file).hasContent(broken);
 
