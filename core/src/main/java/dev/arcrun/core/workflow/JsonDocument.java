@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonDocument {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@link Bad#reason()} of a document with nothing in it. */
+    public static final String NOTHING = "empty";
+
     private JsonDocument() {}
 
     public sealed interface Parsed {}
@@ -28,16 +31,21 @@ public final class JsonDocument {
     public record Bad(int line, int column, String reason) implements Parsed {}
 
     public static Parsed parseObject(String text) {
+        return parseObject(text, JSON);
+    }
+
+    /** The same check with another Jackson format (the workflow editor's YAML): one place reads a place of error. */
+    static Parsed parseObject(String text, ObjectMapper mapper) {
         try {
-            JsonNode node = JSON.readTree(text == null ? "" : text);
+            JsonNode node = mapper.readTree(text == null ? "" : text);
             if (node == null || node.isMissingNode()) {
-                return new Bad(1, 1, "empty");
+                return new Bad(1, 1, NOTHING);
             }
             return node.isObject() ? new Good(node) : new NotAnObject(node.getNodeType().name());
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            return new Bad(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage().lines().findFirst().orElse(""));
+            return new Bad(at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
+                    String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.arcrun.core.workflow;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -49,18 +47,20 @@ public final class WorkflowText {
             return new Bad(Problem.EMPTY, 1, 1, "");
         }
         JsonNode node;
-        try {
-            node = (format == Format.YAML ? YAML : JSON).readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            return new Bad(Problem.SYNTAX, at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
-                    String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
-        }
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return new Bad(Problem.EMPTY, 1, 1, "");
-        }
-        if (!node.isObject()) {
-            return new Bad(Problem.NOT_AN_OBJECT, 1, 1, "");
+        switch (JsonDocument.parseObject(text, format == Format.YAML ? YAML : JSON)) {
+            case JsonDocument.Bad bad when JsonDocument.NOTHING.equals(bad.reason()) -> {
+                return new Bad(Problem.EMPTY, 1, 1, "");
+            }
+            case JsonDocument.Bad bad -> {
+                return new Bad(Problem.SYNTAX, bad.line(), bad.column(), bad.reason());
+            }
+            case JsonDocument.NotAnObject n when "NULL".equals(n.kind()) -> {
+                return new Bad(Problem.EMPTY, 1, 1, "");
+            }
+            case JsonDocument.NotAnObject n -> {
+                return new Bad(Problem.NOT_AN_OBJECT, 1, 1, "");
+            }
+            case JsonDocument.Good good -> node = good.value();
         }
         if (!node.path("name").isTextual() || node.path("name").asText().isBlank()) {
             return new Bad(Problem.NO_NAME, 1, 1, "");
