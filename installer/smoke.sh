@@ -190,8 +190,10 @@ if [ -n "$system" ]; then
   curl -fsS "$url/health" >/dev/null || fail "the engine did not answer before the removal"
   engine_pid=$(cli local status --json | sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p')
   [ -n "$engine_pid" ] || fail "arcrun local status --json named no pid"
-  # What the user keeps: every file but the running engine's own (its state file, data and log change as it stops)
-  keep() { (cd "$ARCRUN_HOME" && find . -type f ! -path './local/*' ! -path './logs/*' -print0 | sort -z | xargs -0 sha256sum); }
+  # What the user keeps: every file but the running engine's own (its state file, data and log, wrangler's scratch
+  # files and the keys file the engine reads, which a stop deletes on purpose, change as it stops)
+  keep() { (cd "$ARCRUN_HOME" && find . -type f ! -path './local/*' ! -path './logs/*' ! -path '*/.wrangler/*' \
+    ! -name .dev.vars -print0 | sort -z | xargs -0 sha256sum); }
   keep > "$work/kept-before"
   [ -s "$work/kept-before" ] || fail "ARCRUN_HOME holds no files to keep"
   # dpkg passes its environment to prerm: the remover's ARCRUN_HOME is one the prerm looks in
