@@ -87,6 +87,8 @@ if [ -n "$rpmfile" ] && command -v rpm >/dev/null && command -v rpm2cpio >/dev/n
   ! grep -q 'xdg-desktop-menu install .*-arcrun.desktop' "$work/rpm-scripts" || fail "the .rpm puts the CLI in the menu"
   PATH=/usr/bin:/bin "$work/rpmroot/opt/arcrun-desktop/bin/arcrun" --version >/dev/null || fail "the .rpm's arcrun --version failed"
   rm -rf "$work/rpmroot"
+elif [ -n "$rpmfile" ]; then
+  step "not checking $(basename "$rpmfile"): needs rpm, rpm2cpio and cpio"
 fi
 dpkg-deb -e "$deb" "$work/control"
 grep -q 'xdg-desktop-menu install .*Arcrun_Desktop.desktop' "$work/control/postinst" || fail "postinst adds no menu entry for the GUI"
