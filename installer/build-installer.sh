@@ -132,6 +132,8 @@ if [ "$os" = linux ]; then
   image="$image/$name"
   for launcher in "$name" arcrun; do shell_launcher "$image/lib/app/$launcher.cfg" "$image/bin/$launcher"; done
   rm -f "$image/lib/libapplauncher.so" # only the native launchers load it
+  # the .deb's prerm and the .rpm's %preun stop the users' local engines with it
+  install -m 755 "$res/linux/stop-engines.sh" "$image/lib/stop-engines.sh"
   common=("${meta[@]}" --license-file "$top/LICENSE" --app-image "$image" --dest "$out")
 fi
 for type in "${types[@]}"; do

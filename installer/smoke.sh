@@ -4,10 +4,28 @@
 # a fresh ARCRUN_HOME — `arcrun install --target local` (the app bootstraps its own Node), `local stop`, `local start`
 # and GET /health, then starts the GUI
 # launcher under Xvfb and waits for its first window. Needs dpkg, curl, Xvfb and xdotool (installed with apt-get
-# when missing and running as root). Usage: installer/smoke.sh [path/to.deb]
+# when missing and running as root). Where an .rpm was built beside it, its payload (rpm2cpio | cpio) gets the same
+# checks of what ships and its declared dependencies are read (rpm -qpR).
+# --system (as root): installs the .deb for real with dpkg -i instead, runs the same steps from /opt and
+# /usr/bin/arcrun (the postinst's symlink), then removes it with dpkg -r while a local engine runs and checks that the
+# prerm stopped it, said where the data stays and removed the symlink, and that ARCRUN_HOME's data is left alone.
+# Refuses when arcrun-desktop was installed before (not by an earlier run of this); removes the package on failure.
+# Usage: installer/smoke.sh [--system] [path/to.deb]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+system=; [ "${1:-}" = --system ] && { system=yes; shift; }
 deb=${1:-$(ls -t "$top"/target/installer/*.deb 2>/dev/null | head -1 || true)}
+rpmfile=$(ls -t "$(dirname "${deb:-.}")"/*.rpm 2>/dev/null | head -1 || true)
+marker=/var/tmp/arcrun-smoke-system-installed # an install of ours, left by a run that was killed
+if [ -n "$system" ]; then
+  [ "$(id -u)" = 0 ] || { echo "smoke-installer: --system installs the .deb with dpkg -i and needs root" >&2; exit 1; }
+  if dpkg-query -W -f '${Status}' arcrun-desktop 2>/dev/null | grep -q 'ok installed' && [ ! -e "$marker" ]; then
+    echo "smoke-installer: arcrun-desktop is installed on this machine and --system would remove it: remove it first (dpkg -r arcrun-desktop)" >&2; exit 1
+  fi
+  if [ -e /usr/bin/arcrun ] && [ ! -L /usr/bin/arcrun ]; then
+    echo "smoke-installer: /usr/bin/arcrun is a file of something else; --system would replace it" >&2; exit 1
+  fi
+fi
 [ -n "$deb" ] && [ -f "$deb" ] || { echo "smoke-installer: no .deb in target/installer: build it with 'mvn -Pinstaller package'" >&2; exit 1; }
 
 need=()
@@ -24,28 +42,54 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-work=$(mktemp -d); xvfb=; gui=
+work=$(mktemp -d); xvfb=; gui=; engine_pid=
 cleanup() {
   [ -n "$gui" ] && kill "$gui" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
   [ -x "${app:-}/bin/arcrun" ] && ARCRUN_HOME="$work/home" PATH="$work/path" "$app/bin/arcrun" local stop >/dev/null 2>&1 || true
+  [ -n "$engine_pid" ] && kill "$engine_pid" 2>/dev/null || true
+  if [ -n "$system" ] && [ -e "$marker" ]; then
+    dpkg -r arcrun-desktop >/dev/null 2>&1 || true
+    dpkg-query -W -f '${Status}' arcrun-desktop 2>/dev/null | grep -q 'ok installed' || rm -f "$marker"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 step() { echo "smoke-installer: $*" >&2; }
 fail() { echo "smoke-installer: FAILED: $*" >&2; exit 1; }
 
+# What ships, in an unpacked payload ($1: its /opt/arcrun-desktop)
+check_payload() {
+  [ -x "$1/bin/arcrun" ] && [ -x "$1/bin/Arcrun Desktop" ] || fail "the launchers are not in $1/bin"
+  if ls "$1/lib/app" | grep -E -i 'testkit|junit|assertj|testfx|monocle|swagger|archunit'; then fail "test jars ship (above)"; fi
+  # The launchers are scripts that exec the bundled runtime: jpackage's native ones ask rpm and dpkg which package
+  # owns them on every start (installer/build-installer.sh)
+  for l in "$1/bin/arcrun" "$1/bin/Arcrun Desktop"; do
+    head -c 2 "$l" | grep -q '#!' || fail "$l is not the launcher script"
+  done
+  [ -x "$1/lib/stop-engines.sh" ] || fail "the removal's engine stopper is not in $1/lib"
+}
 step "unpacking $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 dpkg -x "$deb" "$work/root"
-app="$work/root/opt/arcrun-desktop"
-[ -x "$app/bin/arcrun" ] && [ -x "$app/bin/Arcrun Desktop" ] || fail "the launchers are not in $app/bin"
-if ls "$app/lib/app" | grep -E -i 'testkit|junit|assertj|testfx|monocle|swagger|archunit'; then fail "test jars ship (above)"; fi
+check_payload "$work/root/opt/arcrun-desktop"
 dpkg-deb -f "$deb" Depends | grep -q libgtk-3-0 || fail "the package does not declare GTK 3"
-# The launchers are scripts that exec the bundled runtime: jpackage's native ones ask rpm and dpkg which package owns
-# them on every start (installer/build-installer.sh)
-for l in "$app/bin/arcrun" "$app/bin/Arcrun Desktop"; do
-  head -c 2 "$l" | grep -q '#!' || fail "$l is not the launcher script"
-done
+app="$work/root/opt/arcrun-desktop"
+if [ -n "$rpmfile" ] && command -v rpm >/dev/null && command -v rpm2cpio >/dev/null && command -v cpio >/dev/null; then
+  step "the .rpm beside it: $(basename "$rpmfile") ($(du -h "$rpmfile" | cut -f1)), payload unpacked with rpm2cpio"
+  mkdir -p "$work/rpmroot"
+  (cd "$work/rpmroot" && rpm2cpio "$rpmfile" | cpio -idm --quiet)
+  check_payload "$work/rpmroot/opt/arcrun-desktop"
+  rpm -qpR "$rpmfile" 2>/dev/null > "$work/rpm-requires"
+  for lib in gtk3 libXtst libXxf86vm libglvnd-glx xdg-utils; do grep -qx "$lib" "$work/rpm-requires" || fail "the .rpm does not declare $lib"; done
+  rpm -qp --scripts "$rpmfile" 2>/dev/null > "$work/rpm-scripts"
+  grep -q 'ln -sf /opt/arcrun-desktop/bin/arcrun /usr/bin/arcrun' "$work/rpm-scripts" || fail "the .rpm puts no arcrun on PATH"
+  grep -q 'stop-engines.sh' "$work/rpm-scripts" || fail "the .rpm's removal stops no engine"
+  ! grep -q 'xdg-desktop-menu install .*-arcrun.desktop' "$work/rpm-scripts" || fail "the .rpm puts the CLI in the menu"
+  PATH=/usr/bin:/bin "$work/rpmroot/opt/arcrun-desktop/bin/arcrun" --version >/dev/null || fail "the .rpm's arcrun --version failed"
+  rm -rf "$work/rpmroot"
+elif [ -n "$rpmfile" ]; then
+  step "not checking $(basename "$rpmfile"): needs rpm, rpm2cpio and cpio"
+fi
 dpkg-deb -e "$deb" "$work/control"
 grep -q 'xdg-desktop-menu install .*Arcrun_Desktop.desktop' "$work/control/postinst" || fail "postinst adds no menu entry for the GUI"
 ! grep -q 'xdg-desktop-menu install .*-arcrun.desktop' "$work/control/postinst" || fail "postinst puts the CLI in the menu"
@@ -80,6 +124,14 @@ if [ ${#missing_deps[@]} -gt 0 ]; then
   fi
 fi
 
+if [ -n "$system" ]; then
+  step "dpkg -i $(basename "$deb") (a real install: postinst)"
+  touch "$marker"
+  dpkg -i "$deb" >&2 || fail "dpkg -i failed"
+  [ "$(readlink /usr/bin/arcrun)" = /opt/arcrun-desktop/bin/arcrun ] || fail "postinst made no /usr/bin/arcrun symlink"
+  /usr/bin/arcrun --version >/dev/null || fail "/usr/bin/arcrun --version failed"
+  app=/opt/arcrun-desktop
+fi
 # A PATH of the system's programs minus node, npm and wrangler: the app must bring its own.
 mkdir -p "$work/path"
 for dir in /usr/local/bin /usr/bin /bin /usr/sbin /sbin; do
@@ -91,7 +143,7 @@ for dir in /usr/local/bin /usr/bin /bin /usr/sbin /sbin; do
   done
 done
 export ARCRUN_HOME="$work/home"
-cli() { PATH="$work/path" "$app/bin/arcrun" "$@"; }
+cli() { if [ -n "$system" ]; then PATH="$work/path" /usr/bin/arcrun "$@"; else PATH="$work/path" "$app/bin/arcrun" "$@"; fi; }
 
 step "arcrun --version"
 cli --version | tee "$work/version" >&2
@@ -133,4 +185,32 @@ kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the GUI exited"; 
 # which made the first window 1.8x slower than a bare one)
 [ ! -e "$work/gui-home/.rpmdb" ] || fail "a start wrote ~/.rpmdb (the launcher queried rpm)"
 [ ! -e "$work/gui-home/.openjfx" ] || fail "the GUI unpacked JavaFX's native libraries into ~/.openjfx: $(ls -R "$work/gui-home/.openjfx" | head -5)"
+if [ -n "$system" ]; then
+  kill "$gui" 2>/dev/null || true; gui=
+  step "a local engine runs while dpkg -r removes the package (prerm)"
+  url=$(cli local start --json --timeout 300 | sed -n 's/.*"url" *: *"\([^"]*\)".*/\1/p')
+  curl -fsS "$url/health" >/dev/null || fail "the engine did not answer before the removal"
+  engine_pid=$(cli local status --json | sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p')
+  [ -n "$engine_pid" ] || fail "arcrun local status --json named no pid"
+  # What the user keeps: every file but the running engine's own (its state file, data and log, wrangler's scratch
+  # files and the keys file the engine reads, which a stop deletes on purpose, change as it stops)
+  keep() { (cd "$ARCRUN_HOME" && find . -type f ! -path './local/*' ! -path './logs/*' ! -path '*/.wrangler/*' \
+    ! -name .dev.vars -print0 | sort -z | xargs -0 sha256sum); }
+  keep > "$work/kept-before"
+  [ -s "$work/kept-before" ] || fail "ARCRUN_HOME holds no files to keep"
+  # dpkg passes its environment to prerm: the remover's ARCRUN_HOME is one the prerm looks in
+  ARCRUN_HOME="$ARCRUN_HOME" dpkg -r arcrun-desktop > "$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r failed"; }
+  cat "$work/remove.log" >&2
+  dpkg-query -W -f '${Status}' arcrun-desktop 2>/dev/null | grep -q 'ok installed' && fail "the package is still installed"
+  rm -f "$marker"
+  grep -q 'stay in ~/.local/share/arcrun' "$work/remove.log" || fail "the removal did not say where the data stays"
+  [ ! -e /usr/bin/arcrun ] && [ ! -L /usr/bin/arcrun ] || fail "prerm left /usr/bin/arcrun"
+  [ ! -e /opt/arcrun-desktop/bin/arcrun ] || fail "the removal left /opt/arcrun-desktop/bin/arcrun"
+  if kill -0 "$engine_pid" 2>/dev/null; then fail "prerm left the engine running (pid $engine_pid)"; fi
+  if curl -fsS --max-time 5 "$url/health" >/dev/null 2>&1; then fail "the engine still answers at $url after the removal"; fi
+  engine_pid=
+  keep > "$work/kept-after"
+  cmp -s "$work/kept-before" "$work/kept-after" || { diff "$work/kept-before" "$work/kept-after" >&2; fail "the removal changed the user's data in ARCRUN_HOME"; }
+  step "dpkg -r stopped the engine, said where the data stays, removed /usr/bin/arcrun and left $(wc -l < "$work/kept-after") files of ARCRUN_HOME alone"
+fi
 step "OK"

@@ -48,6 +48,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # The app's launcher options (its .cfg) minus jpackage's own: the bare window also runs once more with them, so the
 # figures show how much of the gap the options close and how much is the app's own work.
+load_before=$(uptime | sed 's/.*load average: //')
 opts=$(sed -n 's/^java-options=//p' "$app/lib/app/Arcrun Desktop.cfg" | grep -v '^-Djpackage' | tr '\n' ' ')
 bare=(); bareo=(); cold=(); warm=(); basecold=(); cli=(); basecli=()
 mkdir -p "$work/warm-home"
@@ -82,4 +83,15 @@ if [ -n "$baseline" ]; then
   echo "baseline arcrun --version ms: ${basecli[*]} (median $(printf '%s\n' "${basecli[@]}" | median))"
 fi
 echo "installer: $(basename "$deb") $(stat -c %s "$deb") bytes"
+# The same as one table, with the machine's load (compare ratios: the machine may be shared)
+ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
+echo
+echo "load average before: $load_before; after: $(uptime | sed 's/.*load average: //')"
+echo "| launch (median of $runs) | ms | x bare | x bare with the app's options |"
+echo "|---|---|---|---|"
+echo "| bare JavaFX window | $mb | 1.00 | $(ratio "$mb" "$mo") |"
+echo "| bare JavaFX window, app's options | $mo | $(ratio "$mo" "$mb") | 1.00 |"
+echo "| Arcrun Desktop, first start | $mc | $(ratio "$mc" "$mb") | $(ratio "$mc" "$mo") |"
+echo "| Arcrun Desktop, later starts | $mw | $(ratio "$mw" "$mb") | $(ratio "$mw" "$mo") |"
+[ -n "$baseline" ] && echo "| baseline, first start | $mbc | $(ratio "$mbc" "$mb") | $(ratio "$mbc" "$mo") |"
 if ls -d "$work"/*/.openjfx >/dev/null 2>&1; then echo "note: a start unpacked JavaFX's native libraries: $(ls -d "$work"/*/.openjfx | head -3)"; fi

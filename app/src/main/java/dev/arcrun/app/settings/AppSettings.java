@@ -23,8 +23,16 @@ import java.util.Locale;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(String language, ThemeManager.Mode theme) {
     static final String FILE = "settings.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+
+    /**
+     * Built on first use, not with this class: the app reads its settings before the first window, and databind's
+     * ObjectMapper costs 500 classes (1-2 s of a first start's class loading) that a new user, who has no file yet,
+     * never needs.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, true);
+    }
 
     public static final AppSettings DEFAULTS = new AppSettings(null, ThemeManager.Mode.SYSTEM);
 
@@ -52,7 +60,7 @@ public record AppSettings(String language, ThemeManager.Mode theme) {
             return DEFAULTS;
         }
         try {
-            AppSettings s = JSON.readValue(file.toFile(), AppSettings.class);
+            AppSettings s = Json.MAPPER.readValue(file.toFile(), AppSettings.class);
             return s == null ? DEFAULTS : s;
         } catch (IOException | RuntimeException unreadable) {
             return DEFAULTS;
@@ -61,6 +69,6 @@ public record AppSettings(String language, ThemeManager.Mode theme) {
 
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+        AtomicFiles.write(folder.resolve(FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
     }
 }
