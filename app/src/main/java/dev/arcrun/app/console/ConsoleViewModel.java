@@ -84,13 +84,15 @@ public final class ConsoleViewModel {
             return;
         }
         hidden.set(hidden.get() + overflow);
-        if (batch.size() >= cap) {
-            // a flood: the whole visible buffer is new, in one change for the list to digest
-            lines.setAll(batch.subList(batch.size() - cap, batch.size()));
-            return;
+        // One change for the list to digest, not a removal and then an addition: a flood is one relayout per pulse.
+        List<ConsoleLine> kept = new ArrayList<>(cap);
+        if (batch.size() < cap) {
+            kept.addAll(lines.subList(lines.size() - (cap - batch.size()), lines.size()));
+            kept.addAll(batch);
+        } else {
+            kept.addAll(batch.subList(batch.size() - cap, batch.size()));
         }
-        lines.remove(0, overflow); // cheaper than copying the buffer when a few lines trickle in past the cap
-        lines.addAll(batch);
+        lines.setAll(kept);
     }
 
     /** The visible lines, oldest first, at most {@link #cap()}; changes only on the UI thread. */
