@@ -167,12 +167,8 @@ class ConsoleViewModelTest {
         ConsoleViewModel vm = new ConsoleViewModel(ui);
         int total = 200_000;
         int perPulse = 1_000; // lines a chatty wrangler prints between two frames
-        int[] largestChange = new int[1];
-        vm.lines().addListener((javafx.collections.ListChangeListener<ConsoleLine>) c -> {
-            while (c.next()) {
-                largestChange[0] = Math.max(largestChange[0], c.getAddedSize());
-            }
-        });
+        int[] listChanges = new int[1];
+        vm.lines().addListener((javafx.collections.ListChangeListener<ConsoleLine>) c -> listChanges[0]++);
         int pulses = 0;
         for (int i = 0; i < total; i++) {
             vm.append("wrangler", "line " + i, LogLevel.INFO);
@@ -184,22 +180,11 @@ class ConsoleViewModelTest {
         }
         assertThat(pulses).isEqualTo(200);
         assertThat(ui.calls.get()).as("one scheduled drain per pulse, not one per line").isEqualTo(pulses);
-        assertThat(largestChange[0]).isEqualTo(perPulse);
+        assertThat(listChanges[0]).as("the list view is told once per pulse").isEqualTo(pulses);
         assertThat(vm.lines()).hasSize(ConsoleViewModel.DEFAULT_CAP);
         assertThat(vm.lines().getFirst().text()).isEqualTo("line " + (total - ConsoleViewModel.DEFAULT_CAP));
         assertThat(vm.lines().getLast().text()).isEqualTo("line " + (total - 1));
         assertThat(vm.hiddenProperty().get()).isEqualTo(total - ConsoleViewModel.DEFAULT_CAP);
-    }
-
-    @Test
-    void withASynchronousUiThreadTwoHundredThousandLinesStillKeepTheBound() {
-        ConsoleViewModel vm = new ConsoleViewModel(Runnable::run);
-        for (int i = 0; i < 200_000; i++) {
-            vm.append("npm", "line " + i, LogLevel.INFO);
-        }
-        assertThat(vm.lines()).hasSize(ConsoleViewModel.DEFAULT_CAP);
-        assertThat(vm.lines().getLast().text()).isEqualTo("line 199999");
-        assertThat(vm.hiddenProperty().get()).isEqualTo(200_000 - ConsoleViewModel.DEFAULT_CAP);
     }
 
     @Test
