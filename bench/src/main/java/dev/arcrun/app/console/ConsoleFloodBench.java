@@ -32,6 +32,9 @@ public final class ConsoleFloodBench {
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         Platform.startup(() -> {});
+        // Each round closes its window before the next opens one: without this the toolkit may end in between,
+        // and the next round waits for an FX thread that is gone (the "never answered" stall seen before).
+        Platform.setImplicitExit(false);
         I18n i18n = new I18n(Locale.ENGLISH);
         for (int r = 0; r <= rounds; r++) {
             Result res = round(i18n, lines);
