@@ -33,7 +33,12 @@ time_window() {
   local t0 t1 pid
   t0=$(date +%s%N)
   "$@" >/dev/null 2>&1 & pid=$!
-  timeout 120 xdotool search --sync --onlyvisible --name "$name" >/dev/null
+  # xdotool's own --sync polls only every 0.5 s, coarser than what is measured: poll every 10 ms instead
+  local deadline=$(( t0 + 120000000000 ))
+  until xdotool search --onlyvisible --name "$name" >/dev/null 2>&1; do
+    [ "$(date +%s%N)" -gt "$deadline" ] && break
+    sleep 0.01
+  done
   t1=$(date +%s%N)
   kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
   echo $(( (t1 - t0) / 1000000 ))
