@@ -9,6 +9,11 @@ public final class TestWords {
 
     private TestWords() {}
 
+    /** The code of the failure a {@link UserFacingException} states. */
+    public static Failure.Code code(Throwable e) {
+        return ((UserFacingException) e).failure().code();
+    }
+
     public static String advice(Throwable e) {
         Advice a = ((UserFacingException) e).adviceFact();
         return a.code().action() ? a.code().id() + " " + a.args() : ENGLISH.render(a);

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.bundle;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.bundle.DownloadEvent;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -37,7 +38,7 @@ public final class DownloadLine implements Consumer<DownloadEvent> {
         switch (e) {
             case DownloadEvent.Started s -> quartersShown = 0;
             case DownloadEvent.Progress p -> progress(p);
-            case DownloadEvent.Retrying r -> println("Connection dropped (" + r.reason() + "); trying again"
+            case DownloadEvent.Retrying r -> println("Connection dropped (" + Words.current().failure(r.reason()) + "); trying again"
                     + (r.fromByte() > 0 ? " from " + ProgressLine.size(r.fromByte()) : "") + ".");
             case DownloadEvent.Finished f -> println("Downloaded " + ProgressLine.size(f.bytes())
                     + (f.fromCache() ? " (from the cache)" : "") + ", checked.");

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.bundle;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.bundle.FetchEvent;
 import java.io.PrintWriter;
@@ -9,10 +10,16 @@ import java.util.function.Consumer;
 /** Renders fetch events as one self-overwriting line on a terminal's stderr. */
 final class ProgressLine implements Consumer<FetchEvent> {
     private final PrintWriter err;
+    private final Words words;
     private boolean open;
 
     ProgressLine(PrintWriter err) {
+        this(err, Words.current());
+    }
+
+    ProgressLine(PrintWriter err, Words words) {
         this.err = err;
+        this.words = words;
     }
 
     /** Progress only makes sense on a terminal; piped stderr gets none of it. */
@@ -28,7 +35,7 @@ final class ProgressLine implements Consumer<FetchEvent> {
                     + (p.total() > 0 ? " of " + size(p.total()) : "") + "  " + size((long) p.bytesPerSecond()) + "/s");
             case FetchEvent.Downloading(DownloadEvent.Retrying r) -> {
                 end();
-                err.println("Connection dropped (" + r.reason() + "); trying again"
+                err.println("Connection dropped (" + words.failure(r.reason()) + "); trying again"
                         + (r.fromByte() > 0 ? " from " + size(r.fromByte()) : "") + ".");
             }
             case FetchEvent.Downloading(DownloadEvent.Finished f) -> {

@@ -3,6 +3,8 @@ package dev.arcrun.core.bundle;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -35,8 +37,7 @@ public final class BundleDiscovery {
             found.add(readWorker(r, config));
         }
         if (found.isEmpty()) {
-            throw new UserFacingException("No worker found in " + r + ": no folder holds a wrangler.toml, wrangler.json or wrangler.jsonc.",
-                    "Check that the source is an arcrun engine bundle.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_NO_WORKER, r), Advice.of(Advice.Code.BUNDLE_IS_ENGINE));
         }
         return new Bundle(r, readManifest(r), tiers(found));
     }
@@ -63,7 +64,8 @@ public final class BundleDiscovery {
                 }
             });
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the bundle folder " + root + ": " + e.getMessage(), "Check its permissions.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_FOLDER_UNREADABLE, root, e.getMessage()),
+                    Advice.of(Advice.Code.CHECK_FOLDER_PERMISSIONS), e);
         }
         out.sort(Comparator.comparing(Path::toString));
         return out;
@@ -74,8 +76,7 @@ public final class BundleDiscovery {
         JsonNode cfg = ConfigReader.read(config, format);
         String name = cfg.path("name").asText("");
         if (name.isBlank()) {
-            throw new UserFacingException(config + " has no worker name (the \"name\" setting).",
-                    "Add a name to the config; the bundle is incomplete.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_WORKER_UNNAMED, config), Advice.of(Advice.Code.WORKER_NAME));
         }
         List<String> kv = new ArrayList<>();
         for (JsonNode n : cfg.path("kv_namespaces")) {
@@ -99,8 +100,8 @@ public final class BundleDiscovery {
     private static String requireText(Path config, JsonNode n, String field, String section) {
         String v = n.path(field).asText("");
         if (v.isBlank()) {
-            throw new UserFacingException(config + ": an entry of " + section + " has no \"" + field + "\".",
-                    "Fix the config; the bundle is broken.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_BINDING_INCOMPLETE, config, section, field),
+                    Advice.of(Advice.Code.FIX_WORKER_CONFIG));
         }
         return v;
     }
@@ -111,16 +112,15 @@ public final class BundleDiscovery {
         for (Worker w : workers) {
             Worker prev = byName.put(w.name(), w);
             if (prev != null) {
-                throw new UserFacingException("Two workers of the bundle are both named \"" + w.name() + "\" ("
-                        + display(prev) + " and " + display(w) + ").", "Fix the bundle: worker names must be unique.");
+                throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_WORKER_TWICE, w.name(), display(prev), display(w)),
+                        Advice.of(Advice.Code.UNIQUE_WORKERS));
             }
         }
         for (Worker w : workers) {
             w.services().forEach((binding, service) -> {
                 if (!byName.containsKey(service)) {
-                    throw new UserFacingException("Worker \"" + w.name() + "\" (" + display(w) + ") binds service \"" + service
-                            + "\" as " + binding + ", but no worker of the bundle is named so.",
-                            "Fix the bundle: add the worker or remove the binding.");
+                    throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_SERVICE_UNKNOWN, w.name(), display(w), service, binding),
+                            Advice.of(Advice.Code.ADD_WORKER_OR_BINDING));
                 }
             });
         }
@@ -143,8 +143,8 @@ public final class BundleDiscovery {
         if (at >= 0) {
             List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
             cycle.add(name);
-            throw new UserFacingException("The bundle's workers bind each other in a cycle: " + String.join(" → ", cycle) + ".",
-                    "Fix the bundle: service bindings must not form a cycle, or no order can deploy them.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_CYCLE, String.join(" → ", cycle)),
+                    Advice.of(Advice.Code.NO_BINDING_CYCLE));
         }
         path.add(name);
         int t = 0;
@@ -172,26 +172,30 @@ public final class BundleDiscovery {
             m = JsonMapper.builder().build().readValue(file.toFile(), BundleManifest.class);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new UserFacingException("Invalid " + BundleManifest.FILE_NAME + (loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() : "")
-                    + ": " + e.getOriginalMessage(), "Fix the manifest; the bundle is broken.", e);
+            Failure f = loc != null && loc.getLineNr() > 0
+                    ? Failure.of(Failure.Code.MANIFEST_INVALID_AT, BundleManifest.FILE_NAME, loc.getLineNr(), e.getOriginalMessage())
+                    : Failure.of(Failure.Code.MANIFEST_INVALID, BundleManifest.FILE_NAME, e.getOriginalMessage());
+            throw new UserFacingException(f, Advice.of(Advice.Code.FIX_MANIFEST), e);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), "Check its permissions.");
+            throw new UserFacingException(Failure.of(Failure.Code.MANIFEST_UNREADABLE, file, e.getMessage()),
+                    Advice.of(Advice.Code.CHECK_FOLDER_PERMISSIONS), e);
         }
         if (m == null) {
-            throw new UserFacingException(BundleManifest.FILE_NAME + " is empty.", "Fix the manifest; the bundle is broken.");
+            throw new UserFacingException(Failure.of(Failure.Code.MANIFEST_EMPTY, BundleManifest.FILE_NAME),
+                    Advice.of(Advice.Code.FIX_MANIFEST));
         }
         for (BundleManifest.Secret s : m.secrets()) {
             if (s == null || s.name() == null || !SECRET_NAME.matcher(s.name()).matches()) {
-                throw new UserFacingException(BundleManifest.FILE_NAME + " lists a secret without a valid name.",
-                        "Secret names are letters, digits and underscores; fix the manifest.");
+                throw new UserFacingException(Failure.of(Failure.Code.MANIFEST_SECRET_NAME, BundleManifest.FILE_NAME),
+                        Advice.of(Advice.Code.SECRET_NAME_FORM));
             }
         }
         for (BundleManifest.Seeds s : m.seeds()) {
             String d = s == null ? null : s.dir();
             Path f = d == null ? null : root.resolve(d).normalize();
             if (f == null || !f.startsWith(root) || !Files.isDirectory(f)) {
-                throw new UserFacingException(BundleManifest.FILE_NAME + " lists the seed folder \"" + d + "\", which is not a folder in the bundle.",
-                        "Fix the manifest; the bundle is broken.");
+                throw new UserFacingException(Failure.of(Failure.Code.MANIFEST_SEED_FOLDER, BundleManifest.FILE_NAME, d),
+                        Advice.of(Advice.Code.FIX_MANIFEST));
             }
         }
         return Optional.of(m);

@@ -1,7 +1,10 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Advice;
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.bundle.BundleRefusedException.Detail;
 import dev.arcrun.core.bundle.BundleRefusedException.Reason;
 import dev.arcrun.core.bundle.EntryRegistry.Kind;
 import java.io.BufferedInputStream;
@@ -92,7 +95,8 @@ public final class BundleExtractor {
         Path target = dest.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
-            throw new UserFacingException("Cannot install a bundle at " + target + ".", "Choose a folder inside another folder.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_DEST_NO_PARENT, target),
+                    Advice.of(Advice.Code.DEST_INSIDE_FOLDER));
         }
         checkDestination(target, existing);
         String id = UUID.randomUUID().toString().substring(0, 8);
@@ -121,8 +125,8 @@ public final class BundleExtractor {
             done = true;
             return new Extracted(target, run.entries, run.bytes, top);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot extract the bundle into " + target + ": " + e.getMessage(),
-                    "Check that the disk has space and the folder is writable.", e);
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_EXTRACT_FAILED, target, e.getMessage()),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         } finally {
             deleteTree(temp);
             if (!done) {
@@ -138,11 +142,12 @@ public final class BundleExtractor {
     private static void checkDestination(Path target, Existing existing) {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UserFacingException(target + " exists and is not a folder.", "Choose another destination.");
+                throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_DEST_NOT_FOLDER, target),
+                        Advice.of(Advice.Code.OTHER_DESTINATION));
             }
             if (existing == Existing.REFUSE && !isEmptyDir(target)) {
-                throw new UserFacingException("The folder " + target + " is not empty.",
-                        "Choose a new or empty folder, or replace it (--replace on the command line).");
+                throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_DEST_NOT_EMPTY, target),
+                        Advice.of(Advice.Code.REPLACE_DEST));
             }
         }
     }
@@ -222,11 +227,11 @@ public final class BundleExtractor {
             } else if (head.length >= 512 && TarArchiveInputStream.matches(head, head.length)) {
                 tarStream = in;
             } else if (Downloader.looksLikeHtml(head, head.length)) {
-                throw new BundleRefusedException(Reason.NOT_AN_ARCHIVE, null, "is a web page, not a .tar.gz archive");
+                throw new BundleRefusedException(Reason.NOT_AN_ARCHIVE, null, Detail.WEB_PAGE);
             } else if (head.length == 0) {
-                throw new BundleRefusedException(Reason.EMPTY, null, "is an empty file");
+                throw new BundleRefusedException(Reason.EMPTY, null, Detail.EMPTY_FILE);
             } else {
-                throw new BundleRefusedException(Reason.NOT_AN_ARCHIVE, null, "is neither a .tar.gz nor a .tar archive");
+                throw new BundleRefusedException(Reason.NOT_AN_ARCHIVE, null, Detail.NOT_TAR);
             }
             String current = null;
             // Cancel closes the read-ahead stream, which frees a reader waiting for the next block at once.
@@ -248,7 +253,7 @@ public final class BundleExtractor {
                 throw refusal(ex, current);
             }
             if (entries == 0) {
-                throw new BundleRefusedException(Reason.EMPTY, null, "holds no files");
+                throw new BundleRefusedException(Reason.EMPTY, null, Detail.NO_FILES);
             }
         }
 
@@ -257,14 +262,14 @@ public final class BundleExtractor {
             if (failure instanceof FileSystemException fs) {
                 throw fs;
             }
-            String where = current == null ? "archive" : "is in a part that";
+            boolean whole = current == null;
             return switch (failure) {
-                case EOFException eof -> new BundleRefusedException(Reason.CORRUPT, current, current == null
-                        ? "archive ends too early (the download may be cut short)" : "is cut short: the archive ends too early", eof);
-                case ZipException zip -> new BundleRefusedException(Reason.CORRUPT, current,
-                        where + " is not valid gzip data (" + zip.getMessage() + ")", zip);
-                default -> new BundleRefusedException(Reason.CORRUPT, current,
-                        where + " cannot be read as tar (" + failure.getMessage() + ")", failure);
+                case EOFException eof -> new BundleRefusedException(eof, Reason.CORRUPT, current,
+                        whole ? Detail.ENDS_EARLY : Detail.ENTRY_CUT_SHORT);
+                case ZipException zip -> new BundleRefusedException(zip, Reason.CORRUPT, current,
+                        whole ? Detail.NOT_GZIP : Detail.ENTRY_NOT_GZIP, zip.getMessage());
+                default -> new BundleRefusedException(failure, Reason.CORRUPT, current,
+                        whole ? Detail.NOT_TAR_DATA : Detail.ENTRY_NOT_TAR, failure.getMessage());
             };
         }
 
@@ -274,7 +279,7 @@ public final class BundleExtractor {
             for (int r; (r = s.read(buf)) != -1; ) {
                 n += r;
                 if (n > MAX_TRAILING_BYTES) {
-                    throw new BundleRefusedException(Reason.CORRUPT, null, "has more than 16 MiB of data after the end of the archive");
+                    throw new BundleRefusedException(Reason.CORRUPT, null, Detail.TRAILING_DATA, MAX_TRAILING_BYTES >> 20);
                 }
             }
         }
@@ -282,12 +287,11 @@ public final class BundleExtractor {
         private void entry(TarArchiveInputStream tar, TarArchiveEntry e) throws IOException {
             String raw = e.getName();
             if (++entries > limits.maxEntries()) {
-                throw new BundleRefusedException(Reason.TOO_MANY_ENTRIES, raw,
-                        "is one more than the limit of " + limits.maxEntries() + " entries");
+                throw new BundleRefusedException(Reason.TOO_MANY_ENTRIES, raw, Detail.TOO_MANY_ENTRIES, limits.maxEntries());
             }
             byte flag = e.getLinkFlag();
             if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
-                throw new BundleRefusedException(Reason.SPECIAL_FILE, raw, "is a device file or a FIFO");
+                throw new BundleRefusedException(Reason.SPECIAL_FILE, raw, Detail.DEVICE);
             }
             String rel = EntryNames.normalise(raw);
             if (e.isDirectory()) {
@@ -307,8 +311,8 @@ public final class BundleExtractor {
                 needName(raw, rel);
                 regularFile(tar, e, raw, rel);
             } else {
-                throw new BundleRefusedException(Reason.SPECIAL_FILE, raw,
-                        "has the unsupported tar type '" + (char) flag + "'");
+                throw new BundleRefusedException(Reason.SPECIAL_FILE, raw, Detail.UNSUPPORTED_TYPE,
+                        String.valueOf((char) flag));
             }
             if (entries % PROGRESS_EVERY == 0) {
                 progress.accept(new Progress(entries, bytes));
@@ -317,19 +321,19 @@ public final class BundleExtractor {
 
         private static void needName(String raw, String rel) {
             if (rel.isEmpty()) {
-                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, "has no file name");
+                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.NO_FILE_NAME);
             }
         }
 
         private void account(String raw, long size) {
             if (size > limits.maxFileBytes()) {
-                throw new BundleRefusedException(Reason.FILE_TOO_LARGE, raw,
-                        "is " + size + " bytes, more than the limit of " + limits.maxFileBytes() + " for one file");
+                throw new BundleRefusedException(Reason.FILE_TOO_LARGE, raw, Detail.FILE_TOO_LARGE, size,
+                        limits.maxFileBytes());
             }
             bytes += size;
             if (bytes > limits.maxTotalBytes()) {
-                throw new BundleRefusedException(Reason.TOTAL_TOO_LARGE, raw,
-                        "takes the bundle over the limit of " + limits.maxTotalBytes() + " bytes in total");
+                throw new BundleRefusedException(Reason.TOTAL_TOO_LARGE, raw, Detail.TOTAL_TOO_LARGE,
+                        limits.maxTotalBytes());
             }
         }
 
@@ -348,7 +352,7 @@ public final class BundleExtractor {
                 }
             }
             if (written != size) {
-                throw new EOFException("entry shorter than its header says");
+                throw new EOFException(); // the entry is shorter than its header says: ENTRY_CUT_SHORT
             }
             if (posix && (e.getMode() & 0100) != 0) {
                 Files.setPosixFilePermissions(file, EXECUTABLE);
@@ -361,11 +365,10 @@ public final class BundleExtractor {
             try {
                 targetRel = EntryNames.normalise(linkName);
             } catch (BundleRefusedException ex) {
-                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a hard link to \"" + linkName + "\", outside the bundle");
+                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, Detail.HARD_LINK_OUTSIDE, linkName);
             }
             if (!registry.isFile(targetRel)) {
-                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw,
-                        "is a hard link to \"" + linkName + "\", which is not a file earlier in the bundle");
+                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, Detail.HARD_LINK_NOT_FILE, linkName);
             }
             Path source = temp.resolve(targetRel);
             account(raw, Files.size(source));
@@ -376,11 +379,11 @@ public final class BundleExtractor {
 
         private static void checkLinkText(String raw, String target) {
             if (target == null || target.isEmpty()) {
-                throw new BundleRefusedException(Reason.BROKEN_LINK, raw, "is a link to nothing");
+                throw new BundleRefusedException(Reason.BROKEN_LINK, raw, Detail.LINK_TO_NOTHING);
             }
             String t = target.replace('\\', '/');
             if (t.startsWith("/") || (t.length() >= 2 && t.charAt(1) == ':')) {
-                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a link to the absolute path \"" + target + "\"");
+                throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, Detail.LINK_ABSOLUTE, target);
             }
         }
 
@@ -399,7 +402,7 @@ public final class BundleExtractor {
                     if (!p.equals("..")) {
                         parts.add(p);
                     } else if (parts.isEmpty()) {
-                        throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, "is a link to \"" + s[2] + "\", outside the bundle");
+                        throw new BundleRefusedException(Reason.LINK_OUTSIDE, raw, Detail.LINK_OUTSIDE, s[2]);
                     } else {
                         parts.removeLast();
                     }
@@ -415,12 +418,12 @@ public final class BundleExtractor {
                 try {
                     real = root.resolve(rel).toRealPath();
                 } catch (NoSuchFileException ex) {
-                    throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], "is a link to \"" + s[2] + "\", which is not in the bundle");
+                    throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], Detail.LINK_MISSING, s[2]);
                 } catch (FileSystemException ex) {
-                    throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], "is a link that cannot be resolved (" + ex.getReason() + ")");
+                    throw new BundleRefusedException(Reason.BROKEN_LINK, s[0], Detail.LINK_UNRESOLVABLE, ex.getReason());
                 }
                 if (!real.startsWith(realRoot)) {
-                    throw new BundleRefusedException(Reason.LINK_OUTSIDE, s[0], "is a link that resolves outside the bundle");
+                    throw new BundleRefusedException(Reason.LINK_OUTSIDE, s[0], Detail.LINK_RESOLVES_OUTSIDE);
                 }
             }
         }

@@ -1,6 +1,8 @@
 package dev.arcrun.core.bundle;
 
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +52,8 @@ public final class BundleFetcher {
             }
         }
         if (expected != null && !expected.equals(sha)) {
-            throw new UserFacingException("The bundle has sha256 " + sha + " but " + expected + " was expected.",
-                    "The file is not the one you meant: check the sha256 and the source.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_SHA_MISMATCH, sha, expected),
+                    Advice.of(Advice.Code.CHECK_SHA));
         }
         BundleExtractor.Extracted x = extractor.extract(archive, dest, existing,
                 p -> events.accept(new FetchEvent.Extracting(p)), cancel, BundleDiscovery::discover);
@@ -64,7 +66,8 @@ public final class BundleFetcher {
         try {
             return Sha256.of(file);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the bundle " + file + ": " + e.getMessage(), "Check the path and its permissions.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_UNREADABLE, file, e.getMessage()),
+                    Advice.of(Advice.Code.CHECK_PATH_PERMISSIONS), e);
         }
     }
 
@@ -72,8 +75,7 @@ public final class BundleFetcher {
     private Path builtinArchive() {
         try (InputStream in = BundleFetcher.class.getResourceAsStream(BundleSource.BUILTIN_RESOURCE)) {
             if (in == null) {
-                throw new UserFacingException("This build of Arcrun has no engine built in.",
-                        "Use a GitHub source such as OWNER/REPO@REF, a URL or a local .tar.gz instead, or use a full release build.");
+                throw new UserFacingException(Failure.of(Failure.Code.BUILTIN_MISSING), Advice.of(Advice.Code.OTHER_SOURCE));
             }
             Path dir = Files.createDirectories(cacheDir.resolve("builtin"));
             Path tmp = Files.createTempFile(dir, "engine-", ".part");
@@ -89,8 +91,8 @@ public final class BundleFetcher {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            throw new UserFacingException("Cannot unpack the built-in engine into " + cacheDir + ": " + e.getMessage(),
-                    "Check that the disk has space and the folder is writable.");
+            throw new UserFacingException(Failure.of(Failure.Code.BUILTIN_UNPACK_FAILED, cacheDir, e.getMessage()),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,8 +33,7 @@ public sealed interface BundleSource {
     static BundleSource parse(String text) {
         String s = text == null ? "" : text.strip();
         if (s.isEmpty()) {
-            throw new UserFacingException("No bundle source given.",
-                    "Give one of: builtin, OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.");
+            throw new UserFacingException(Failure.of(Failure.Code.SOURCE_MISSING), Advice.of(Advice.Code.SOURCE_FORMS));
         }
         if (s.equalsIgnoreCase("builtin")) {
             return new Builtin();
@@ -43,10 +44,10 @@ public sealed interface BundleSource {
             try {
                 uri = URI.create(s);
             } catch (IllegalArgumentException e) {
-                throw new UserFacingException("The bundle URL " + s + " is not a valid URL.", "Check it for typos.");
+                throw new UserFacingException(Failure.of(Failure.Code.SOURCE_URL_INVALID, s), Advice.of(Advice.Code.CHECK_TYPOS));
             }
             if (uri.getHost() == null) {
-                throw new UserFacingException("The bundle URL " + s + " has no host name.", "Check it for typos.");
+                throw new UserFacingException(Failure.of(Failure.Code.SOURCE_URL_NO_HOST, s), Advice.of(Advice.Code.CHECK_TYPOS));
             }
             return new Remote(uri);
         }
@@ -55,19 +56,16 @@ public sealed interface BundleSource {
             return new Remote(URI.create("https://codeload.github.com/" + m.group(1) + "/" + m.group(2) + "/tar.gz/" + m.group(3)));
         }
         if (s.startsWith("github:")) {
-            throw new UserFacingException("The GitHub source " + s + " is not of the form github:OWNER/REPO@REF.",
-                    "For example: github:arcrun/arcrun@main.");
+            throw new UserFacingException(Failure.of(Failure.Code.SOURCE_GITHUB_FORM, s), Advice.of(Advice.Code.GITHUB_FORM));
         }
         Path file;
         try {
             file = Path.of(s);
         } catch (InvalidPathException e) {
-            throw new UserFacingException("The bundle source " + s + " is neither a URL, OWNER/REPO@REF nor a file path.",
-                    "Give one of: builtin, OWNER/REPO@REF, an https URL of a .tar.gz, or a local .tar.gz file.");
+            throw new UserFacingException(Failure.of(Failure.Code.SOURCE_UNKNOWN, s), Advice.of(Advice.Code.SOURCE_FORMS));
         }
         if (!Files.isRegularFile(file)) {
-            throw new UserFacingException("The bundle source " + s + " is neither a URL, OWNER/REPO@REF nor an existing file.",
-                    "Give one of: builtin, OWNER/REPO@REF (for example arcrun/arcrun@main), an https URL of a .tar.gz, or a local .tar.gz file.");
+            throw new UserFacingException(Failure.of(Failure.Code.SOURCE_UNKNOWN, s), Advice.of(Advice.Code.SOURCE_FORMS));
         }
         return new LocalFile(file.toAbsolutePath());
     }

@@ -16,8 +16,8 @@ public sealed interface DownloadEvent {
         }
     }
 
-    /** The connection dropped; the next attempt resumes at {@code fromByte} (0 = starts over). */
-    record Retrying(int attempt, long fromByte, String reason) implements DownloadEvent {}
+    /** An attempt failed ({@code reason}, a fact); the next one resumes at {@code fromByte} (0 = starts over). */
+    record Retrying(int attempt, long fromByte, dev.arcrun.core.Failure reason) implements DownloadEvent {}
 
     /** Complete: the file on disk, its sha256, and whether it came from the cache. */
     record Finished(java.nio.file.Path file, String sha256, long bytes, boolean fromCache) implements DownloadEvent {}

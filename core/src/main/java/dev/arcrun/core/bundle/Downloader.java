@@ -1,6 +1,8 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Advice;
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +105,8 @@ public final class Downloader {
                 Attempts state = fetchWithRetries(url, part, listener, cancel);
                 String sha = Sha256.hex(state.digest);
                 if (expected != null && !expected.equals(sha)) {
-                    throw new UserFacingException("The bundle downloaded from " + url + " has sha256 " + sha
-                            + " but " + expected + " was expected.",
-                            "The file on the server is not the one you meant: check the sha256 and the source.");
+                    throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_SHA_MISMATCH, url, sha, expected),
+                            Advice.of(Advice.Code.CHECK_SHA));
                 }
                 Path target = dir.resolve(sha + ".tar.gz");
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -115,8 +116,8 @@ public final class Downloader {
                 Files.deleteIfExists(part);
             }
         } catch (IOException e) {
-            throw new UserFacingException("Cannot write the download into " + dir + ": " + e.getMessage(),
-                    "Check that the disk has space and the folder is writable.", e);
+            throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_WRITE_FAILED, dir, e.getMessage()),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         }
     }
 
@@ -140,15 +141,15 @@ public final class Downloader {
                     return st;
                 }
                 // The server would not continue where we stopped: the file was reset, start over at once.
-                listener.accept(new DownloadEvent.Retrying(attempt + 1, 0, "the server did not resume the download"));
+                listener.accept(new DownloadEvent.Retrying(attempt + 1, 0, Failure.of(Failure.Code.DOWNLOAD_NOT_RESUMED)));
             } catch (TransientFailure | IOException e) {
                 if (cancel.isCancelled()) {
                     throw new CancellationException("Download cancelled.");
                 }
-                String reason = e instanceof IOException io ? describe(io) : e.getMessage();
+                Failure reason = e instanceof TransientFailure t ? t.reason : describe((IOException) e);
                 if (attempt >= options.maxAttempts()) {
-                    throw new UserFacingException("Downloading " + url + " failed " + attempt + " times; last: " + reason + ".",
-                            "Check the internet connection and try again.", e);
+                    throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_FAILED, url, attempt, reason),
+                            Advice.of(Advice.Code.CHECK_INTERNET), e);
                 }
                 listener.accept(new DownloadEvent.Retrying(attempt + 1, st.have, reason));
                 pause(cancel);
@@ -158,8 +159,11 @@ public final class Downloader {
 
     /** A failure worth another attempt (server 5xx, a short body). */
     private static final class TransientFailure extends Exception {
-        TransientFailure(String message) {
-            super(message);
+        final Failure reason;
+
+        TransientFailure(Failure reason) {
+            super(reason.code().id(), null, false, false);
+            this.reason = reason;
         }
     }
 
@@ -181,7 +185,7 @@ public final class Downloader {
             try (InputStream body = resp.body()) {
                 int status = resp.statusCode();
                 if (status >= 500 || status == 408 || status == 429) {
-                    throw new TransientFailure("the server answered " + status);
+                    throw new TransientFailure(Failure.of(Failure.Code.DOWNLOAD_SERVER_BUSY, status));
                 }
                 if (status == 416 && from > 0) {
                     reset(part, st);
@@ -191,8 +195,8 @@ public final class Downloader {
                     throw httpError(url, status);
                 }
                 if (status != 200 && status != 206) {
-                    throw new UserFacingException("The server answered " + status + " for " + url + " instead of the bundle.",
-                            "Check the URL; it should point at a .tar.gz file.");
+                    throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_STATUS, status, url),
+                            Advice.of(Advice.Code.URL_TARBALL));
                 }
                 String type = resp.headers().firstValue("Content-Type").orElse(null);
                 if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
@@ -266,7 +270,7 @@ public final class Downloader {
         cancel.check();
         listener.accept(new DownloadEvent.Progress(st.have, st.total, rate(st.have - startBytes, System.nanoTime() - startNanos)));
         if (st.total >= 0 && st.have < st.total) {
-            throw new TransientFailure("the connection dropped after " + st.have + " of " + st.total + " bytes");
+            throw new TransientFailure(Failure.of(Failure.Code.DOWNLOAD_CUT_SHORT, st.have, st.total));
         }
     }
 
@@ -279,9 +283,9 @@ public final class Downloader {
             if (cancel.isCancelled()) {
                 throw new CancellationException("Download cancelled.");
             }
-            String why = stalled.get() ? "no data arrived for " + options.readTimeout().toMillis() + " ms" : describe(e);
-            throw new TransientFailure("the connection dropped after " + st.have
-                    + (st.total >= 0 ? " of " + st.total : "") + " bytes (" + why + ")");
+            Failure why = stalled.get() ? Failure.of(Failure.Code.DOWNLOAD_STALLED, options.readTimeout().toMillis()) : describe(e);
+            throw new TransientFailure(st.total >= 0 ? Failure.of(Failure.Code.DOWNLOAD_DROPPED_OF, st.have, st.total, why)
+                    : Failure.of(Failure.Code.DOWNLOAD_DROPPED, st.have, why));
         }
     }
 
@@ -334,23 +338,24 @@ public final class Downloader {
             resp.body().close();
             String location = resp.headers().firstValue("Location").orElse(null);
             if (location == null) {
-                throw new UserFacingException("The server answered " + status + " for " + current + " without saying where to go.",
-                        "Check the URL.");
+                throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_NO_LOCATION, status, current),
+                        Advice.of(Advice.Code.CHECK_URL));
             }
             URI next;
             try {
                 next = current.resolve(new URI(location));
             } catch (URISyntaxException e) {
-                throw new UserFacingException("The server redirected " + current + " to an invalid address.", "Check the URL.");
+                throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_BAD_REDIRECT, current),
+                        Advice.of(Advice.Code.CHECK_URL));
             }
             if ("https".equalsIgnoreCase(current.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                throw new UserFacingException("The server redirected " + current + " to the insecure address " + next + ".",
-                        "Use a source that stays on https.");
+                throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_INSECURE_REDIRECT, current, next),
+                        Advice.of(Advice.Code.STAY_HTTPS));
             }
             current = next;
         }
-        throw new UserFacingException("Downloading " + url + " was redirected more than " + options.maxRedirects() + " times.",
-                "Check the URL; the server may be misconfigured.");
+        throw new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_TOO_MANY_REDIRECTS, url, options.maxRedirects()),
+                Advice.of(Advice.Code.URL_MISCONFIGURED));
     }
 
     private void pause(Cancellation cancel) {
@@ -376,30 +381,28 @@ public final class Downloader {
     }
 
     private static UserFacingException webPage(URI url) {
-        return new UserFacingException("The server answered " + url + " with a web page, not a bundle archive.",
-                "Check the URL: it must point at the .tar.gz file itself (for GitHub use OWNER/REPO@REF).");
+        return new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_WEB_PAGE, url), Advice.of(Advice.Code.URL_ARCHIVE_ITSELF));
     }
 
     private static UserFacingException httpError(URI url, int status) {
         if (status == 404) {
-            return new UserFacingException("Nothing found at " + url + " (HTTP 404).",
-                    "Check the repository, the ref and the URL; a private repository also answers 404.");
+            return new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_NOT_FOUND, url), Advice.of(Advice.Code.URL_NOT_FOUND));
         }
         if (status == 401 || status == 403) {
-            return new UserFacingException("The server refused access to " + url + " (HTTP " + status + ").",
-                    "The bundle must be publicly downloadable; check the URL.");
+            return new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_FORBIDDEN, url, status), Advice.of(Advice.Code.URL_PUBLIC));
         }
-        return new UserFacingException("The server answered HTTP " + status + " for " + url + ".", "Check the URL.");
+        return new UserFacingException(Failure.of(Failure.Code.DOWNLOAD_HTTP_ERROR, status, url), Advice.of(Advice.Code.CHECK_URL));
     }
 
-    private static String describe(IOException e) {
+    /** Why a request or a read failed, as a fact; the exception's own message only when nothing more is known. */
+    private static Failure describe(IOException e) {
         if (e instanceof InterruptedIOException || e instanceof java.net.http.HttpTimeoutException) {
-            return "no answer in time";
+            return Failure.of(Failure.Code.DOWNLOAD_TIMED_OUT);
         }
         if (e instanceof java.net.ConnectException) {
-            return "connection refused";
+            return Failure.of(Failure.Code.DOWNLOAD_REFUSED);
         }
         String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? "the connection failed" : msg;
+        return msg == null || msg.isBlank() ? Failure.of(Failure.Code.DOWNLOAD_CONNECTION_FAILED) : Failure.of(Failure.Code.DOWNLOAD_IO, msg);
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.bundle.BundleRefusedException.Detail;
 import dev.arcrun.core.bundle.BundleRefusedException.Reason;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -25,16 +26,16 @@ final class EntryNames {
      */
     static String normalise(String raw) {
         if (raw.isEmpty()) {
-            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, "has an empty name");
+            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.EMPTY_NAME);
         }
         String name = raw.replace('\\', '/');
         if (name.startsWith("/") || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)))) {
-            throw new BundleRefusedException(Reason.ABSOLUTE_PATH, raw, "is an absolute path");
+            throw new BundleRefusedException(Reason.ABSOLUTE_PATH, raw, Detail.ABSOLUTE);
         }
         List<String> parts = segments(name);
         for (String p : parts) {
             if (p.equals("..")) {
-                throw new BundleRefusedException(Reason.PARENT_TRAVERSAL, raw, "contains \"..\"");
+                throw new BundleRefusedException(Reason.PARENT_TRAVERSAL, raw, Detail.DOT_DOT);
             }
         }
         for (String p : parts) {
@@ -58,26 +59,24 @@ final class EntryNames {
         for (int i = 0; i < seg.length(); i++) {
             char c = seg.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, "contains a control character");
+                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.CONTROL_CHARACTER);
             }
             if (FORBIDDEN.indexOf(c) >= 0) {
-                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw,
-                        "contains the character '" + c + "', which Windows cannot hold in a file name");
+                throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.WINDOWS_CHARACTER, String.valueOf(c));
             }
         }
         char last = seg.charAt(seg.length() - 1);
         if (last == '.' || last == ' ') {
             throw new BundleRefusedException(Reason.NOT_PORTABLE, raw,
-                    "ends in a " + (last == '.' ? "dot" : "space") + ", which Windows drops from file names");
+                    last == '.' ? Detail.ENDS_IN_DOT : Detail.ENDS_IN_SPACE);
         }
         int dot = seg.indexOf('.');
         String base = (dot < 0 ? seg : seg.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
         if (RESERVED.contains(base)) {
-            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw,
-                    "uses the name \"" + seg + "\", which Windows reserves for a device");
+            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.RESERVED_NAME, seg);
         }
         if (seg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
-            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, "has a name longer than 255 bytes");
+            throw new BundleRefusedException(Reason.NOT_PORTABLE, raw, Detail.NAME_TOO_LONG, 255);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.bundle.BundleRefusedException.Detail;
 import dev.arcrun.core.bundle.BundleRefusedException.Reason;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,9 +40,9 @@ final class EntryRegistry {
             return;
         }
         if (n.kind == Kind.DIR && kind != Kind.DIR && !n.explicit) {
-            throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw, "is also a folder of the bundle");
+            throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw, Detail.ALSO_FOLDER);
         }
-        throw new BundleRefusedException(Reason.DUPLICATE, raw, "appears twice in the bundle");
+        throw new BundleRefusedException(Reason.DUPLICATE, raw, Detail.TWICE);
     }
 
     private boolean isKnownDir(String dir) {
@@ -60,7 +61,7 @@ final class EntryRegistry {
                 noteTop(parent, Kind.DIR);
             } else if (n.kind != Kind.DIR) {
                 throw new BundleRefusedException(Reason.TYPE_CONFLICT, raw,
-                        "lies inside \"" + n.name + "\", which the bundle already holds as a " + (n.kind == Kind.LINK ? "link" : "file"));
+                        n.kind == Kind.LINK ? Detail.INSIDE_LINK : Detail.INSIDE_FILE, n.name);
             } else if (!n.name.equals(parent)) {
                 throw collision(raw, n.name);
             }
@@ -90,7 +91,6 @@ final class EntryRegistry {
     }
 
     private static BundleRefusedException collision(String raw, String existing) {
-        return new BundleRefusedException(Reason.CASE_COLLISION, raw,
-                "collides with \"" + existing + "\" on systems that ignore upper/lower case (Windows, macOS)");
+        return new BundleRefusedException(Reason.CASE_COLLISION, raw, Detail.CASE_COLLISION, existing);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,29 +35,30 @@ public record ProvisionedResources(@JsonProperty("account_id") String accountId,
         try {
             ProvisionedResources r = JsonMapper.builder().build().readValue(file.toFile(), ProvisionedResources.class);
             if (r == null) {
-                throw new UserFacingException(file + " is empty.", "Save the output of 'arcrun cf provision --json' into it.");
+                throw new UserFacingException(Failure.of(Failure.Code.RESOURCES_EMPTY, file), Advice.of(Advice.Code.PROVISION_OUTPUT));
             }
             for (Kv k : r.kv()) {
                 if (k == null || blank(k.binding()) || blank(k.id())) {
-                    throw new UserFacingException(file + " lists a KV namespace without a binding or an id.",
-                            "Use the unchanged output of 'arcrun cf provision --json'.");
+                    throw new UserFacingException(Failure.of(Failure.Code.RESOURCES_KV_INCOMPLETE, file),
+                            Advice.of(Advice.Code.PROVISION_OUTPUT));
                 }
             }
             for (R2 b : r.r2()) {
                 if (b == null || blank(b.binding()) || blank(b.name())) {
-                    throw new UserFacingException(file + " lists an R2 bucket without a binding or a name.",
-                            "Use the unchanged output of 'arcrun cf provision --json'.");
+                    throw new UserFacingException(Failure.of(Failure.Code.RESOURCES_R2_INCOMPLETE, file),
+                            Advice.of(Advice.Code.PROVISION_OUTPUT));
                 }
             }
             return r;
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new UserFacingException("Cannot read the resources file " + file
-                    + (loc != null && loc.getLineNr() > 0 ? " (line " + loc.getLineNr() + ")" : "") + ": " + e.getOriginalMessage(),
-                    "It must be the JSON that 'arcrun cf provision --json' prints.", e);
+            Failure f = loc != null && loc.getLineNr() > 0
+                    ? Failure.of(Failure.Code.RESOURCES_INVALID_AT, file, loc.getLineNr(), e.getOriginalMessage())
+                    : Failure.of(Failure.Code.RESOURCES_INVALID, file, e.getOriginalMessage());
+            throw new UserFacingException(f, Advice.of(Advice.Code.PROVISION_OUTPUT), e);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the resources file " + file + ": " + e.getMessage(),
-                    "Check the path.", e);
+            throw new UserFacingException(Failure.of(Failure.Code.RESOURCES_UNREADABLE, file, e.getMessage()),
+                    Advice.of(Advice.Code.CHECK_PATH), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.arcrun.core.bundle;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +56,8 @@ public final class Sha256 {
         }
         String s = given.strip().toLowerCase(Locale.ROOT);
         if (!HEX.matcher(s).matches()) {
-            throw new dev.arcrun.core.UserFacingException("The sha256 \"" + given.strip() + "\" is not 64 hexadecimal digits.",
-                    "Copy the full sha256 of the bundle, or leave it out.");
+            throw new UserFacingException(Failure.of(Failure.Code.SHA256_INVALID, given.strip()),
+                    Advice.of(Advice.Code.SHA256_FORM));
         }
         return s;
     }

@@ -113,6 +113,9 @@ public final class Messages {
     public static List<String> valueKeys() {
         List<String> reasons = java.util.Arrays.stream(dev.arcrun.core.bundle.BundleRefusedException.Reason.values())
                 .map(r -> "bundle.reason." + r.name().toLowerCase(Locale.ROOT)).toList();
+        // bundle fetch: the specifics of a refusal
+        reasons = Stream.concat(reasons.stream(), java.util.Arrays.stream(dev.arcrun.core.bundle.BundleRefusedException.Detail.values())
+                .map(dev.arcrun.core.bundle.BundleRefusedException.Detail::key)).toList();
         return java.util.stream.Stream.concat(reasons.stream(), Stream.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
                 "token.kind.user", "token.kind.account", "resource.worker", "resource.kv_namespace", "resource.r2_bucket")).toList();
     }

@@ -73,7 +73,8 @@ class BundleDiscoveryTest {
         write("b/wrangler.toml", "name = \"b\"\nservices = [{ binding = \"C\", service = \"c\" }]\n");
         write("c/wrangler.jsonc", "{ \"name\": \"c\", \"services\": [{ \"binding\": \"A\", \"service\": \"a\" }] }");
         assertThatThrownBy(() -> BundleDiscovery.discover(root)).isInstanceOf(UserFacingException.class)
-                .hasMessageContaining("cycle").hasMessageContaining("a → b → c → a");
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_CYCLE))
+                .hasMessageContaining("a → b → c → a");
     }
 
     @Test
@@ -81,7 +82,7 @@ class BundleDiscoveryTest {
         write("x/wrangler.toml", "name = \"x\"\nservices = [{ binding = \"REGISTRY\", service = \"arcrun-registry\" }]\n");
         assertThatThrownBy(() -> BundleDiscovery.discover(root)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("\"x\"").hasMessageContaining("arcrun-registry").hasMessageContaining("REGISTRY")
-                .hasMessageContaining("x/wrangler.toml");
+                .hasMessageContaining("x/wrangler.toml").satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_SERVICE_UNKNOWN));
     }
 
     @Test
@@ -104,22 +105,22 @@ class BundleDiscoveryTest {
     @Test
     void noWorkersOrAWorkerWithoutANameAreErrors() throws IOException {
         write("readme.md", "x");
-        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("No worker found");
+        assertThatThrownBy(() -> BundleDiscovery.discover(root)).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_NO_WORKER));
         write("w/wrangler.toml", "main = \"x.js\"\n");
-        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("has no worker name");
+        assertThatThrownBy(() -> BundleDiscovery.discover(root)).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_WORKER_UNNAMED));
     }
 
     @Test
     void duplicateWorkerNamesAreAnError() throws IOException {
         write("a/wrangler.toml", "name = \"same\"\n");
         write("b/wrangler.toml", "name = \"same\"\n");
-        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("both named \"same\"");
+        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("\"same\"").satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_WORKER_TWICE));
     }
 
     @Test
     void aManifestNamingASeedFolderOutsideTheBundleIsRefused() throws IOException {
         write("w/wrangler.toml", "name = \"w\"\n");
         write("arcrun.bundle.json", "{\"name\":\"x\",\"version\":\"1\",\"seeds\":[{\"kind\":\"auth_recipe\",\"dir\":\"../../etc\"}]}");
-        assertThatThrownBy(() -> BundleDiscovery.discover(root)).hasMessageContaining("seed folder");
+        assertThatThrownBy(() -> BundleDiscovery.discover(root)).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.MANIFEST_SEED_FOLDER));
     }
 }

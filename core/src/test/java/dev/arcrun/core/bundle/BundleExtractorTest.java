@@ -83,7 +83,9 @@ class BundleExtractorTest {
         Files.writeString(dest.resolve("old.txt"), "old");
 
         assertThatThrownBy(() -> new BundleExtractor().extract(archive, dest)).isInstanceOf(UserFacingException.class)
-                .hasMessageContaining("not empty");
+                .satisfies(e -> assertThat(((UserFacingException) e).failure())
+                        .isEqualTo(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.BUNDLE_DEST_NOT_EMPTY, dest.toAbsolutePath().normalize())))
+                .satisfies(e -> assertThat(((UserFacingException) e).adviceFact().code()).isEqualTo(dev.arcrun.core.Advice.Code.REPLACE_DEST));
         assertThat(dest.resolve("old.txt")).exists();
 
         new BundleExtractor().extract(archive, dest, Existing.REPLACE, p -> {}, Cancellation.none());

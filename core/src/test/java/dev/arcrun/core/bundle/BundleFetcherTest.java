@@ -52,7 +52,7 @@ class BundleFetcherTest {
         Path archive = Files.write(tmp.resolve("e.tar.gz"), Tarballs.engine("e"));
         Path dest = tmp.resolve("dest");
         assertThatThrownBy(() -> fetcher().fetch(new BundleSource.LocalFile(archive), dest, "f".repeat(64), Existing.REFUSE,
-                events::add, Cancellation.none())).isInstanceOf(UserFacingException.class).hasMessageContaining("sha256");
+                events::add, Cancellation.none())).isInstanceOf(UserFacingException.class).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_SHA_MISMATCH));
         assertThat(dest).doesNotExist();
         FetchedBundle f = fetcher().fetch(new BundleSource.LocalFile(archive), dest, Sha256.of(archive), Existing.REFUSE,
                 events::add, Cancellation.none());
@@ -64,7 +64,7 @@ class BundleFetcherTest {
         Path archive = Files.write(tmp.resolve("e.tar.gz"), Tarballs.tar().file("repo/readme.md", "hi").gz());
         Path parent = Files.createDirectories(tmp.resolve("installs"));
         assertThatThrownBy(() -> fetcher().fetch(new BundleSource.LocalFile(archive), parent.resolve("b"), null, Existing.REFUSE,
-                events::add, Cancellation.none())).hasMessageContaining("No worker found");
+                events::add, Cancellation.none())).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.BUNDLE_NO_WORKER));
         try (Stream<Path> s = Files.list(parent)) {
             assertThat(s).isEmpty();
         }

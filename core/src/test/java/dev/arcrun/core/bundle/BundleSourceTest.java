@@ -32,10 +32,10 @@ class BundleSourceTest {
 
     @Test
     void nonsenseIsAClearError() {
-        assertThatThrownBy(() -> BundleSource.parse("")).isInstanceOf(UserFacingException.class).hasMessageContaining("No bundle source");
-        assertThatThrownBy(() -> BundleSource.parse("github:nope")).hasMessageContaining("github:OWNER/REPO@REF");
-        assertThatThrownBy(() -> BundleSource.parse("owner/repo@../../x")).hasMessageContaining("neither a URL");
-        assertThatThrownBy(() -> BundleSource.parse("/no/such/file.tar.gz")).hasMessageContaining("existing file");
-        assertThatThrownBy(() -> BundleSource.parse("https://")).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> BundleSource.parse("")).isInstanceOf(UserFacingException.class).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.SOURCE_MISSING));
+        assertThatThrownBy(() -> BundleSource.parse("github:nope")).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.SOURCE_GITHUB_FORM));
+        assertThatThrownBy(() -> BundleSource.parse("owner/repo@../../x")).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.SOURCE_UNKNOWN));
+        assertThatThrownBy(() -> BundleSource.parse("/no/such/file.tar.gz")).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.SOURCE_UNKNOWN));
+        assertThatThrownBy(() -> BundleSource.parse("https://")).isInstanceOf(UserFacingException.class).satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.SOURCE_URL_INVALID));
     }
 }

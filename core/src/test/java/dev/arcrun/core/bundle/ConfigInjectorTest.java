@@ -325,6 +325,7 @@ class ConfigInjectorTest {
         assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("without a binding or an id");
         Files.writeString(f, "{not json");
         assertThatThrownBy(() -> ProvisionedResources.read(f)).hasMessageContaining("line 1")
-                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("cf provision --json"));
+                .satisfies(e -> assertThat(((dev.arcrun.core.UserFacingException) e).adviceFact().code())
+                        .isEqualTo(dev.arcrun.core.Advice.Code.PROVISION_OUTPUT));
     }
 }

@@ -4,7 +4,10 @@ import dev.arcrun.core.Cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.i18n.Messages;
 import dev.arcrun.testkit.http.HttpFixture;
 import dev.arcrun.testkit.http.HttpFixture.Drop;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +47,13 @@ class DownloaderTest {
 
     private Downloader.Result download(HttpFixture server, String sha) {
         return downloader().download(server.uri(), sha, events::add, Cancellation.none());
+    }
+
+    /** What stopped the download, as the fact the faces render. */
+    private static UserFacingException refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(t).isInstanceOf(UserFacingException.class);
+        return (UserFacingException) t;
     }
 
     private void assertArrivedWhole(Downloader.Result r) throws IOException {
@@ -131,8 +142,19 @@ class DownloaderTest {
     @Test
     void givesUpWithAClearErrorWhenEveryAttemptIsDropped() {
         try (HttpFixture server = HttpFixture.serving(TARBALL).noRangeSupport().dropHalfWay(Drop.ALWAYS).start()) {
-            assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("failed 5 times").hasMessageContaining("the connection dropped after");
+            UserFacingException e = refusal(() -> download(server, null));
+            assertThat(e.failure().code()).isEqualTo(Failure.Code.DOWNLOAD_FAILED);
+            assertThat(e.failure().args()).first().isEqualTo(server.uri());
+            assertThat(e.failure().args().get(1)).isEqualTo(5);
+            assertThat(e.failure().args().get(2)).isInstanceOfSatisfying(Failure.class, last -> assertThat(last.code())
+                    .isIn(Failure.Code.DOWNLOAD_CUT_SHORT, Failure.Code.DOWNLOAD_DROPPED, Failure.Code.DOWNLOAD_DROPPED_OF));
+            assertThat(e.adviceFact().code()).isEqualTo(Advice.Code.CHECK_INTERNET);
+            // a Chinese user reads why in Chinese, the last attempt's cause included
+            assertThat(new Messages(Locale.TRADITIONAL_CHINESE).render(e.failure()))
+                    .startsWith("下載 " + server.uri() + " 失敗了 5 次；最後一次：連線在收到").doesNotContain("!", "dropped");
+            assertThat(events).filteredOn(DownloadEvent.Retrying.class::isInstance).hasSize(4)
+                    .allSatisfy(r -> assertThat(((DownloadEvent.Retrying) r).reason().code()).isIn(
+                            Failure.Code.DOWNLOAD_CUT_SHORT, Failure.Code.DOWNLOAD_DROPPED, Failure.Code.DOWNLOAD_DROPPED_OF));
             assertThat(server.fileRequests()).hasSize(5);
             assertThat(cacheFiles()).isEmpty();
         }
@@ -158,9 +180,10 @@ class DownloaderTest {
     @Test
     void a404WithAnHtmlPageIsAClearErrorNotACorruptArchive() {
         try (HttpFixture server = HttpFixture.serving(TARBALL).notFoundHtml().start()) {
-            assertThatThrownBy(() -> download(server, null)).isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("HTTP 404").hasMessageContaining(server.uri().toString())
-                    .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("ref"));
+            UserFacingException e = refusal(() -> download(server, null));
+            assertThat(e.failure()).isEqualTo(Failure.of(Failure.Code.DOWNLOAD_NOT_FOUND, server.uri()));
+            assertThat(e.adviceFact().code()).isEqualTo(Advice.Code.URL_NOT_FOUND);
+            assertThat(e.getMessage()).contains("HTTP 404", server.uri().toString());
             assertThat(server.fileRequests()).hasSize(1);
         }
     }
@@ -169,19 +192,19 @@ class DownloaderTest {
     void anHtmlPageAnswered200IsAClearError() {
         byte[] html = "<!DOCTYPE html><html><body>Sign in</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (HttpFixture server = HttpFixture.serving(html).contentType("text/html").start()) {
-            assertThatThrownBy(() -> download(server, null)).hasMessageContaining("web page");
+            assertThat(refusal(() -> download(server, null)).failure()).isEqualTo(Failure.of(Failure.Code.DOWNLOAD_WEB_PAGE, server.uri()));
         }
         try (HttpFixture server = HttpFixture.serving(html).contentType("application/octet-stream").start()) {
-            assertThatThrownBy(() -> download(server, null)).hasMessageContaining("web page");
+            assertThat(refusal(() -> download(server, null)).failure()).isEqualTo(Failure.of(Failure.Code.DOWNLOAD_WEB_PAGE, server.uri()));
         }
     }
 
     @Test
-    void checksTheSha256WhenGivenAndKeepsNothingOnMismatch() {
+    void checksTheSha256WhenGivenAndKeepsNothingOnMismatch() throws IOException {
         try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
             String wrong = "0".repeat(64);
-            assertThatThrownBy(() -> download(server, wrong)).isInstanceOf(UserFacingException.class)
-                    .hasMessageContaining("sha256").hasMessageContaining(wrong);
+            assertThat(refusal(() -> download(server, wrong)).failure())
+                    .isEqualTo(Failure.of(Failure.Code.DOWNLOAD_SHA_MISMATCH, server.uri(), Sha256.of(writeTemp()), wrong));
             assertThat(cacheFiles()).isEmpty();
         }
     }
@@ -233,15 +256,22 @@ class DownloaderTest {
         try (HttpFixture server = HttpFixture.serving(TARBALL).slow(1024, Duration.ofSeconds(5)).start()) {
             Downloader d = new Downloader(tmp.resolve("cache"), new Downloader.Options(Duration.ofSeconds(2),
                     Duration.ofMillis(300), 2, Duration.ZERO, 5));
-            assertThatThrownBy(() -> d.download(server.uri(), null, events::add, Cancellation.none()))
-                    .isInstanceOf(UserFacingException.class).hasMessageContaining("failed 2 times");
+            UserFacingException e = refusal(() -> d.download(server.uri(), null, events::add, Cancellation.none()));
+            assertThat(e.failure().code()).isEqualTo(Failure.Code.DOWNLOAD_FAILED);
+            assertThat(e.failure().args().get(1)).isEqualTo(2);
+            // the last attempt stalled: "no data arrived for 300 ms", a fact with the timeout in it
+            Failure last = (Failure) e.failure().args().get(2);
+            assertThat(last.code()).isEqualTo(Failure.Code.DOWNLOAD_DROPPED_OF);
+            assertThat(last.args().getLast()).isEqualTo(Failure.of(Failure.Code.DOWNLOAD_STALLED, 300L));
+            assertThat(e.getMessage()).contains("no data arrived for 300 ms");
+            assertThat(new Messages(Locale.TRADITIONAL_CHINESE).render(e.failure())).contains("300 毫秒內沒有收到任何資料");
         }
     }
 
     @Test
     void anInvalidSha256IsRefusedBeforeAnyRequest() {
         try (HttpFixture server = HttpFixture.serving(TARBALL).start()) {
-            assertThatThrownBy(() -> download(server, "abc")).hasMessageContaining("not 64 hexadecimal digits");
+            assertThat(refusal(() -> download(server, "abc")).failure()).isEqualTo(Failure.of(Failure.Code.SHA256_INVALID, "abc"));
             assertThat(server.requests()).isEmpty();
         }
     }
