@@ -44,7 +44,10 @@ public record Failure(Code code, List<Object> args) {
         // config
         CONFIG_DAMAGED,
         // bundles
-        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY;
+        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY,
+        // config injection
+        WRANGLER_CONFIG_UNREADABLE, WRANGLER_CONFIG_EMPTY, WRANGLER_CONFIG_INVALID, WRANGLER_CONFIG_INVALID_AT, KV_NOT_PROVISIONED,
+        R2_NOT_PROVISIONED, WRANGLER_CONFIG_UNWRITABLE;
 
         /** The language-free name used in catalog keys and {@code --json}: {@code missing_permission}. */
         public String id() {
