@@ -27,7 +27,6 @@ class CoreProseTest {
      * turned into facts there.
      */
     private static final Set<String> NOT_YET_FACTS = Set.of(
-            "bundle/ConfigInjector.java", "bundle/ConfigReader.java",
             "cloudflare/CloudflareHttp.java", "cloudflare/KvBatches.java", "cloudflare/Operation.java",
             "cloudflare/Permissions.java", "cloudflare/Provisioner.java",
             "cloudflare/R2Api.java", "cloudflare/ResourceManifest.java",

@@ -89,9 +89,9 @@ class DashboardPagingRealEngineTest {
                     .putObject("metadata").put("description", "Workflow number " + i).put("steps", 1).put("updated_at", now);
         }
         Path seed = Files.createDirectories(root.resolve("seed"));
-        Path engineDir; // the install's own bundle: its wrangler.toml holds the KV namespace ids the engine runs with
+        Path engineDir; // the install's own bundle: its generated config holds the KV namespace ids the engine runs with
         try (var files = Files.walk(root)) {
-            engineDir = files.filter(f -> f.endsWith(Path.of("workers", "cypher-executor", "wrangler.toml"))
+            engineDir = files.filter(f -> f.endsWith(Path.of("workers", "cypher-executor", "wrangler.arcrun.json"))
                     && f.toString().contains("bundles")).findFirst().orElseThrow().getParent().getParent().getParent();
         }
         Path file = seed.resolve("workflows.json");
@@ -99,7 +99,7 @@ class DashboardPagingRealEngineTest {
         Toolchain toolchain = ToolchainManager.forTests().ensure(line -> { });
         ProcessBuilder pb = new ProcessBuilder(toolchain.wranglerCommand("kv", "bulk", "put", file.toString(), "--binding", "WORKFLOWS",
                 "--local", "--persist-to", new LocalEngine(home, ToolchainManager.forTests()).dataFolder().toString(),
-                "-c", "workers/cypher-executor/wrangler.toml"))
+                "-c", "workers/cypher-executor/wrangler.arcrun.json"))
                 .directory(engineDir.toFile()).redirectErrorStream(true).redirectOutput(seed.resolve("bulk.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("XDG_CONFIG_HOME", Files.createDirectories(seed.resolve("xdg")).toString());

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "inject", mixinStandardHelpOptions = true,
-        description = "Write the provisioned KV ids, R2 bucket names and vars into each worker's wrangler config.")
+        description = "Write the provisioned KV ids, R2 bucket names and vars into a generated wrangler config "
+                + "(wrangler.arcrun.json) beside each worker's own, which 'arcrun deploy' gives wrangler.")
 public final class InjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +32,7 @@ public final class InjectCommand implements Callable<Integer> {
         Bundle bundle = BundleDiscovery.discover(dir);
         PrintWriter out = spec.commandLine().getOut();
         for (ConfigInjector.Injected i : ConfigInjector.injectAll(bundle, res.toInjectionValues())) {
-            Path shown = bundle.root().relativize(i.worker().config());
+            Path shown = bundle.root().relativize(i.config());
             out.println((i.changed() ? "updated    " : "unchanged  ") + shown + "  (" + i.worker().name() + ")");
         }
         out.flush();

@@ -120,7 +120,7 @@ class BundleCommandTest {
     }
 
     @Test
-    void injectWritesTheProvisionedValuesKeepingComments() throws Exception {
+    void injectWritesAGeneratedConfigBesideEachWorkersOwn() throws Exception {
         Path archive = Files.write(tmp.resolve("e.tar.gz"), engine());
         Path dest = tmp.resolve("b");
         assertThat(run(new FetchCommand(new AppHome(tmp.resolve("home"))), "--source", archive.toString(), "--dest", dest.toString()))
@@ -136,11 +136,21 @@ class BundleCommandTest {
         int code = run(null, "bundle", "inject", "--dir", dest.toString(), "--resources", resources.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("updated    registry/wrangler.toml  (arcrun-registry)");
+        assertThat(out.toString()).contains("updated    registry/wrangler.arcrun.json  (arcrun-registry)");
+        // The bundle's own files stay as they came; wrangler is given the generated config beside each.
         assertThat(dest.resolve("registry/wrangler.toml")).content().contains("# ids come from provisioning")
-                .contains("id = \"kv-comp\"").contains("[vars]\nWORKERS_SUBDOMAIN = \"acme\"");
-        assertThat(dest.resolve("executor/wrangler.jsonc")).content().contains("// executor")
-                .contains("\"id\": \"kv-runs\"").contains("\"bucket_name\": \"arcrun-components\"");
+                .doesNotContain("kv-comp");
+        assertThat(dest.resolve("executor/wrangler.jsonc")).content().contains("// executor").doesNotContain("kv-runs");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var registry = json.readTree(dest.resolve("registry/wrangler.arcrun.json").toFile());
+        assertThat(registry.at("/kv_namespaces/0/id").asText()).isEqualTo("kv-comp");
+        assertThat(registry.at("/vars/WORKERS_SUBDOMAIN").asText()).isEqualTo("acme");
+        var executor = json.readTree(dest.resolve("executor/wrangler.arcrun.json").toFile());
+        assertThat(executor.findValuesAsText("id")).contains("kv-runs");
+        assertThat(executor.at("/r2_buckets/0/bucket_name").asText()).isEqualTo("arcrun-components");
+        out.getBuffer().setLength(0);
+        assertThat(run(null, "bundle", "inject", "--dir", dest.toString(), "--resources", resources.toString())).isZero();
+        assertThat(out.toString()).contains("unchanged  registry/wrangler.arcrun.json  (arcrun-registry)");
     }
 
     @Test

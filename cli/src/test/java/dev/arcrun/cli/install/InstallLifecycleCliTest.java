@@ -161,6 +161,48 @@ class InstallLifecycleCliTest {
         assertThat(config.bundle().version()).isEqualTo("0.1.0");
     }
 
+    /**
+     * An install made before the generated configs: its bundle's wrangler.toml files were injected in place (real
+     * ids, the prefixed names) and there is no wrangler.arcrun.json. It still updates and rolls back under its own
+     * names, with its real ids, and the rollback's re-injection gives wrangler the values the old files had.
+     */
+    @Test
+    void aBundleInjectedInPlaceByAnEarlierVersionStillUpdatesAndRollsBack(@TempDir Path work) throws Exception {
+        Path v011 = EngineBundles.withVersion(work.resolve("src"), "0.1.1", work.resolve("arcrun-engine-0.1.1.tar.gz"));
+        var installed = cli.run("install", "--target", "cloudflare", "--prefix", "team2-", "--json");
+        assertThat(installed.exit()).as(installed.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        Path bundles = cli.store().folder("cloudflare-team2").resolve("bundles");
+        var toml = new com.fasterxml.jackson.dataformat.toml.TomlMapper();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<Path> generated;
+        try (var files = Files.walk(bundles)) {
+            generated = files.filter(f -> f.getFileName().toString().equals("wrangler.arcrun.json")).toList();
+        }
+        assertThat(generated).hasSize(2);
+        for (Path g : generated) { // what the earlier version left: the injected values in the bundle's own file
+            Files.writeString(g.resolveSibling("wrangler.toml"), toml.writeValueAsString(json.readTree(g.toFile())));
+            Files.delete(g);
+        }
+
+        var updated = cli.run("update", "--name", "cloudflare-team2", "--source", v011.toString(), "--json");
+        assertThat(updated.exit()).as(updated.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        assertThat(executorCode("team2-cypher-executor")).contains("0.1.1");
+        var rolledBack = cli.run("rollback", "--name", "cloudflare-team2", "--json");
+        assertThat(rolledBack.exit()).as(rolledBack.toString()).isEqualTo(StandInCli.NOT_ANSWERING);
+        assertThat(executorCode("team2-cypher-executor")).doesNotContain("0.1.1").contains("0.1.0");
+
+        InstallConfig config = cli.store().load("cloudflare-team2");
+        assertThat(config.bundle().version()).isEqualTo("0.1.0");
+        assertThat(cli.cf.state().scripts(cli.cf.accountId())).extracting(sc -> sc.name())
+                .containsExactlyInAnyOrder("team2-registry", "team2-cypher-executor");
+        var executor = cli.deploys.latestUpload(cli.cf.accountId(), "team2-cypher-executor").orElseThrow();
+        assertThat(executor.binding("REGISTRY").orElseThrow().path("service").asText()).isEqualTo("team2-registry");
+        assertThat(executor.binding("CREDENTIALS").orElseThrow().path("namespace_id").asText())
+                .isEqualTo(config.resources().kv().get("CREDENTIALS"));
+        assertThat(executor.binding("COMPONENT_BINARIES").orElseThrow().path("bucket_name").asText()).isEqualTo("team2-components");
+        assertThat(cli.cf.state().namespaces(cli.cf.accountId())).hasSize(7);
+    }
+
     private String executorCode(String script) {
         return cli.deploys.latestUpload(cli.cf.accountId(), script).orElseThrow().mainModuleContent().orElseThrow();
     }

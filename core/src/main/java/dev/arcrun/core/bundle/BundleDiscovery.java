@@ -71,8 +71,10 @@ public final class BundleDiscovery {
         return out;
     }
 
-    static Worker readWorker(Path root, Path config) {
-        ConfigFormat format = ConfigFormat.of(config.getFileName().toString()).orElseThrow();
+    static Worker readWorker(Path root, Path bundleConfig) {
+        // Once injected, the worker is what its generated config says (never a worker of its own: see ConfigInjector).
+        Path config = ConfigInjector.configIn(bundleConfig.getParent());
+        ConfigFormat format = ConfigFormat.of(config.getFileName().toString()).orElse(ConfigFormat.JSON);
         JsonNode cfg = ConfigReader.read(config, format);
         String name = cfg.path("name").asText("");
         if (name.isBlank()) {

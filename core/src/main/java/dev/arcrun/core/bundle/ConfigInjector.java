@@ -1,109 +1,156 @@
 package dev.arcrun.core.bundle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.config.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Writes real resource ids and vars into the workers' wrangler configs by editing only the characters of the values
- * concerned: comments, order and layout stay as they were (TOML and JSONC alike). Workers may be renamed too (an
- * install with its own prefix), their service bindings following. Only the top level of a config is
- * touched, not {@code [env.*]} sections. Each result is parsed again before it is written, atomically.
+ * Writes real resource ids and vars into the workers' configs without touching the bundle's own files: each worker
+ * gets a generated {@value #GENERATED} beside its wrangler.toml / wrangler.json(c) — the bundle's config as Jackson
+ * reads it, with the injected values — which wrangler is given with {@code --config} (it resolves {@code main},
+ * {@code .dev.vars} and assets relative to that file, so the folder is the same). Workers may be renamed too (an
+ * install with its own prefix), their service bindings following. Only the top level of a config is touched, not
+ * {@code [env.*]} sections. The generated file is always made from the bundle's own config, so injecting again gives
+ * the same file; a bundle folder an earlier version injected in place (no generated file) works the same way.
  */
 public final class ConfigInjector {
+    /** The generated config beside each worker's own; discovery never counts it as a worker config of its own. */
+    public static final String GENERATED = "wrangler.arcrun.json";
 
-    /** The outcome for one worker. */
-    public record Injected(Worker worker, boolean changed) {}
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** The outcome for one worker: the generated config, and whether its content changed. */
+    public record Injected(Worker worker, Path config, boolean changed) {}
 
     private ConfigInjector() {}
 
-    public static List<Injected> injectAll(Bundle bundle, InjectionValues values) {
-        // Check every worker first, so a missing resource changes no file at all.
-        List<String[]> planned = new ArrayList<>();
-        for (Worker w : bundle.workers()) {
-            String before;
-            try {
-                before = Files.readString(w.config());
-            } catch (IOException e) {
-                throw new UserFacingException("Cannot read " + w.config() + ": " + e.getMessage(), "Check its permissions.");
+    /** The config wrangler is to use in a worker's folder: the generated one once injected, else the bundle's own. */
+    public static Path configIn(Path workerDir) {
+        Path generated = workerDir.resolve(GENERATED);
+        return Files.isRegularFile(generated) ? generated
+                : source(workerDir).orElse(workerDir.resolve(ConfigFormat.TOML.fileName()));
+    }
+
+    /** The bundle's own config in a worker's folder (wrangler's precedence when there are several). */
+    static Optional<Path> source(Path workerDir) {
+        for (ConfigFormat f : ConfigFormat.values()) {
+            Path c = workerDir.resolve(f.fileName());
+            if (Files.isRegularFile(c)) {
+                return Optional.of(c);
             }
-            planned.add(new String[] {before, inject(w.format(), before, values, w.config())});
+        }
+        return Optional.empty();
+    }
+
+    public static List<Injected> injectAll(Bundle bundle, InjectionValues values) {
+        // Discovery shows the names a generated config already has; the renames also apply to the bundle's own names.
+        Map<String, String> renames = new LinkedHashMap<>(values.workerNames());
+        List<Path> sources = new ArrayList<>();
+        List<JsonNode> trees = new ArrayList<>();
+        for (Worker w : bundle.workers()) {
+            Path dir = w.config().getParent();
+            Path source = source(dir).orElseThrow(() -> new IllegalStateException("no wrangler config in " + dir));
+            JsonNode tree = ConfigReader.read(source, ConfigFormat.of(source.getFileName().toString()).orElseThrow());
+            String bundleName = tree.path("name").asText("");
+            if (!bundleName.isEmpty() && !bundleName.equals(w.name())) {
+                renames.putIfAbsent(bundleName, values.workerName(w.name()));
+            }
+            sources.add(source);
+            trees.add(tree);
+        }
+        InjectionValues all = new InjectionValues(values.kvIds(), values.r2Buckets(), values.vars(), renames);
+        // Every worker is checked before any file is written, so a missing resource changes nothing.
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) {
+            texts.add(render(generate(trees.get(i), all, sources.get(i))));
         }
         List<Injected> out = new ArrayList<>();
-        for (int i = 0; i < planned.size(); i++) {
-            Worker w = bundle.workers().get(i);
-            boolean changed = !planned.get(i)[0].equals(planned.get(i)[1]);
+        for (int i = 0; i < texts.size(); i++) {
+            Path generated = sources.get(i).resolveSibling(GENERATED);
+            boolean changed = !texts.get(i).equals(existing(generated));
             if (changed) {
-                writeAtomically(w.config(), planned.get(i)[1]);
+                write(generated, texts.get(i));
             }
-            out.add(new Injected(w, changed));
+            out.add(new Injected(bundle.workers().get(i), generated, changed));
         }
         return out;
     }
 
-    /** The config text with {@code values} written in; {@code file} only names it in messages. */
-    public static String inject(ConfigFormat format, String text, InjectionValues values, Path file) {
-        JsonNode before = ConfigReader.parse(file, format, text);
-        requireAll(before, "kv_namespaces", values.kvIds(), "KV namespace", file);
-        requireAll(before, "r2_buckets", values.r2Buckets(), "R2 bucket", file);
-        String after = format == ConfigFormat.TOML ? TomlInjection.apply(text, values) : JsoncInjection.apply(text, values);
-        JsonNode check = ConfigReader.parse(file, format, after);
-        verify(check, values, file);
-        return after;
+    /** The bundle's config {@code source} with {@code values} in it; {@code file} only names it in failures. */
+    static ObjectNode generate(JsonNode source, InjectionValues values, Path file) {
+        ObjectNode cfg = source.deepCopy();
+        bindings(cfg, "kv_namespaces", "id", values.kvIds(), Failure.Code.KV_NOT_PROVISIONED, file);
+        bindings(cfg, "r2_buckets", "bucket_name", values.r2Buckets(), Failure.Code.R2_NOT_PROVISIONED, file);
+        if (!values.vars().isEmpty()) {
+            ObjectNode vars = cfg.get("vars") instanceof ObjectNode o ? o : cfg.putObject("vars");
+            values.vars().forEach(vars::put);
+        }
+        rename(cfg, "name", values);
+        for (JsonNode s : cfg.path("services")) {
+            if (s instanceof ObjectNode o) {
+                rename(o, "service", values);
+            }
+        }
+        return cfg;
     }
 
-    private static void requireAll(JsonNode cfg, String section, Map<String, String> known, String what, Path file) {
+    static String render(JsonNode cfg) {
+        try {
+            return JSON.writeValueAsString(cfg) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a config tree as JSON", e);
+        }
+    }
+
+    private static void bindings(ObjectNode cfg, String section, String field, Map<String, String> byBinding,
+                                 Failure.Code missing, Path file) {
         for (JsonNode n : cfg.path(section)) {
             String binding = n.path("binding").asText("");
-            if (!known.containsKey(binding)) {
-                throw new UserFacingException(file + " binds the " + what + " " + binding + ", which the resources do not include.",
-                        "Provision the resources again ('arcrun cf provision') with this bundle's manifest, then inject again.");
+            String value = byBinding.get(binding);
+            if (value == null || !(n instanceof ObjectNode o)) {
+                throw new UserFacingException(Failure.of(missing, file, binding), Advice.of(Advice.Code.PROVISION_FOR_BUNDLE));
             }
+            o.put(field, value);
         }
     }
 
-    /** The edited config must say exactly what was asked for; anything else is a bug here, never written. */
-    private static void verify(JsonNode cfg, InjectionValues values, Path file) {
-        boolean ok = true;
-        for (JsonNode n : cfg.path("kv_namespaces")) {
-            ok &= values.kvIds().get(n.path("binding").asText()).equals(n.path("id").asText(null));
-        }
-        for (JsonNode n : cfg.path("r2_buckets")) {
-            ok &= values.r2Buckets().get(n.path("binding").asText()).equals(n.path("bucket_name").asText(null));
-        }
-        for (Map.Entry<String, String> v : values.vars().entrySet()) {
-            ok &= v.getValue().equals(cfg.path("vars").path(v.getKey()).asText(null));
-        }
-        // No name that was to be renamed may be left, as the worker's own or as a service binding's target.
-        ok &= !values.workerNames().containsKey(cfg.path("name").asText(""))
-                || values.workerName(cfg.path("name").asText()).equals(cfg.path("name").asText());
-        for (JsonNode n : cfg.path("services")) {
-            String svc = n.path("service").asText("");
-            ok &= !values.workerNames().containsKey(svc) || values.workerName(svc).equals(svc);
-        }
-        if (!ok) {
-            throw new IllegalStateException("Injecting into " + file + " did not produce the expected values");
+    private static void rename(ObjectNode o, String field, InjectionValues values) {
+        JsonNode v = o.get(field);
+        if (v != null && v.isTextual()) {
+            o.put(field, values.workerName(v.asText()));
         }
     }
 
-    private static void writeAtomically(Path file, String text) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    private static String existing(Path file) {
         try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.isRegularFile(file) ? Files.readString(file) : null;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error matters
-            }
-            throw new UserFacingException("Cannot write " + file + ": " + e.getMessage(), "Check that the folder is writable.");
+            return null; // unreadable: written again
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserFacingException(Failure.of(Failure.Code.WRANGLER_CONFIG_UNWRITABLE, file, String.valueOf(e.getMessage())),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         }
     }
 }

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads wrangler configs into a tree: TOML with Jackson's TOML module, JSON(C) with comments and trailing commas. */
+/**
+ * Reads wrangler configs into a tree with Jackson: TOML with its TOML module, wrangler.json and wrangler.jsonc as
+ * JSON with comments and trailing commas (JSONC). The tree is all arcrun needs: it never edits a config's text.
+ */
 final class ConfigReader {
     private static final ObjectMapper TOML = new TomlMapper();
     private static final ObjectMapper JSONC = JsonMapper.builder()
@@ -26,7 +31,8 @@ final class ConfigReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), "Check the file's permissions.");
+            throw new UserFacingException(Failure.of(Failure.Code.WRANGLER_CONFIG_UNREADABLE, file, String.valueOf(e.getMessage())),
+                    Advice.of(Advice.Code.WRANGLER_CONFIG_PERMISSIONS), e);
         }
         return parse(file, format, text);
     }
@@ -35,15 +41,17 @@ final class ConfigReader {
         try {
             JsonNode node = (format == ConfigFormat.TOML ? TOML : JSONC).readTree(text);
             if (node == null || !node.isObject()) {
-                throw new UserFacingException(file + " is not a wrangler config: it holds no settings.",
-                        "Fix the file, or remove it if the folder is not a worker.");
+                throw new UserFacingException(Failure.of(Failure.Code.WRANGLER_CONFIG_EMPTY, file),
+                        Advice.of(Advice.Code.WRANGLER_CONFIG_NOT_WORKER));
             }
             return node;
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
-            String where = loc != null && loc.getLineNr() > 0 ? " at line " + loc.getLineNr() : "";
-            throw new UserFacingException("Invalid " + format.fileName() + " " + file + where + ": " + e.getOriginalMessage(),
-                    "Fix the file (the bundle is broken), or use another bundle.", e);
+            String kind = format == ConfigFormat.TOML ? "TOML" : "JSON";
+            Failure f = loc != null && loc.getLineNr() > 0
+                    ? Failure.of(Failure.Code.WRANGLER_CONFIG_INVALID_AT, kind, file, loc.getLineNr(), e.getOriginalMessage())
+                    : Failure.of(Failure.Code.WRANGLER_CONFIG_INVALID, kind, file, e.getOriginalMessage());
+            throw new UserFacingException(f, Advice.of(Advice.Code.WRANGLER_CONFIG_FIX), e);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param name     the worker's name from its config
  * @param path     its folder relative to the bundle root, "/"-separated ("" for the root itself)
- * @param config   the config file wrangler will use
+ * @param config   the config file wrangler will use: the generated {@value ConfigInjector#GENERATED} once injected,
+ *                 else the bundle's own
  * @param tier     0 deploys first; a worker's tier is one more than the highest tier it binds to
  * @param kv       KV namespace bindings
  * @param r2       R2 bucket bindings

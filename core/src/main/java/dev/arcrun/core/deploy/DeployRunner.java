@@ -179,6 +179,9 @@ public final class DeployRunner {
                 // Our own keys never travel in an environment, and wrangler lets environment values override secrets.
                 "ARCRUN_API_KEY", "ARCRUN_ENCRYPTION_KEY", "API_KEY", "ENCRYPTION_KEY"));
         if (credentials.apiBaseUrl().isEmpty()) unset.add("CLOUDFLARE_API_BASE_URL");
+        if (target.config() != null) {
+            args = concat(List.of(args), List.of("--config", target.config().toString())); // the generated config
+        }
         return ProcessRun.of(target.name(), toolchain.wranglerCommand(args), target.dir())
                 .withEnv(env).withUnsetEnv(unset).withTimeout(timeout);
     }

@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the real resource ids into every worker's wrangler config, and for Cloudflare the install's worker names
+ * Writes the real resource ids into every worker's generated config ({@link ConfigInjector#GENERATED}, the one
+ * wrangler is given; the bundle's own files stay as they came), and for Cloudflare the install's worker names
  * (see {@link WorkerNames}) with the service bindings that point at them. For this computer the ids are stable names
  * (workerd keys its local storage by them), so data survives restarts.
  */

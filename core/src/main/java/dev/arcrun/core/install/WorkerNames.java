@@ -21,7 +21,7 @@ final class WorkerNames {
 
     /**
      * The deployed name of the worker the bundle calls {@code name}. A name that already starts with the prefix is
-     * kept: the unpacked bundle is renamed in place, so a resumed run, an update to the same build or a rollback
+     * kept: discovery shows an injected bundle's workers under their new names, so a resumed run, an update to the same build or a rollback
      * sees the names an earlier injection wrote.
      */
     static String deployed(String name, String prefix) {

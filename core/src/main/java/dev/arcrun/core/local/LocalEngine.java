@@ -233,7 +233,7 @@ public final class LocalEngine {
         ownerOnlyFile(log);
         long logStart = Files.size(log);
         List<String> command = toolchain.wranglerCommand("dev",
-                "-c", EXECUTOR_DIR + "/wrangler.toml", "-c", "workers/registry/wrangler.toml",
+                "-c", configIn(engineDir, EXECUTOR_DIR), "-c", configIn(engineDir, "workers/registry"),
                 "--ip", "127.0.0.1", "--port", Integer.toString(port), "--inspector-port", Integer.toString(inspectorPort),
                 "--persist-to", persist.toString(), "--show-interactive-dev-session=false");
         ProcessBuilder pb = new ProcessBuilder(withPrivateUmask(command)).directory(engineDir.toFile())
@@ -292,6 +292,11 @@ public final class LocalEngine {
                 sleep(POLL);
             }
         }
+    }
+
+    /** The config wrangler uses in a worker's folder, relative to the engine folder: the generated one once injected. */
+    private static String configIn(Path engineDir, String workerDir) {
+        return workerDir + "/" + dev.arcrun.core.bundle.ConfigInjector.configIn(engineDir.resolve(workerDir)).getFileName();
     }
 
     /** On POSIX, {@code sh -c 'umask 077; exec "$@"'}: Java cannot set a child's umask, a shell can (and then is replaced). */

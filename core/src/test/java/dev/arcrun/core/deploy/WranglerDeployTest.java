@@ -174,6 +174,39 @@ class WranglerDeployTest {
         assertThat(home.wranglerConfig()).isDirectory();
     }
 
+    /** What arcrun runs: the bundle's own configs keep their placeholders; wrangler deploys the generated ones. */
+    @Test
+    void wranglerDeploysTheGeneratedConfigWithTheInjectedIdsAndNames() throws IOException {
+        String placeholders = """
+                [[kv_namespaces]]
+                binding = "CREDENTIALS"
+                id = "placeholder"
+
+                [[services]]
+                binding = "REGISTRY"
+                service = "arcrun-registry"
+                """;
+        Path executor = worker("arcrun-cypher-executor", placeholders, "export default { fetch(req, env) { return env.REGISTRY.fetch(req); } };");
+        worker("arcrun-registry", "", "export default { fetch() { return new Response('registry'); } };");
+        String original = Files.readString(executor.resolve("wrangler.toml"));
+        dev.arcrun.core.bundle.ConfigInjector.injectAll(dev.arcrun.core.bundle.BundleDiscovery.discover(tmp.resolve("bundle")),
+                new dev.arcrun.core.bundle.InjectionValues(Map.of("CREDENTIALS", credentialsKvId), Map.of(), Map.of("WORKERS_SUBDOMAIN", "arcrun-test"),
+                        Map.of("arcrun-registry", "team2-registry", "arcrun-cypher-executor", "team2-cypher-executor")));
+        List<DeployTarget> targets = DeployTarget.of(dev.arcrun.core.bundle.BundleDiscovery.discover(tmp.resolve("bundle")));
+        assertThat(targets).extracting(DeployTarget::name).containsExactly("team2-registry", "team2-cypher-executor");
+
+        DeployReport report = runner().deploy(targets, Map.of(), lines::add, new Cancellation());
+
+        assertThat(report.allDeployed()).as("report %s, lines:%n%s", report, String.join("\n", texts())).isTrue();
+        assertThat(deploys.uploadOrder()).containsExactly("team2-registry", "team2-cypher-executor");
+        WorkerDeployState.Upload upload = deploys.uploads("team2-cypher-executor").getFirst();
+        assertThat(upload.binding("CREDENTIALS").orElseThrow().path("namespace_id").asText()).isEqualTo(credentialsKvId);
+        assertThat(upload.binding("REGISTRY").orElseThrow().path("service").asText()).isEqualTo("team2-registry");
+        assertThat(upload.binding("WORKERS_SUBDOMAIN").orElseThrow().path("text").asText()).isEqualTo("arcrun-test");
+        assertThat(upload.mainModuleContent()).hasValueSatisfying(js -> assertThat(js).contains("env.REGISTRY.fetch"));
+        assertThat(executor.resolve("wrangler.toml")).hasContent(original);
+    }
+
     @Test
     void aRedeployTakesTheVersionsPath() throws IOException {
         List<DeployTarget> targets = bundle(GATEWAY);

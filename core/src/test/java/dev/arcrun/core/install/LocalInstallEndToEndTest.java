@@ -104,6 +104,48 @@ class LocalInstallEndToEndTest {
                 .isInstanceOf(dev.arcrun.core.local.LocalStatus.Stopped.class);
     }
 
+    /**
+     * An install made before the generated configs: its bundle's wrangler.toml files were injected in place and there
+     * is no wrangler.arcrun.json. Its engine still starts with its data, and installing again over it injects the
+     * new way with the same ids, so the data stays.
+     */
+    @Test
+    void anEngineWhoseBundleAnEarlierVersionInjectedInPlaceStartsWithItsDataAndInstallsAgain() throws Exception {
+        assertThat(installer().install(InstallOptions.of(Target.LOCAL), events::add).execute()).as(events.toString())
+                .isInstanceOf(PipelineOutcome.Completed.class);
+        JsonNode hello = new ObjectMapper().readTree(findExample("hello.json").toFile());
+        newSession().engine().workflows().push(hello);
+        LocalInstalls locals = new LocalInstalls(home, secrets, ToolchainManager.forTests());
+        assertThat(locals.stop("local")).isTrue();
+
+        var toml = new com.fasterxml.jackson.dataformat.toml.TomlMapper();
+        List<Path> generated;
+        try (Stream<Path> files = Files.walk(root.resolve("installs"))) {
+            generated = files.filter(f -> f.getFileName().toString().equals(dev.arcrun.core.bundle.ConfigInjector.GENERATED)).toList();
+        }
+        assertThat(generated).hasSize(2);
+        for (Path g : generated) { // what the earlier version left: the injected values in the bundle's own file
+            Files.writeString(g.resolveSibling("wrangler.toml"), toml.writeValueAsString(new ObjectMapper().readTree(g.toFile())));
+            Files.delete(g);
+        }
+
+        locals.start("local", dev.arcrun.core.deploy.LogListener.NONE, dev.arcrun.core.local.LocalEngine.DEFAULT_START_TIMEOUT,
+                new dev.arcrun.core.Cancellation());
+        assertThat(newSession().engine().workflows().run("hello", new ObjectMapper().createObjectNode()).success())
+                .as("the workflow saved before, in the same KV namespaces").isTrue();
+
+        events.clear();
+        assertThat(installer.install(InstallOptions.of(Target.LOCAL), events::add).execute()).as(events.toString())
+                .isInstanceOf(PipelineOutcome.Completed.class);
+        for (Path g : generated) {
+            assertThat(g).as("injected the new way again").isRegularFile();
+        }
+        locals.stop("local");
+        locals.start("local", dev.arcrun.core.deploy.LogListener.NONE, dev.arcrun.core.local.LocalEngine.DEFAULT_START_TIMEOUT,
+                new dev.arcrun.core.Cancellation());
+        assertThat(newSession().engine().workflows().run("hello", new ObjectMapper().createObjectNode()).success()).isTrue();
+    }
+
     private InstallSession newSession() {
         return new InstallSession(home, InstallOptions.of(Target.LOCAL), installer.store(), secrets,
                 ToolchainManager.forTests(), Map.of(), installer.store().load("local"));
