@@ -71,7 +71,12 @@ public record Advice(Code code, List<Object> args) {
         TOKEN_FILE_ONE_LINE, TOKEN_UNDER_ACCOUNT, ACCOUNT_ID_FORM, API_BASE_FORM, OPEN_WORKERS_PAGE, PREFIX_OTHER,
         ROLLBACK_AFTER_UPDATE, BUNDLE_SECRET, DEPLOY_LINES, ENGINE_LOG, SEED_FIX_BUNDLE, CHECK_DISK, REINSTALL,
         UPDATE_APP, CHECK_CONNECTION, TOKEN_CHECK_PERMISSIONS, ACCOUNT_ID_CHECK, SECRETS_FILE_REMOVE,
-        CONFIG_FIX, BUNDLE_TRUSTED;
+        CONFIG_FIX, BUNDLE_TRUSTED,
+        // cloudflare calls, installs' configs and secrets (facts-cfconfig)
+        /** Run the same thing again (a command in the CLI, Try again in the app). */
+        RUN_AGAIN(true),
+        WAIT_AND_RETRY, API_BASE_CHECK, KV_VALUE_LIMIT, PREFIX_FORM, INSTALL_NAME_FORM, INSTALLS_HERE, NO_INSTALLS_HERE,
+        KEYCHAIN_UNLOCK;
 
         private final boolean action;
 

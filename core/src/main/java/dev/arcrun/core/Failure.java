@@ -44,7 +44,11 @@ public record Failure(Code code, List<Object> args) {
         // config
         CONFIG_DAMAGED,
         // bundles
-        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY;
+        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY,
+        // cloudflare calls, installs' configs and secrets (facts-cfconfig)
+        CLOUDFLARE_REFUSED, CLOUDFLARE_NOT_API, CLOUDFLARE_RATE_LIMITED, CLOUDFLARE_GAVE_UP, CLOUDFLARE_STOPPED,
+        CLOUDFLARE_CURSOR_REPEATED, KV_NAMESPACE_NOT_LISTED, KV_VALUE_TOO_LARGE, PREFIX_INVALID, NO_SUCH_INSTALL,
+        INSTALL_NAME_INVALID, KEYCHAIN_READ_FAILED, KEYCHAIN_STORE_FAILED, KEYCHAIN_DELETE_FAILED;
 
         /** The language-free name used in catalog keys and {@code --json}: {@code missing_permission}. */
         public String id() {
