@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
 final class CloudflareHttp {
 
     private static final System.Logger LOG = System.getLogger("dev.arcrun.core.cloudflare");
+    /** Log lines are for developers, in English; what users see is the facts in the exceptions and notes. */
+    private static final dev.arcrun.core.i18n.Messages LOG_WORDS = new dev.arcrun.core.i18n.Messages(java.util.Locale.ENGLISH);
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call: the operation, its path parameters in template order, query and JSON body (null for none). */
@@ -123,13 +125,13 @@ final class CloudflareHttp {
             } catch (HttpTimeoutException e) {
                 lastProblem = new CallProblem(CallProblem.Kind.NO_ANSWER, policy.requestTimeout());
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             } catch (IOException e) {
                 lastProblem = new CallProblem(CallProblem.Kind.CONNECTION_FAILED, e.getClass().getSimpleName());
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             }
@@ -153,7 +155,7 @@ final class CloudflareHttp {
             if (status >= 500) {
                 lastProblem = new CallProblem(CallProblem.Kind.SERVER_ERROR, status + errorsText(response.body()));
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             }

@@ -153,6 +153,11 @@ public final class InstallConfigStore {
             throw new CorruptConfigException(name, file, backup(file, bytes),
                     CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.CUT_OFF), null);
         }
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            // Jackson's "no content to map" says the same in its own words.
+            throw new CorruptConfigException(name, file, backup(file, bytes),
+                    CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.EMPTY), null);
+        }
         try {
             InstallConfig config = yaml.readValue(bytes, InstallConfig.class);
             if (config != null && config.name().equals(name)) {

@@ -101,6 +101,7 @@ public final class Messages {
             case dev.arcrun.core.config.CorruptConfigException.Damage d -> d.line() > 0
                     ? get("config.damage.at_line", get(d.key(), d.args().toArray()), d.line())
                     : get(d.key(), d.args().toArray());
+            case java.time.Duration d when d.toSeconds() >= 60 && d.toMillis() % 60_000 == 0 -> get("duration.minutes", d.toMinutes());
             case java.time.Duration d -> get("duration.seconds", d.toMillis() / 1000.0);
             case Collection<?> c when !c.isEmpty() && c.stream().allMatch(Failure.class::isInstance) ->
                     c.stream().map(v -> render((Failure) v)).collect(Collectors.joining(get("sentence.separator")));
@@ -136,7 +137,7 @@ public final class Messages {
                         .map(r -> dev.arcrun.core.config.KeychainProblem.of(r).key()),
                 java.util.Arrays.stream(dev.arcrun.core.config.CorruptConfigException.Damage.Reason.values())
                         .map(r -> dev.arcrun.core.config.CorruptConfigException.Damage.of(r).key()),
-                Stream.of("config.damage.at_line", "duration.seconds")).flatMap(x -> x);
+                Stream.of("config.damage.at_line", "duration.seconds", "duration.minutes")).flatMap(x -> x);
         return Stream.concat(values.stream(), cfconfig).toList();
     }
 }
