@@ -314,7 +314,7 @@ class Screenshots {
         @Override
         public TokenReport checkToken(String token, Account chosen) {
             return new TokenReport(chosen.id(), chosen.name(), new PermissionReport(PermissionGroup.REQUIRED.stream()
-                    .map(g -> new PermissionReport.Check(g, PermissionReport.Outcome.GRANTED, "")).toList()));
+                    .map(g -> new PermissionReport.Check(g, PermissionReport.Outcome.GRANTED, java.util.Optional.empty())).toList()));
         }
 
         @Override

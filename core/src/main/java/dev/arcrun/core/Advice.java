@@ -82,7 +82,12 @@ public record Advice(Code code, List<Object> args) {
         CHECK_SHA, CHECK_PATH_PERMISSIONS, OTHER_SOURCE, SOURCE_FORMS, CHECK_TYPOS, GITHUB_FORM, CHECK_PATH, SHA256_FORM,
         CHECK_INTERNET, CHECK_URL, URL_TARBALL, URL_ARCHIVE_ITSELF, URL_NOT_FOUND, URL_PUBLIC, STAY_HTTPS, URL_MISCONFIGURED,
         // config injection
-        WRANGLER_CONFIG_PERMISSIONS, WRANGLER_CONFIG_FIX, WRANGLER_CONFIG_NOT_WORKER, PROVISION_FOR_BUNDLE;
+        WRANGLER_CONFIG_PERMISSIONS, WRANGLER_CONFIG_FIX, WRANGLER_CONFIG_NOT_WORKER, PROVISION_FOR_BUNDLE,
+        // cloudflare calls, installs' configs and secrets (facts-cfconfig)
+        /** Run the same thing again (a command in the CLI, Try again in the app). */
+        RUN_AGAIN(true),
+        WAIT_AND_RETRY, API_BASE_CHECK, KV_VALUE_LIMIT, PREFIX_FORM, INSTALL_NAME_FORM, INSTALLS_HERE, NO_INSTALLS_HERE,
+        KEYCHAIN_UNLOCK;
 
         private final boolean action;
 

@@ -27,12 +27,6 @@ class CoreProseTest {
      * turned into facts there.
      */
     private static final Set<String> NOT_YET_FACTS = Set.of(
-            "cloudflare/CloudflareHttp.java", "cloudflare/KvBatches.java", "cloudflare/Operation.java",
-            "cloudflare/Permissions.java", "cloudflare/Provisioner.java",
-            "cloudflare/R2Api.java", "cloudflare/ResourceManifest.java",
-            "config/InstallConfigStore.java",
-            "config/InstallName.java", "config/JavaKeyringKeychain.java", "config/KeychainSecretStore.java",
-            "config/SecretKind.java", "config/SecretLocation.java", "config/SecretStores.java",
             "deploy/DeployRunner.java", "deploy/NodeBootstrap.java", "deploy/ProcessStreamer.java",
             "deploy/ToolchainManager.java", "deploy/WranglerOutput.java",
             "engineclient/EngineSettingsResolver.java",

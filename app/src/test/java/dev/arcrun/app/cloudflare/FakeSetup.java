@@ -26,7 +26,8 @@ class FakeSetup implements CloudflareSetup {
 
     static PermissionReport report(List<PermissionGroup> missing) {
         return new PermissionReport(PermissionGroup.REQUIRED.stream().map(g -> new PermissionReport.Check(g,
-                missing.contains(g) ? PermissionReport.Outcome.MISSING : PermissionReport.Outcome.GRANTED, "")).toList());
+                missing.contains(g) ? PermissionReport.Outcome.MISSING : PermissionReport.Outcome.GRANTED,
+                java.util.Optional.empty())).toList());
     }
 
     @Override

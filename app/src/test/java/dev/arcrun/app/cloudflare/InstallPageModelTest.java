@@ -97,7 +97,7 @@ class InstallPageModelTest {
         draft.token("tok");
         setup.script = l -> {
             l.on(new InstallEvent.Started(StepId.PROVISION));
-            var cause = Failure.of(Failure.Code.UNWORDED, "Cloudflare refused creating the R2 bucket: HTTP 500.");
+            var cause = Failure.of(Failure.Code.CLOUDFLARE_REFUSED, dev.arcrun.core.cloudflare.Operation.CREATE_R2_BUCKET, "HTTP 500");
             l.on(new InstallEvent.Failed(StepId.PROVISION, cause, Advice.of(Advice.Code.RESUME)));
             return new PipelineOutcome.Failed(StepId.PROVISION, cause, Advice.of(Advice.Code.RESUME));
         };
@@ -105,7 +105,7 @@ class InstallPageModelTest {
         assertThat(page.phaseProperty().get()).isEqualTo(Phase.FAILED);
         assertThat(page.validProperty().get()).isFalse();
         assertThat(page.backAllowedProperty().get()).isTrue();
-        assertThat(page.causeProperty().get()).isEqualTo("Cloudflare refused creating the R2 bucket: HTTP 500.");
+        assertThat(page.causeProperty().get()).isEqualTo("Cloudflare refused creating an R2 bucket: HTTP 500.");
         assertThat(page.adviceProperty().get()).as("the app's words for resuming: its button, no command line")
                 .isEqualTo(i18n.get("advice.resume")).contains("Try again").doesNotContain("--");
         assertThat(row(StepId.PROVISION).stateProperty().get()).isEqualTo(StepRow.State.FAILED);

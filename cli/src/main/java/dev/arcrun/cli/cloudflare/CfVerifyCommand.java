@@ -49,7 +49,7 @@ public final class CfVerifyCommand implements Callable<Integer> {
                 };
                 out.printf("  %-12s %s%s%n", outcome, c.group().displayName(),
                         c.note().isEmpty() || c.outcome() == PermissionReport.Outcome.MISSING ? ""
-                                : " (" + c.note() + ")");
+                                : " (" + dev.arcrun.cli.i18n.Words.current().note(c.note().get()) + ")");
             }
             out.flush();
             report.requireComplete();
@@ -69,7 +69,7 @@ public final class CfVerifyCommand implements Callable<Integer> {
         boolean complete = true;
         for (PermissionReport.Check c : report.checks()) {
             perms.addObject().put("permission", c.group().displayName())
-                    .put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("note", c.note());
+                    .put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT)).put("note", c.note().map(dev.arcrun.cli.i18n.Words.ENGLISH::note).orElse(""));
             complete &= c.outcome() != PermissionReport.Outcome.MISSING;
         }
         doc.put("can_install", complete);

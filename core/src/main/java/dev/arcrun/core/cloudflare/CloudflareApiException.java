@@ -17,15 +17,9 @@ public class CloudflareApiException extends UserFacingException {
     private final int httpStatus;
     private final List<CloudflareError> errors;
 
-    public CloudflareApiException(String action, int httpStatus, List<CloudflareError> errors, String advice) {
-        super(describe(action, httpStatus, errors), advice);
-        this.httpStatus = httpStatus;
-        this.errors = List.copyOf(errors);
-    }
-
-    /** With advice as a fact (the faces word it). */
-    public CloudflareApiException(String action, int httpStatus, List<CloudflareError> errors, Advice advice) {
-        super(Failure.of(Failure.Code.UNWORDED, describe(action, httpStatus, errors)), advice);
+    /** Cloudflare refused the operation: the failure names it with the status or Cloudflare's own errors. */
+    public CloudflareApiException(Operation op, int httpStatus, List<CloudflareError> errors, Advice advice) {
+        super(Failure.of(Failure.Code.CLOUDFLARE_REFUSED, op, detail(httpStatus, errors)), advice);
         this.httpStatus = httpStatus;
         this.errors = List.copyOf(errors);
     }
@@ -49,9 +43,9 @@ public class CloudflareApiException extends UserFacingException {
         return errors.stream().anyMatch(e -> e.code() == code);
     }
 
-    private static String describe(String action, int status, List<CloudflareError> errors) {
-        String detail = errors.isEmpty() ? "HTTP " + status
+    /** Cloudflare's own words (code and message), or the status when it gave none: a value, not our sentence. */
+    private static String detail(int status, List<CloudflareError> errors) {
+        return errors.isEmpty() ? "HTTP " + status
                 : errors.stream().map(CloudflareError::toString).collect(Collectors.joining("; "));
-        return "Cloudflare refused " + action + ": " + detail + ".";
     }
 }

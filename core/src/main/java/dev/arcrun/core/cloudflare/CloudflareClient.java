@@ -21,21 +21,35 @@ public final class CloudflareClient implements AutoCloseable {
     /** Cloudflare refuses to delete a bucket that still holds objects (409, BucketNotEmpty). */
     public static final int R2_BUCKET_NOT_EMPTY = 10008;
 
-    public record Options(RetryPolicy retry, Sleeper sleeper, int maxConcurrent) {
+    /** @param waits told each time Cloudflare asks the client to wait (HTTP 429), as a note a face can show */
+    public record Options(RetryPolicy retry, Sleeper sleeper, int maxConcurrent,
+                          java.util.function.Consumer<dev.arcrun.core.install.Note> waits) {
+        public Options {
+            java.util.Objects.requireNonNull(waits);
+        }
+
+        public Options(RetryPolicy retry, Sleeper sleeper, int maxConcurrent) {
+            this(retry, sleeper, maxConcurrent, note -> { });
+        }
+
         public static Options defaults() {
             return new Options(RetryPolicy.defaults(), Sleeper.REAL, 8);
         }
 
         public Options withRetry(RetryPolicy r) {
-            return new Options(r, sleeper, maxConcurrent);
+            return new Options(r, sleeper, maxConcurrent, waits);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(retry, s, maxConcurrent);
+            return new Options(retry, s, maxConcurrent, waits);
         }
 
         public Options withMaxConcurrent(int n) {
-            return new Options(retry, sleeper, n);
+            return new Options(retry, sleeper, n, waits);
+        }
+
+        public Options withWaits(java.util.function.Consumer<dev.arcrun.core.install.Note> w) {
+            return new Options(retry, sleeper, maxConcurrent, w);
         }
     }
 
@@ -52,7 +66,8 @@ public final class CloudflareClient implements AutoCloseable {
         if (options.maxConcurrent() < 1) {
             throw new IllegalArgumentException("maxConcurrent must be >= 1");
         }
-        this.http = new CloudflareHttp(apiBase, token, options.retry(), options.sleeper(), options.maxConcurrent());
+        this.http = new CloudflareHttp(apiBase, token, options.retry(), options.sleeper(), options.maxConcurrent(),
+                options.waits());
         this.tokens = new Tokens(http);
         this.accounts = new Accounts(http);
         this.permissions = new Permissions(http, parallel);

@@ -1,6 +1,8 @@
 package dev.arcrun.core.cloudflare;
 
 import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.install.Note;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
 final class CloudflareHttp {
 
     private static final System.Logger LOG = System.getLogger("dev.arcrun.core.cloudflare");
+    /** Log lines are for developers, in English; what users see is the facts in the exceptions and notes. */
+    private static final dev.arcrun.core.i18n.Messages LOG_WORDS = new dev.arcrun.core.i18n.Messages(java.util.Locale.ENGLISH);
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call: the operation, its path parameters in template order, query and JSON body (null for none). */
@@ -71,12 +76,20 @@ final class CloudflareHttp {
     private final Sleeper sleeper;
     private final Semaphore inFlight;
     private final HttpClient http;
+    private final Consumer<Note> waits;
 
     CloudflareHttp(URI base, ApiToken token, RetryPolicy policy, Sleeper sleeper, int maxConcurrent) {
+        this(base, token, policy, sleeper, maxConcurrent, note -> { });
+    }
+
+    /** @param waits told each time Cloudflare asks us to wait (429), as a {@link Note.Code#CLOUDFLARE_WAITING} */
+    CloudflareHttp(URI base, ApiToken token, RetryPolicy policy, Sleeper sleeper, int maxConcurrent,
+                   Consumer<Note> waits) {
         this.base = base;
         this.token = token;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.waits = waits;
         this.inFlight = new Semaphore(maxConcurrent, true);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(policy.requestTimeout())
@@ -101,7 +114,7 @@ final class CloudflareHttp {
         String shown = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         byte[] body = toJson(call.body());
         Duration rateLimitWaited = Duration.ZERO;
-        String lastProblem = null;
+        CallProblem lastProblem;
         int attempt = 0;
         while (true) {
             attempt++;
@@ -110,15 +123,15 @@ final class CloudflareHttp {
             try {
                 response = exchange(call, uri, body);
             } catch (HttpTimeoutException e) {
-                lastProblem = "no answer within " + seconds(policy.requestTimeout());
+                lastProblem = new CallProblem(CallProblem.Kind.NO_ANSWER, policy.requestTimeout());
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             } catch (IOException e) {
-                lastProblem = "connection failed (" + e.getClass().getSimpleName() + ")";
+                lastProblem = new CallProblem(CallProblem.Kind.CONNECTION_FAILED, e.getClass().getSimpleName());
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             }
@@ -129,20 +142,20 @@ final class CloudflareHttp {
                 Duration wait = retryAfter(response).orElse(policy.backoff(attempt));
                 rateLimitWaited = rateLimitWaited.plus(wait);
                 if (rateLimitWaited.compareTo(policy.rateLimitBudget()) > 0) {
-                    throw new UserFacingException("Cloudflare kept rate-limiting " + call.op().action()
-                            + " (HTTP 429) for over " + seconds(policy.rateLimitBudget()) + ".",
-                            "Wait a few minutes, then try again.");
+                    throw new UserFacingException(
+                            Failure.of(Failure.Code.CLOUDFLARE_RATE_LIMITED, call.op(), policy.rateLimitBudget()),
+                            Advice.of(Advice.Code.WAIT_AND_RETRY));
                 }
-                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: rate limited, waiting {2} as Cloudflare asks",
-                        call.op().method(), shown, seconds(wait));
-                pause(wait);
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: 429, waiting {2}", call.op().method(), shown, seconds(wait));
+                waits.accept(Note.of(Note.Code.CLOUDFLARE_WAITING, call.op(), wait));
+                pause(call, wait);
                 attempt--; // a 429 is Cloudflare asking us to wait, not a failed attempt
                 continue;
             }
             if (status >= 500) {
-                lastProblem = "HTTP " + status + errorsText(response.body());
+                lastProblem = new CallProblem(CallProblem.Kind.SERVER_ERROR, status + errorsText(response.body()));
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
-                        lastProblem, attempt);
+                        LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             }
@@ -170,7 +183,7 @@ final class CloudflareHttp {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserFacingException("Stopped while " + call.op().action() + ".", "");
+            throw new UserFacingException(Failure.of(Failure.Code.CLOUDFLARE_STOPPED, call.op()), Advice.NONE);
         }
     }
 
@@ -186,8 +199,8 @@ final class CloudflareHttp {
             envelope = null;
         }
         if (envelope == null || !envelope.isObject() || !envelope.has("success")) {
-            throw new CloudflareApiException(call.op().action(), status, List.of(),
-                    "The answer was not Cloudflare's API format: check the API base URL (" + base + ").");
+            throw new CloudflareApiException(Failure.of(Failure.Code.CLOUDFLARE_NOT_API, call.op(), status), status,
+                    List.of(), Advice.of(Advice.Code.API_BASE_CHECK, base));
         }
         List<CloudflareError> errors = errors(envelope);
         if (status < 400 && envelope.path("success").asBoolean(false)) {
@@ -197,24 +210,23 @@ final class CloudflareHttp {
         if (status == 403 && errors.stream().anyMatch(e -> e.code() == 10000) && group.isPresent()) {
             throw new PermissionDeniedException(call.op(), status, errors, group.get());
         }
-        throw new CloudflareApiException(call.op().action(), status, errors, adviceFor(status));
+        throw new CloudflareApiException(call.op(), status, errors, adviceFor(status));
     }
 
-    private void retryOrGiveUp(Call call, int attempt, String problem) {
+    private void retryOrGiveUp(Call call, int attempt, CallProblem problem) {
         if (attempt >= policy.maxAttempts()) {
-            throw new UserFacingException("Cloudflare did not complete " + call.op().action() + " after " + attempt
-                    + " attempts (last: " + problem + ").",
-                    "Check your connection and Cloudflare's status page, then try again.");
+            throw new UserFacingException(Failure.of(Failure.Code.CLOUDFLARE_GAVE_UP, call.op(), attempt, problem),
+                    Advice.of(Advice.Code.CHECK_CONNECTION));
         }
-        pause(policy.backoff(attempt));
+        pause(call, policy.backoff(attempt));
     }
 
-    private void pause(Duration d) {
+    private void pause(Call call, Duration d) {
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserFacingException("Stopped while waiting to retry a Cloudflare call.", "");
+            throw new UserFacingException(Failure.of(Failure.Code.CLOUDFLARE_STOPPED, call.op()), Advice.NONE);
         }
     }
 

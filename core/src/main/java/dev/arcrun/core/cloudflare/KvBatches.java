@@ -1,6 +1,8 @@
 package dev.arcrun.core.cloudflare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,8 @@ public final class KvBatches {
         for (KvPair pair : pairs) {
             long size = encodedSize(pair) + 1; // plus the separating comma
             if (size + 2 > maxBytes) {
-                throw new UserFacingException("The KV value for key '" + pair.key() + "' is too large for one "
-                        + "request (" + size + " bytes).", "Cloudflare accepts at most 25 MiB per value.");
+                throw new UserFacingException(Failure.of(Failure.Code.KV_VALUE_TOO_LARGE, pair.key(), size),
+                        Advice.of(Advice.Code.KV_VALUE_LIMIT));
             }
             if (!current.isEmpty() && (current.size() >= maxPairs || currentBytes + size > maxBytes)) {
                 batches.add(current);

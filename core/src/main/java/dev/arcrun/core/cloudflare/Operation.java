@@ -8,57 +8,51 @@ import java.util.Optional;
  * permission group. A test checks these against Cloudflare's schema.
  */
 public enum Operation {
-    LIST_ACCOUNTS("GET", "/accounts", "accounts-list-accounts", "#organization:read", "listing your accounts"),
-    VERIFY_USER_TOKEN("GET", "/user/tokens/verify", "user-api-tokens-verify-token", null, "verifying the token"),
-    VERIFY_ACCOUNT_TOKEN("GET", "/accounts/{account_id}/tokens/verify", null, null, "verifying the token"),
+    LIST_ACCOUNTS("GET", "/accounts", "accounts-list-accounts", "#organization:read"),
+    VERIFY_USER_TOKEN("GET", "/user/tokens/verify", "user-api-tokens-verify-token", null),
+    VERIFY_ACCOUNT_TOKEN("GET", "/accounts/{account_id}/tokens/verify", null, null),
     LIST_KV_NAMESPACES("GET", "/accounts/{account_id}/storage/kv/namespaces",
-            "workers-kv-namespace-list-namespaces", "com.cloudflare.edge.storage.kv.namespace.list",
-            "listing KV namespaces"),
+            "workers-kv-namespace-list-namespaces", "com.cloudflare.edge.storage.kv.namespace.list"),
     CREATE_KV_NAMESPACE("POST", "/accounts/{account_id}/storage/kv/namespaces",
-            "workers-kv-namespace-create-a-namespace", "com.cloudflare.edge.storage.kv.namespace.create",
-            "creating a KV namespace"),
+            "workers-kv-namespace-create-a-namespace", "com.cloudflare.edge.storage.kv.namespace.create"),
     KV_BULK_WRITE("PUT", "/accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk",
-            "workers-kv-namespace-write-multiple-key-value-pairs", "com.cloudflare.edge.storage.kv.key.update",
-            "writing KV pairs"),
+            "workers-kv-namespace-write-multiple-key-value-pairs", "com.cloudflare.edge.storage.kv.key.update"),
     LIST_R2_BUCKETS("GET", "/accounts/{account_id}/r2/buckets", "r2-list-buckets",
-            "com.cloudflare.edge.r2.bucket.list", "listing R2 buckets"),
+            "com.cloudflare.edge.r2.bucket.list"),
     GET_R2_BUCKET("GET", "/accounts/{account_id}/r2/buckets/{bucket_name}", "r2-get-bucket",
-            "com.cloudflare.edge.r2.bucket.read", "reading an R2 bucket"),
+            "com.cloudflare.edge.r2.bucket.read"),
     CREATE_R2_BUCKET("POST", "/accounts/{account_id}/r2/buckets", "r2-create-bucket",
-            "com.cloudflare.edge.r2.bucket.create", "creating an R2 bucket"),
+            "com.cloudflare.edge.r2.bucket.create"),
     // R2 objects are outside the contract slice (Cloudflare's schema of 2024-08-01 has no object paths); wrangler's
     // r2 object commands use these paths. No permission key is published for them: the bucket keys, granted by the
     // same group (Workers R2 Storage), let a denial name the group to add.
     LIST_R2_OBJECTS("GET", "/accounts/{account_id}/r2/buckets/{bucket_name}/objects", null,
-            "com.cloudflare.edge.r2.bucket.read", "listing the objects in an R2 bucket"),
+            "com.cloudflare.edge.r2.bucket.read"),
     DELETE_R2_OBJECT("DELETE", "/accounts/{account_id}/r2/buckets/{bucket_name}/objects/{object_key}", null,
-            "com.cloudflare.edge.r2.bucket.delete", "deleting an object from an R2 bucket"),
+            "com.cloudflare.edge.r2.bucket.delete"),
     GET_SUBDOMAIN("GET", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-get-subdomain",
-            "com.cloudflare.edge.worker.cron.subdomain.read", "looking up the workers.dev subdomain"),
+            "com.cloudflare.edge.worker.cron.subdomain.read"),
     CREATE_SUBDOMAIN("PUT", "/accounts/{account_id}/workers/subdomain", "worker-subdomain-create-subdomain",
-            "com.cloudflare.edge.worker.cron.subdomain.create", "registering a workers.dev subdomain"),
+            "com.cloudflare.edge.worker.cron.subdomain.create"),
     LIST_SCRIPTS("GET", "/accounts/{account_id}/workers/scripts", "worker-script-list-workers",
-            "com.cloudflare.edge.worker.script.list", "listing Workers"),
+            "com.cloudflare.edge.worker.script.list"),
     DELETE_KV_NAMESPACE("DELETE", "/accounts/{account_id}/storage/kv/namespaces/{namespace_id}",
-            "workers-kv-namespace-remove-a-namespace", "com.cloudflare.edge.storage.kv.namespace.delete",
-            "deleting a KV namespace"),
+            "workers-kv-namespace-remove-a-namespace", "com.cloudflare.edge.storage.kv.namespace.delete"),
     DELETE_R2_BUCKET("DELETE", "/accounts/{account_id}/r2/buckets/{bucket_name}", "r2-delete-bucket",
-            "com.cloudflare.edge.r2.bucket.delete", "deleting an R2 bucket"),
+            "com.cloudflare.edge.r2.bucket.delete"),
     DELETE_SCRIPT("DELETE", "/accounts/{account_id}/workers/scripts/{script_name}", "worker-script-delete-worker",
-            "com.cloudflare.edge.worker.script.delete", "deleting a Worker");
+            "com.cloudflare.edge.worker.script.delete");
 
     private final String method;
     private final String pathTemplate;
     private final String operationId;
     private final String permissionKey;
-    private final String action;
 
-    Operation(String method, String pathTemplate, String operationId, String permissionKey, String action) {
+    Operation(String method, String pathTemplate, String operationId, String permissionKey) {
         this.method = method;
         this.pathTemplate = pathTemplate;
         this.operationId = operationId;
         this.permissionKey = permissionKey;
-        this.action = action;
     }
 
     public String method() {
@@ -77,9 +71,12 @@ public enum Operation {
         return Optional.ofNullable(permissionKey);
     }
 
-    /** For messages: "Cloudflare refused listing KV namespaces: …". */
-    public String action() {
-        return action;
+    /**
+     * The catalog key of what the call does, for sentences such as "Cloudflare refused listing KV namespaces"
+     * ({@code operation.list_kv_namespaces}); a face words it with {@code Messages.word(operation)}.
+     */
+    public String key() {
+        return "operation." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<PermissionGroup> permissionGroup() {

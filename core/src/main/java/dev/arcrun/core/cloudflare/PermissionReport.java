@@ -18,8 +18,14 @@ public record PermissionReport(List<Check> checks) {
 
     public enum Outcome { GRANTED, MISSING, NOT_CHECKED }
 
-    /** @param note why a group was not checked, or empty */
-    public record Check(PermissionGroup group, Outcome outcome, String note) {}
+    /**
+     * @param note why a group was not checked, or what Cloudflare said when it refused; empty when granted
+     */
+    public record Check(PermissionGroup group, Outcome outcome, java.util.Optional<dev.arcrun.core.install.Note> note) {
+        public Check {
+            java.util.Objects.requireNonNull(note);
+        }
+    }
 
     public List<PermissionGroup> missing() {
         return checks.stream().filter(c -> c.outcome() == Outcome.MISSING).map(Check::group).toList();

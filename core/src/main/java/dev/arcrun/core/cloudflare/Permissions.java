@@ -1,7 +1,9 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.install.Note;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -38,14 +40,15 @@ final class Permissions {
         };
         if (call == null) {
             return new PermissionReport.Check(group, PermissionReport.Outcome.NOT_CHECKED,
-                    "account-owned tokens cannot list accounts");
+                    Optional.of(Note.of(Note.Code.PERMISSION_NOT_CHECKABLE)));
         }
         try {
             http.send(call);
-            return new PermissionReport.Check(group, PermissionReport.Outcome.GRANTED, "");
+            return new PermissionReport.Check(group, PermissionReport.Outcome.GRANTED, Optional.empty());
         } catch (PermissionDeniedException e) {
-            return new PermissionReport.Check(group, PermissionReport.Outcome.MISSING,
-                    e.errors().stream().map(CloudflareError::toString).collect(Collectors.joining("; ")));
+            return new PermissionReport.Check(group, PermissionReport.Outcome.MISSING, Optional.of(Note.of(
+                    Note.Code.CLOUDFLARE_SAYS, e.errors().stream().map(CloudflareError::toString)
+                            .collect(Collectors.joining("; ")))));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,8 +116,9 @@ public final class Provisioner {
                     .filter(n -> n.title().equals(spec.title())).findFirst()
                     .map(n -> new ProvisionResult.KvResult(spec.binding(), spec.title(), Optional.of(n.id()),
                             ProvisionResult.Action.EXISTS))
-                    .orElseThrow(() -> new UserFacingException("Cloudflare says the KV namespace '" + spec.title()
-                            + "' exists, but it is not in the account's list.", "Run the command again.", e));
+                    .orElseThrow(() -> new UserFacingException(
+                            Failure.of(Failure.Code.KV_NAMESPACE_NOT_LISTED, spec.title()),
+                            Advice.of(Advice.Code.RUN_AGAIN), e));
         }
     }
 }

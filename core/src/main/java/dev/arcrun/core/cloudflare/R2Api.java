@@ -62,8 +62,10 @@ final class R2Api {
                 return keys;
             }
             if (next.equals(cursor)) {
-                throw new CloudflareApiException(Operation.LIST_R2_OBJECTS.action(), reply.status(), List.of(),
-                        "Cloudflare returned the same page cursor twice; try again later.");
+                throw new dev.arcrun.core.UserFacingException(
+                        dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.CLOUDFLARE_CURSOR_REPEATED,
+                                Operation.LIST_R2_OBJECTS),
+                        dev.arcrun.core.Advice.of(dev.arcrun.core.Advice.Code.WAIT_AND_RETRY));
             }
             cursor = next;
         }

@@ -1,5 +1,7 @@
 package dev.arcrun.core.cloudflare;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.util.List;
 
@@ -33,9 +35,8 @@ public record ResourceManifest(String prefix, List<Kv> kv, List<R2> r2) {
      */
     public static ResourceManifest standard(String prefix) {
         if (!prefix.matches("[a-z0-9][a-z0-9-]{0,40}")) {
-            throw new UserFacingException("The prefix '" + prefix + "' cannot be used.",
-                    "Use lowercase letters, digits and dashes (up to 41 characters, not starting with a dash), "
-                            + "e.g. 'team2-'.");
+            throw new UserFacingException(Failure.of(Failure.Code.PREFIX_INVALID, prefix),
+                    Advice.of(Advice.Code.PREFIX_FORM, 41, "team2-"));
         }
         return new ResourceManifest(prefix, List.of(
                 new Kv("CREDENTIALS", prefix + "credentials"),

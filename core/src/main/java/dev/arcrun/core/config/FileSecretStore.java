@@ -30,9 +30,15 @@ public final class FileSecretStore implements SecretStore {
     private final SecretLocation.File location;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FileSecretStore(AppHome home, String reason) {
+    /** @param why why secrets are kept here and not in a keychain */
+    public FileSecretStore(AppHome home, KeychainProblem why) {
         this.folder = folderOf(home);
-        this.location = new SecretLocation.File(folder, reason);
+        this.location = new SecretLocation.File(folder, why);
+    }
+
+    /** A file store the caller chose (tests, tools); {@code note} says why, for logs. */
+    public FileSecretStore(AppHome home, String note) {
+        this(home, new KeychainProblem(KeychainProblem.Reason.FILE_CHOSEN, note));
     }
 
     static Path folderOf(AppHome home) {
@@ -51,7 +57,7 @@ public final class FileSecretStore implements SecretStore {
     @Override
     public synchronized void put(String install, SecretKind kind, String value) {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("An empty " + kind.label() + " cannot be stored.");
+            throw new IllegalArgumentException("An empty " + kind.id() + " cannot be stored.");
         }
         TreeMap<String, String> all = read(install);
         all.put(kind.id(), value);

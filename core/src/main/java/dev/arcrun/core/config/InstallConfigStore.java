@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import dev.arcrun.core.config.CorruptConfigException.Damage.Reason;
 
 /** Reads and writes install configs under {@link AppHome#installs()}: one folder per install. */
 public final class InstallConfigStore {
@@ -73,8 +74,11 @@ public final class InstallConfigStore {
     }
 
     public InstallConfig load(String name) {
-        return find(name).orElseThrow(() -> new UserFacingException("There is no install named '" + name + "'.",
-                "Installs on this computer: " + describe(names()) + "."));
+        return find(name).orElseThrow(() -> {
+            List<String> here = names();
+            return new UserFacingException(Failure.of(Failure.Code.NO_SUCH_INSTALL, name), here.isEmpty()
+                    ? Advice.of(Advice.Code.NO_INSTALLS_HERE) : Advice.of(Advice.Code.INSTALLS_HERE, here));
+        });
     }
 
     /**
@@ -141,20 +145,26 @@ public final class InstallConfigStore {
     }
 
     private InstallConfig parse(String name, Path file, byte[] bytes) {
-        String reason;
+        CorruptConfigException.Damage reason;
         Throwable cause;
         if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
             // Every config this app writes ends with a newline: one that stops mid-line was cut off (a full disk,
             // a copy interrupted), and what is left may parse — without its journal or history. Never take it as is.
             throw new CorruptConfigException(name, file, backup(file, bytes),
-                    "it ends in the middle of a line, so it was cut off", null);
+                    CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.CUT_OFF), null);
+        }
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            // Jackson's "no content to map" says the same in its own words.
+            throw new CorruptConfigException(name, file, backup(file, bytes),
+                    CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.EMPTY), null);
         }
         try {
             InstallConfig config = yaml.readValue(bytes, InstallConfig.class);
             if (config != null && config.name().equals(name)) {
                 return config;
             }
-            reason = config == null ? "it is empty" : "it names install '" + config.name() + "', not '" + name + "'";
+            reason = config == null ? CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.EMPTY)
+                    : CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.OTHER_INSTALL, config.name(), name);
             cause = null;
         } catch (JacksonException e) {
             reason = describe(e);
@@ -192,25 +202,37 @@ public final class InstallConfigStore {
     }
 
     /** Says what is wrong in words about the file (field, line), not about Java types. */
-    private static String describe(JacksonException e) {
-        String what;
+    private static CorruptConfigException.Damage describe(JacksonException e) {
+        CorruptConfigException.Damage what;
         if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-            what = "'" + f.getValue() + "' is not a valid value for " + fieldPath(f);
-        } else if (e instanceof JsonMappingException m && e.getCause() instanceof RuntimeException r && r.getMessage() != null) {
-            // A value the record's constructor refused (bad name, missing target).
-            what = r.getMessage();
+            what = CorruptConfigException.Damage.of(Reason.BAD_VALUE, String.valueOf(f.getValue()), fieldPath(f));
+        } else if (e instanceof JsonMappingException && e.getCause() instanceof UserFacingException u) {
+            // A value the record's constructor refused: the install name is the only one it words itself.
+            what = u.failure().code() == Failure.Code.INSTALL_NAME_INVALID
+                    ? CorruptConfigException.Damage.of(Reason.NAME_INVALID, u.failure().args().getFirst())
+                    : CorruptConfigException.Damage.of(Reason.REFUSED_VALUE, u.failure());
+        } else if (e instanceof JsonMappingException && e.getCause() instanceof NullPointerException n && n.getMessage() != null) {
+            // Objects.requireNonNull(target, "target") in a record: the message is the field's name.
+            what = CorruptConfigException.Damage.of(Reason.MISSING_VALUE, n.getMessage());
+        } else if (e instanceof JsonMappingException && e.getCause() instanceof RuntimeException r && r.getMessage() != null) {
+            what = CorruptConfigException.Damage.of(Reason.REFUSED_VALUE, r.getMessage());
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            what = "the value of " + fieldPath(m) + " has the wrong form";
+            what = CorruptConfigException.Damage.of(Reason.WRONG_FORM, fieldPath(m));
         } else if (e instanceof JsonMappingException) {
-            what = e.getOriginalMessage().lines().findFirst().orElse("it cannot be read");
+            what = CorruptConfigException.Damage.of(Reason.UNREADABLE, firstLine(e));
         } else if (e.getCause() instanceof java.io.CharConversionException || String.valueOf(e.getOriginalMessage()).contains("Invalid UTF-8")) {
-            what = "it is not text (binary data, or not UTF-8)";
+            what = CorruptConfigException.Damage.of(Reason.NOT_TEXT);
         } else {
-            what = "it is not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                    .replaceAll("\\b(?:java|com\\.fasterxml)[\\w.]*\\.(\\w+(?:Exception|Error))\\b:?\\s*", "") + ")";
+            what = CorruptConfigException.Damage.of(Reason.NOT_YAML, firstLine(e));
         }
         JsonLocation at = e.getLocation();
-        return at != null && at.getLineNr() > 0 ? what + " (line " + at.getLineNr() + ")" : what;
+        return at != null && at.getLineNr() > 0 ? what.atLine(at.getLineNr()) : what;
+    }
+
+    /** The parser's first line, without Java class names: a technical value inside our sentence. */
+    private static String firstLine(JacksonException e) {
+        return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("")
+                .replaceAll("\\b(?:java|com\\.fasterxml)[\\w.]*\\.(\\w+(?:Exception|Error))\\b:?\\s*", "");
     }
 
     private static String fieldPath(JsonMappingException e) {
@@ -223,10 +245,6 @@ public final class InstallConfigStore {
             }
         }
         return b.toString();
-    }
-
-    private static String describe(List<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     static ObjectMapper mapper() {

@@ -1,5 +1,7 @@
 package dev.arcrun.core.config;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.util.regex.Pattern;
 
@@ -15,8 +17,8 @@ public final class InstallName {
 
     public static String require(String name) {
         if (!isValid(name)) {
-            throw new UserFacingException("'" + name + "' is not a valid install name.",
-                    "Use 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit.");
+            throw new UserFacingException(Failure.of(Failure.Code.INSTALL_NAME_INVALID, name),
+                    Advice.of(Advice.Code.INSTALL_NAME_FORM, 63));
         }
         return name;
     }

@@ -17,7 +17,7 @@ final class JavaKeyringKeychain implements Keychain {
         try {
             return new JavaKeyringKeychain(Keyring.create());
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-            throw new KeychainException("no keychain backend is available (" + e.getMessage() + ")");
+            throw new KeychainException(KeychainProblem.Reason.NO_BACKEND, String.valueOf(e.getMessage()));
         }
     }
 
@@ -36,7 +36,7 @@ final class JavaKeyringKeychain implements Keychain {
         try {
             keyring.setPassword(service, account, secret);
         } catch (PasswordAccessException | RuntimeException e) {
-            throw new KeychainException("the keychain refused to store " + account + " (" + e.getClass().getSimpleName() + ")");
+            throw new KeychainException(KeychainProblem.Reason.REFUSED, e.getClass().getSimpleName());
         }
     }
 
@@ -49,17 +49,17 @@ final class JavaKeyringKeychain implements Keychain {
         } catch (PasswordAccessException e) {
             // Not there: nothing to delete.
         } catch (RuntimeException e) {
-            throw new KeychainException("the keychain refused to delete " + account + " (" + e.getClass().getSimpleName() + ")");
+            throw new KeychainException(KeychainProblem.Reason.REFUSED, e.getClass().getSimpleName());
         }
     }
 
     @Override
-    public String name() {
+    public KeychainKind kind() {
         return switch (keyring.getKeyringStorageType()) {
-            case OSX_KEYCHAIN, LEGACY_OSX_KEYCHAIN -> "macOS Keychain";
-            case WINDOWS_CREDENTIAL_STORE -> "Windows Credential Manager";
-            case KWALLET -> "KDE Wallet";
-            default -> "Secret Service keyring";
+            case OSX_KEYCHAIN, LEGACY_OSX_KEYCHAIN -> KeychainKind.MACOS_KEYCHAIN;
+            case WINDOWS_CREDENTIAL_STORE -> KeychainKind.WINDOWS_CREDENTIAL_MANAGER;
+            case KWALLET -> KeychainKind.KDE_WALLET;
+            default -> KeychainKind.SECRET_SERVICE;
         };
     }
 }

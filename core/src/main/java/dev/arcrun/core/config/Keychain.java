@@ -10,8 +10,8 @@ public interface Keychain {
 
     void delete(String service, String account) throws KeychainException;
 
-    /** The keychain's name as a user knows it ("macOS Keychain", "Windows Credential Manager", …). */
-    String name();
+    /** Which keychain this is; the faces word it in the user's language ("macOS Keychain", …). */
+    KeychainKind kind();
 
     /** Opens the OS keychain, or says why it cannot. */
     @FunctionalInterface
@@ -19,10 +19,21 @@ public interface Keychain {
         Keychain open() throws KeychainException;
     }
 
-    /** A keychain failure; its message never contains a secret. */
+    /** A keychain failure, as a fact ({@link #problem()}); it never contains a secret. */
     final class KeychainException extends Exception {
-        public KeychainException(String message) {
-            super(message);
+        private final KeychainProblem problem;
+
+        public KeychainException(KeychainProblem problem) {
+            super(problem.toString());
+            this.problem = problem;
+        }
+
+        public KeychainException(KeychainProblem.Reason reason, Object detail) {
+            this(new KeychainProblem(reason, detail));
+        }
+
+        public KeychainProblem problem() {
+            return problem;
         }
     }
 }

@@ -17,7 +17,7 @@ final class KeychainSecretStore implements SecretStore {
     KeychainSecretStore(Keychain keychain, FileSecretStore earlier) {
         this.keychain = keychain;
         this.earlier = earlier;
-        this.location = new SecretLocation.Keychain(keychain.name());
+        this.location = new SecretLocation.Keychain(keychain.kind());
     }
 
     @Override
@@ -26,7 +26,7 @@ final class KeychainSecretStore implements SecretStore {
             Optional<String> found = keychain.get(SERVICE, account(install, kind));
             return found.isPresent() ? found : earlier.get(install, kind);
         } catch (Keychain.KeychainException e) {
-            throw failure("read", kind, e);
+            throw failure(dev.arcrun.core.Failure.Code.KEYCHAIN_READ_FAILED, kind, e);
         }
     }
 
@@ -35,7 +35,7 @@ final class KeychainSecretStore implements SecretStore {
         try {
             keychain.set(SERVICE, account(install, kind), value);
         } catch (Keychain.KeychainException e) {
-            throw failure("store", kind, e);
+            throw failure(dev.arcrun.core.Failure.Code.KEYCHAIN_STORE_FAILED, kind, e);
         }
         earlier.delete(install, kind);
     }
@@ -45,7 +45,7 @@ final class KeychainSecretStore implements SecretStore {
         try {
             keychain.delete(SERVICE, account(install, kind));
         } catch (Keychain.KeychainException e) {
-            throw failure("delete", kind, e);
+            throw failure(dev.arcrun.core.Failure.Code.KEYCHAIN_DELETE_FAILED, kind, e);
         }
         earlier.delete(install, kind);
     }
@@ -57,16 +57,17 @@ final class KeychainSecretStore implements SecretStore {
 
     @Override
     public String toString() {
-        return "KeychainSecretStore[" + keychain.name() + "]";
+        return "KeychainSecretStore[" + keychain.kind() + "]";
     }
 
     private static String account(String install, SecretKind kind) {
         return InstallName.require(install) + "/" + kind.id();
     }
 
-    private dev.arcrun.core.UserFacingException failure(String verb, SecretKind kind, Keychain.KeychainException e) {
-        return new dev.arcrun.core.UserFacingException("Could not " + verb + " the " + kind.label() + " in the "
-                + keychain.name() + ": " + e.getMessage() + ".",
-                "Unlock the keychain and try again, or set ARCRUN_SECRET_STORE=file to keep secrets in an owner-only file.");
+    private dev.arcrun.core.UserFacingException failure(dev.arcrun.core.Failure.Code code, SecretKind kind,
+                                                        Keychain.KeychainException e) {
+        return new dev.arcrun.core.UserFacingException(
+                dev.arcrun.core.Failure.of(code, kind, keychain.kind(), e.problem()),
+                dev.arcrun.core.Advice.of(dev.arcrun.core.Advice.Code.KEYCHAIN_UNLOCK, SecretStores.ENV), e);
     }
 }

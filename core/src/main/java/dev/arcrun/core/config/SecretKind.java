@@ -2,16 +2,14 @@ package dev.arcrun.core.config;
 
 /** The secrets arcrun keeps for each install. */
 public enum SecretKind {
-    API_KEY("api-key", "engine api key"),
-    ENCRYPTION_KEY("encryption-key", "credential encryption key"),
-    CLOUDFLARE_TOKEN("cloudflare-token", "Cloudflare API token");
+    API_KEY("api-key"),
+    ENCRYPTION_KEY("encryption-key"),
+    CLOUDFLARE_TOKEN("cloudflare-token");
 
     private final String id;
-    private final String label;
 
-    SecretKind(String id, String label) {
+    SecretKind(String id) {
         this.id = id;
-        this.label = label;
     }
 
     /** Stable name used as the keychain account and the file key. */
@@ -19,7 +17,8 @@ public enum SecretKind {
         return id;
     }
 
-    public String label() {
-        return label;
+    /** The catalog key of its name for users ({@code secret.api_key}: "engine API key"). */
+    public String key() {
+        return "secret." + name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Chooses where secrets go: the OS keychain when one answers a write/read/delete probe in time, otherwise an
- * owner-only file, with the reason in {@link SecretLocation.File#reason()} so the user is told plainly.
+ * owner-only file, with the reason in {@link SecretLocation.File#why()} so the user is told plainly.
  * {@code ARCRUN_SECRET_STORE=file} skips the keychain (CI, headless servers, tests).
  */
 public final class SecretStores {
@@ -27,16 +27,16 @@ public final class SecretStores {
 
     static SecretStore open(AppHome home, Map<String, String> env, Keychain.Opener opener, Duration timeout) {
         if ("file".equalsIgnoreCase(env.getOrDefault(ENV, "").trim())) {
-            return new FileSecretStore(home, ENV + "=file is set");
+            return new FileSecretStore(home, KeychainProblem.of(KeychainProblem.Reason.FILE_ASKED));
         }
         Probe probe = probe(opener, timeout);
         return probe.keychain() != null
-                ? new KeychainSecretStore(probe.keychain(), new FileSecretStore(home, ""))
+                ? new KeychainSecretStore(probe.keychain(), new FileSecretStore(home, KeychainProblem.of(KeychainProblem.Reason.FILE_CHOSEN)))
                 : new FileSecretStore(home, probe.failure());
     }
 
     /** Either a working keychain or why there is none. */
-    private record Probe(Keychain keychain, String failure) {}
+    private record Probe(Keychain keychain, KeychainProblem failure) {}
 
     /**
      * Opens the keychain and proves it works end to end. A locked Secret Service can block waiting for a prompt
@@ -50,7 +50,7 @@ public final class SecretStores {
             Optional<String> back = k.get(KeychainSecretStore.SERVICE, PROBE_ACCOUNT);
             k.delete(KeychainSecretStore.SERVICE, PROBE_ACCOUNT);
             if (back.isEmpty() || !back.get().equals(value)) {
-                throw new Keychain.KeychainException("the " + k.name() + " did not give back what was stored");
+                throw new Keychain.KeychainException(KeychainProblem.Reason.NOT_GIVEN_BACK, k.kind());
             }
             return k;
         });
@@ -60,14 +60,14 @@ public final class SecretStores {
             return new Probe(task.get(timeout.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (TimeoutException e) {
             task.cancel(true);
-            return new Probe(null, "the keychain did not answer within " + timeout.toMillis() + " ms (is it locked?)");
+            return new Probe(null, new KeychainProblem(KeychainProblem.Reason.TIMED_OUT, timeout));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            return new Probe(null, c instanceof Keychain.KeychainException ? c.getMessage()
-                    : "the keychain failed (" + c.getClass().getSimpleName() + ")");
+            return new Probe(null, c instanceof Keychain.KeychainException k ? k.problem()
+                    : new KeychainProblem(KeychainProblem.Reason.FAILED, c.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Probe(null, "interrupted while probing the keychain");
+            return new Probe(null, KeychainProblem.of(KeychainProblem.Reason.INTERRUPTED));
         }
     }
 }

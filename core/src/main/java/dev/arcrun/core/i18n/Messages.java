@@ -90,8 +90,19 @@ public final class Messages {
             case TokenCheck.Kind k -> get("token.kind." + k.name().toLowerCase(Locale.ROOT));
             case dev.arcrun.core.bundle.BundleRefusedException.Reason r -> get("bundle.reason." + r.name().toLowerCase(Locale.ROOT));
             case PermissionGroup g -> g.displayName(); // Cloudflare's own name, as its token page shows it
-            case SecretLocation.Keychain k -> get("where.keychain", k.name());
-            case SecretLocation.File f -> get("where.file", f.folder());
+            case SecretLocation.Keychain k -> get("where.keychain", k.kind());
+            case SecretLocation.File f -> get("where.file", f.folder(), f.why());
+            // cloudflare calls, installs' configs and secrets (facts-cfconfig)
+            case dev.arcrun.core.cloudflare.Operation o -> get(o.key());
+            case dev.arcrun.core.cloudflare.CallProblem p -> get(p.key(), p.detail());
+            case dev.arcrun.core.config.SecretKind k -> get(k.key());
+            case dev.arcrun.core.config.KeychainKind k -> get(k.key());
+            case dev.arcrun.core.config.KeychainProblem p -> get(p.key(), p.detail());
+            case dev.arcrun.core.config.CorruptConfigException.Damage d -> d.line() > 0
+                    ? get("config.damage.at_line", get(d.key(), d.args().toArray()), d.line())
+                    : get(d.key(), d.args().toArray());
+            case java.time.Duration d when d.toSeconds() >= 60 && d.toMillis() % 60_000 == 0 -> get("duration.minutes", d.toMinutes());
+            case java.time.Duration d -> get("duration.seconds", d.toMillis() / 1000.0);
             case Collection<?> c when !c.isEmpty() && c.stream().allMatch(Failure.class::isInstance) ->
                     c.stream().map(v -> render((Failure) v)).collect(Collectors.joining(get("sentence.separator")));
             case Collection<?> c -> c.stream().map(v -> String.valueOf(word(v))).collect(Collectors.joining(get("list.separator")));
@@ -116,7 +127,20 @@ public final class Messages {
         // bundle fetch: the specifics of a refusal
         reasons = Stream.concat(reasons.stream(), java.util.Arrays.stream(dev.arcrun.core.bundle.BundleRefusedException.Detail.values())
                 .map(dev.arcrun.core.bundle.BundleRefusedException.Detail::key)).toList();
-        return java.util.stream.Stream.concat(reasons.stream(), Stream.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
+        List<String> values = java.util.stream.Stream.concat(reasons.stream(), Stream.of("where.keychain", "where.file", "list.separator", "sentence.separator", "target.local", "target.cloudflare",
                 "token.kind.user", "token.kind.account", "resource.worker", "resource.kv_namespace", "resource.r2_bucket")).toList();
+        // cloudflare calls, installs' configs and secrets (facts-cfconfig)
+        Stream<String> cfconfig = Stream.of(
+                java.util.Arrays.stream(dev.arcrun.core.cloudflare.Operation.values()).map(dev.arcrun.core.cloudflare.Operation::key),
+                java.util.Arrays.stream(dev.arcrun.core.cloudflare.CallProblem.Kind.values())
+                        .map(k -> new dev.arcrun.core.cloudflare.CallProblem(k, "").key()),
+                java.util.Arrays.stream(dev.arcrun.core.config.SecretKind.values()).map(dev.arcrun.core.config.SecretKind::key),
+                java.util.Arrays.stream(dev.arcrun.core.config.KeychainKind.values()).map(dev.arcrun.core.config.KeychainKind::key),
+                java.util.Arrays.stream(dev.arcrun.core.config.KeychainProblem.Reason.values())
+                        .map(r -> dev.arcrun.core.config.KeychainProblem.of(r).key()),
+                java.util.Arrays.stream(dev.arcrun.core.config.CorruptConfigException.Damage.Reason.values())
+                        .map(r -> dev.arcrun.core.config.CorruptConfigException.Damage.of(r).key()),
+                Stream.of("config.damage.at_line", "duration.seconds", "duration.minutes")).flatMap(x -> x);
+        return Stream.concat(values.stream(), cfconfig).toList();
     }
 }

@@ -35,7 +35,9 @@ public record Note(Code code, List<Object> args) {
         REMOVED_ALREADY_GONE,
         // progress
         CHECKING_PERMISSIONS, TOOLCHAIN_DOWNLOADING, DOWNLOADING, DOWNLOADING_OF, DOWNLOAD_RETRY, UNPACKED, SEED_WRITING, SEED_ITEM,
-        WAITING_FOR_ENGINE;
+        WAITING_FOR_ENGINE,
+        // cloudflare calls (facts-cfconfig)
+        CLOUDFLARE_WAITING, PERMISSION_NOT_CHECKABLE, CLOUDFLARE_SAYS;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

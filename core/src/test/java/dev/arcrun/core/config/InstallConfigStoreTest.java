@@ -233,6 +233,73 @@ class InstallConfigStoreTest {
                 });
     }
 
+    /** What is wrong with a damaged config is a fact (a reason, its values, the line), worded in the user's language. */
+    @Test
+    void aDamagedConfigReadsInChineseForAChineseUser() throws IOException {
+        var zh = new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE);
+        var en = new dev.arcrun.core.i18n.Messages(java.util.Locale.ENGLISH);
+        Path file = store().file("default");
+        Files.createDirectories(file.getParent());
+
+        Files.writeString(file, "name: default\ntarget: mars\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+            assertThat(e.damage()).isEqualTo(CorruptConfigException.Damage.of(CorruptConfigException.Damage.Reason.BAD_VALUE,
+                    "mars", "target").atLine(2));
+            assertThat(zh.render(e.failure())).isEqualTo("安裝「default」的設定檔（" + file + "）已損壞：「mars」不是 target 的有效值"
+                    + "（第 2 行）。已在 " + e.backup() + " 保留一份副本。");
+            assertThat(en.render(e.failure())).isEqualTo("The config of install 'default' (" + file + ") is damaged: 'mars' is "
+                    + "not a valid value for target (line 2). A copy was kept at " + e.backup() + ".");
+            assertThat(zh.render(e.adviceFact())).isEqualTo("請手動修正這個檔案，或刪除這個安裝的資料夾後重新安裝。");
+        });
+
+        Files.writeString(file, "");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+            assertThat(e.damage().reason()).isEqualTo(CorruptConfigException.Damage.Reason.EMPTY);
+            assertThat(zh.render(e.failure())).contains("已損壞：它是空的。");
+            assertThat(en.render(e.failure())).contains("is damaged: it is empty.");
+        });
+
+        Files.writeString(file, "name: other\ntarget: local\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e ->
+                assertThat(zh.render(e.failure())).contains("已損壞：它記載的是安裝「other」，而不是「default」。"));
+
+        Files.writeString(file, "name: Not Valid\ntarget: local\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+            assertThat(e.damage().reason()).isEqualTo(CorruptConfigException.Damage.Reason.NAME_INVALID);
+            assertThat(zh.render(e.failure())).contains("已損壞：「Not Valid」不是有效的安裝名稱");
+        });
+
+        Files.writeString(file, "name: default\ntarget: local\n\tengine_url: {oops\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+            assertThat(e.damage().reason()).isEqualTo(CorruptConfigException.Damage.Reason.NOT_YAML);
+            assertThat(zh.render(e.failure())).contains("已損壞：它不是有效的 YAML（").doesNotContain("!config");
+        });
+
+        Files.writeString(file, "name: default\n");
+        assertThatThrownBy(() -> store().load("default")).isInstanceOfSatisfying(CorruptConfigException.class, e -> {
+            assertThat(e.damage().reason()).isEqualTo(CorruptConfigException.Damage.Reason.MISSING_VALUE);
+            assertThat(en.render(e.failure())).contains("is damaged: it has no value for target");
+        });
+    }
+
+    @Test
+    void aMissingInstallIsAFactNamingTheOnesThatExist() {
+        var zh = new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE);
+        assertThatThrownBy(() -> store().load("nope")).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.failure()).isEqualTo(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.NO_SUCH_INSTALL, "nope"));
+            assertThat(zh.render(e.adviceFact())).isEqualTo("這台電腦上還沒有任何安裝。");
+        });
+        store().save(InstallConfig.create("home", Target.LOCAL));
+        store().save(InstallConfig.create("work", Target.LOCAL));
+        assertThatThrownBy(() -> store().load("nope")).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(zh.render(e.failure())).isEqualTo("沒有名為「nope」的安裝。");
+            assertThat(zh.render(e.adviceFact())).isEqualTo("這台電腦上的安裝：home、work。");
+        });
+        assertThatThrownBy(() -> InstallName.require("Bad Name")).isInstanceOfSatisfying(UserFacingException.class, e ->
+                assertThat(zh.render(e.failure()) + zh.render(e.adviceFact()))
+                        .isEqualTo("「Bad Name」不是有效的安裝名稱。請使用 1 到 63 個小寫字母、數字和連字號，並以字母或數字開頭。"));
+    }
+
     @Test
     void listsInstallsAndFindsTheSoleOne() {
         assertThat(store().names()).isEmpty();

@@ -31,13 +31,16 @@ class SecretStoreTest {
 
     private static Keychain.Opener failing(String why) {
         return () -> {
-            throw new Keychain.KeychainException(why);
+            throw new Keychain.KeychainException(KeychainProblem.Reason.NO_BACKEND, why);
         };
     }
 
+    private static final dev.arcrun.core.i18n.Messages EN = new dev.arcrun.core.i18n.Messages(java.util.Locale.ENGLISH);
+    private static final dev.arcrun.core.i18n.Messages ZH = new dev.arcrun.core.i18n.Messages(java.util.Locale.TRADITIONAL_CHINESE);
+
     @Test
     void fileStoreKeepsSecretsInAnOwnerOnlyFileInAnOwnerOnlyFolder() throws IOException {
-        SecretStore store = SecretStores.open(home(), Map.of(), failing("no keychain backend is available"), Duration.ofSeconds(5));
+        SecretStore store = SecretStores.open(home(), Map.of(), failing("no backend"), Duration.ofSeconds(5));
         store.put("default", SecretKind.CLOUDFLARE_TOKEN, TOKEN);
         store.put("default", SecretKind.API_KEY, API_KEY);
 
@@ -67,11 +70,15 @@ class SecretStoreTest {
 
     @Test
     void withoutAKeychainTheStoreSaysSoAndWhy() {
-        SecretStore store = SecretStores.open(home(), Map.of(), failing("no keychain backend is available (D-Bus not running)"),
-                Duration.ofSeconds(5));
+        SecretStore store = SecretStores.open(home(), Map.of(), failing("D-Bus not running"), Duration.ofSeconds(5));
         assertThat(store.location().inKeychain()).isFalse();
-        assertThat(store.location().notice()).contains("file", FileSecretStore.folderOf(home()).toString(),
-                "not in a keychain", "D-Bus not running");
+        assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
+                f -> assertThat(f.why()).isEqualTo(new KeychainProblem(KeychainProblem.Reason.NO_BACKEND, "D-Bus not running")));
+        String folder = FileSecretStore.folderOf(home()).toString();
+        assertThat(EN.word(store.location())).isEqualTo("a file only you can read, in " + folder
+                + " (not in a keychain: no keychain is available on this computer (D-Bus not running))");
+        assertThat(ZH.word(store.location())).isEqualTo("只有您能讀取的檔案（位於 " + folder
+                + "；未使用鑰匙圈：這台電腦上沒有可用的鑰匙圈（D-Bus not running））");
     }
 
     @Test
@@ -81,7 +88,8 @@ class SecretStoreTest {
                     throw new AssertionError("the keychain must not be opened");
                 }, Duration.ofSeconds(5));
         assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
-                f -> assertThat(f.reason()).contains("ARCRUN_SECRET_STORE=file"));
+                f -> assertThat(f.why().reason()).isEqualTo(KeychainProblem.Reason.FILE_ASKED));
+        assertThat(EN.word(store.location())).asString().endsWith("(not in a keychain: ARCRUN_SECRET_STORE=file is set)");
     }
 
     @Test
@@ -94,11 +102,13 @@ class SecretStoreTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new Keychain.KeychainException("interrupted");
+            throw new Keychain.KeychainException(KeychainProblem.of(KeychainProblem.Reason.INTERRUPTED));
         }, Duration.ofMillis(200));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
-                f -> assertThat(f.reason()).contains("did not answer"));
+                f -> assertThat(f.why().reason()).isEqualTo(KeychainProblem.Reason.TIMED_OUT));
+        assertThat(EN.word(store.location())).asString().contains("the keychain did not answer within 0.2 s (is it locked?)");
+        assertThat(ZH.word(store.location())).asString().contains("鑰匙圈在 0.2 秒內沒有回應");
     }
 
     @Test
@@ -110,6 +120,26 @@ class SecretStoreTest {
         };
         SecretStore store = SecretStores.open(home(), Map.of(), () -> forgetful, Duration.ofSeconds(5));
         assertThat(store.location().inKeychain()).isFalse();
+        assertThat(((SecretLocation.File) store.location()).why().reason()).isEqualTo(KeychainProblem.Reason.NOT_GIVEN_BACK);
+    }
+
+    @Test
+    void aKeychainThatRefusesAWriteSaysWhichSecretInTheUsersLanguageWithoutTheSecret() {
+        MapKeychain keychain = new MapKeychain();
+        SecretStore store = SecretStores.open(home(), Map.of(), () -> keychain, Duration.ofSeconds(5));
+        keychain.refuse = true;
+        assertThatThrownBy(() -> store.put("default", SecretKind.API_KEY, API_KEY))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.KEYCHAIN_STORE_FAILED,
+                            SecretKind.API_KEY, KeychainKind.SECRET_SERVICE,
+                            new KeychainProblem(KeychainProblem.Reason.REFUSED, "PasswordAccessException")));
+                    assertThat(EN.render(e.failure())).isEqualTo("Could not store the engine API key in the Secret Service "
+                            + "keyring: the keychain refused (PasswordAccessException).");
+                    assertThat(ZH.render(e.failure())).isEqualTo("無法將引擎 API 金鑰存入Secret Service 鑰匙圈：鑰匙圈拒絕了操作"
+                            + "（PasswordAccessException）。");
+                    assertThat(ZH.render(e.adviceFact())).contains("ARCRUN_SECRET_STORE=file");
+                    assertThat(e.getMessage() + e.advice()).doesNotContain(API_KEY);
+                });
     }
 
     @Test
@@ -119,7 +149,8 @@ class SecretStoreTest {
 
         SecretStore store = SecretStores.open(home(), Map.of(), () -> keychain, Duration.ofSeconds(5));
         assertThat(store.location().inKeychain()).isTrue();
-        assertThat(store.location().notice()).contains("Test Keychain");
+        assertThat(store.location()).isEqualTo(new SecretLocation.Keychain(KeychainKind.SECRET_SERVICE));
+        assertThat(ZH.word(store.location())).isEqualTo("Secret Service 鑰匙圈");
         assertThat(keychain.entries).as("the probe cleans up").isEmpty();
 
         store.put("default", SecretKind.API_KEY, API_KEY);
@@ -164,7 +195,8 @@ class SecretStoreTest {
         Assumptions.assumeFalse(keychainAvailable, "this computer has a keychain: nothing is written to it by tests");
         SecretStore store = SecretStores.open(home(), Map.of(), JavaKeyringKeychain::open, SecretStores.PROBE_TIMEOUT);
         assertThat(store.location()).isInstanceOfSatisfying(SecretLocation.File.class,
-                f -> assertThat(f.reason()).isNotBlank());
+                f -> assertThat(f.why().reason()).isIn(KeychainProblem.Reason.NO_BACKEND, KeychainProblem.Reason.FAILED,
+                        KeychainProblem.Reason.REFUSED, KeychainProblem.Reason.TIMED_OUT, KeychainProblem.Reason.NOT_GIVEN_BACK));
         store.put("default", SecretKind.API_KEY, API_KEY);
         assertThat(store.get("default", SecretKind.API_KEY)).contains(API_KEY);
     }
@@ -200,12 +232,16 @@ class SecretStoreTest {
     /** An in-memory stand-in for the OS keychain, to test the choice and the layering, not the OS. */
     static class MapKeychain implements Keychain {
         final Map<String, String> entries = new HashMap<>();
+        volatile boolean refuse;
 
         @Override public Optional<String> get(String service, String account) {
             return Optional.ofNullable(entries.get(service + "|" + account));
         }
 
-        @Override public void set(String service, String account, String secret) {
+        @Override public void set(String service, String account, String secret) throws KeychainException {
+            if (refuse) {
+                throw new KeychainException(KeychainProblem.Reason.REFUSED, "PasswordAccessException");
+            }
             entries.put(service + "|" + account, secret);
         }
 
@@ -213,8 +249,8 @@ class SecretStoreTest {
             entries.remove(service + "|" + account);
         }
 
-        @Override public String name() {
-            return "Test Keychain";
+        @Override public KeychainKind kind() {
+            return KeychainKind.SECRET_SERVICE;
         }
     }
 }
