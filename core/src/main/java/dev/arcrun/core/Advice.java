@@ -71,7 +71,19 @@ public record Advice(Code code, List<Object> args) {
         TOKEN_FILE_ONE_LINE, TOKEN_UNDER_ACCOUNT, ACCOUNT_ID_FORM, API_BASE_FORM, OPEN_WORKERS_PAGE, PREFIX_OTHER,
         ROLLBACK_AFTER_UPDATE, BUNDLE_SECRET, DEPLOY_LINES, ENGINE_LOG, SEED_FIX_BUNDLE, CHECK_DISK, REINSTALL,
         UPDATE_APP, CHECK_CONNECTION, TOKEN_CHECK_PERMISSIONS, ACCOUNT_ID_CHECK, SECRETS_FILE_REMOVE,
-        CONFIG_FIX, BUNDLE_TRUSTED;
+        CONFIG_FIX, BUNDLE_TRUSTED,
+        // the SDK's failures (talking to an engine)
+        /** Start the engine (the local one: {@code arcrun local start} in the CLI, the home page in the app). */
+        SDK_START_ENGINE(true),
+        /** Use an app and an engine of the same version (update). */
+        SDK_UPDATE(true),
+        /** Give the engine's keys, or use the install that keeps them. */
+        SDK_GIVE_KEY(true),
+        /** Give the engine's URL, or install an engine. */
+        SDK_GIVE_URL(true),
+        /** The install's keys stay with its engine: give this engine's key, or talk to the install's engine. */
+        SDK_KEY_ELSEWHERE(true),
+        SDK_RETRY, SDK_URL_FORM, SDK_USE_HTTPS, SDK_SECRET_ONCE, SDK_SECRETS_EXPECTED, SDK_WORKFLOW_NAME;
 
         private final boolean action;
 

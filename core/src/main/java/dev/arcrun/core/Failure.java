@@ -44,7 +44,11 @@ public record Failure(Code code, List<Object> args) {
         // config
         CONFIG_DAMAGED,
         // bundles
-        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY;
+        BUNDLE_REFUSED, BUNDLE_REFUSED_ENTRY,
+        // the SDK's failures (talking to an engine): see engineclient.SdkFailures
+        SDK_UNREACHABLE, SDK_STOPPED, SDK_NOT_WORKING, SDK_TIMED_OUT, SDK_ANSWER_UNKNOWN, SDK_URL_MISSING, SDK_URL_INVALID,
+        SDK_PLAIN_HTTP, SDK_API_KEY_MISSING, SDK_API_KEY_WITHHELD, SDK_ENCRYPTION_KEY_MISSING, SDK_ENCRYPTION_KEY_WITHHELD,
+        SDK_ENCRYPTION_KEY_INVALID, SDK_SECRET_TWICE, SDK_SECRET_UNKNOWN, SDK_SECRETS_MISSING, SDK_WORKFLOW_UNNAMED, SDK_OTHER;
 
         /** The language-free name used in catalog keys and {@code --json}: {@code missing_permission}. */
         public String id() {
