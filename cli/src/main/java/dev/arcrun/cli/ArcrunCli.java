@@ -86,7 +86,16 @@ public final class ArcrunCli implements Runnable {
             return dev.arcrun.cli.i18n.Words.current().oneLine(u);
         }
         if (ex instanceof ArcrunException a) {
-            return a.oneLine();
+            // the SDK words its failures in English for developers; the CLI words their facts, with its commands
+            java.util.Locale locale = dev.arcrun.cli.i18n.Words.current().core().locale();
+            return dev.arcrun.core.engineclient.SdkFailures.engineRefusal(a)
+                    .map(f -> {
+                        // the engine's own words name what it refused (which credential); keep them when ours do not
+                        String text = new dev.arcrun.cli.engine.EngineFailureText(locale).of(f);
+                        return f.detail() == null || f.detail().isBlank() || text.contains(f.detail()) ? text
+                                : text + " — " + f.detail();
+                    })
+                    .orElseGet(() -> dev.arcrun.cli.i18n.Words.current().oneLine(dev.arcrun.core.engineclient.SdkFailures.facts(a)));
         }
         String msg = ex.getMessage();
         return msg == null || msg.isBlank() ? "an unexpected error; run again, and report it if it persists" : msg;

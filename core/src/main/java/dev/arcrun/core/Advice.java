@@ -87,7 +87,19 @@ public record Advice(Code code, List<Object> args) {
         /** Run the same thing again (a command in the CLI, Try again in the app). */
         RUN_AGAIN(true),
         WAIT_AND_RETRY, API_BASE_CHECK, KV_VALUE_LIMIT, PREFIX_FORM, INSTALL_NAME_FORM, INSTALLS_HERE, NO_INSTALLS_HERE,
-        KEYCHAIN_UNLOCK;
+        KEYCHAIN_UNLOCK,
+        // the SDK's failures (talking to an engine)
+        /** Start the engine (the local one: {@code arcrun local start} in the CLI, the home page in the app). */
+        SDK_START_ENGINE(true),
+        /** Use an app and an engine of the same version (update). */
+        SDK_UPDATE(true),
+        /** Give the engine's keys, or use the install that keeps them. */
+        SDK_GIVE_KEY(true),
+        /** Give the engine's URL, or install an engine. */
+        SDK_GIVE_URL(true),
+        /** The install's keys stay with its engine: give this engine's key, or talk to the install's engine. */
+        SDK_KEY_ELSEWHERE(true),
+        SDK_RETRY, SDK_URL_FORM, SDK_USE_HTTPS, SDK_SECRET_ONCE, SDK_SECRETS_EXPECTED, SDK_WORKFLOW_NAME;
 
         private final boolean action;
 

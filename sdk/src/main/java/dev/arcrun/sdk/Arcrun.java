@@ -39,7 +39,7 @@ public final class Arcrun {
     public static EngineSettings settings(String url, String apiKey, String encryptionKey, Map<String, String> env) {
         String u = firstNonBlank(url, env.get(ENV_URL));
         if (u == null) {
-            throw new ArcrunException("No engine URL was given.",
+            throw new ArcrunException(ArcrunException.Kind.URL_MISSING, "", "No engine URL was given.",
                     "Pass the engine's URL, or set " + ENV_URL + " (for example http://127.0.0.1:8787).");
         }
         return new EngineSettings(EngineSettings.parseUrl(u),

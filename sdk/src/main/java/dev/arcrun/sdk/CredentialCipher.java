@@ -58,8 +58,8 @@ public final class CredentialCipher {
     }
 
     private static ArcrunException badKey(String why) {
-        return new ArcrunException("The encryption key cannot be used: " + why + ".",
-                "Use the key the engine was installed with (32 random bytes, base64), from the install or "
+        return new ArcrunException(ArcrunException.Kind.ENCRYPTION_KEY_INVALID, "", "The encryption key cannot be used: " + why + ".",
+                "Use the key the engine was installed with (32 random bytes, base64), as handed out by POST /register or in "
                         + Arcrun.ENV_ENCRYPTION_KEY + ".");
     }
 }

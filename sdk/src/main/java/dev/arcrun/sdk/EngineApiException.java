@@ -11,7 +11,7 @@ public sealed class EngineApiException extends EngineException
     private final String engineMessage;
 
     EngineApiException(int status, String code, String engineMessage, String message, String advice) {
-        super(message, advice);
+        super(Kind.ENGINE_REFUSED, "", message, advice);
         this.status = status;
         this.code = code;
         this.engineMessage = engineMessage;
@@ -40,16 +40,15 @@ public sealed class EngineApiException extends EngineException
                             ? "The engine at " + url + " has no api key yet (" + engineMessage + ")."
                             : "The engine at " + url + " rejected the api key (" + engineMessage + ").",
                     NOT_REGISTERED.equals(code)
-                            ? "Finish the install (`arcrun install --resume`): it registers the engine and keeps its keys."
-                            : "Use the install's key (it is kept for you by `arcrun install`) or set ARCRUN_API_KEY to "
-                                    + "the key the engine was given.");
+                            ? "Register the engine (POST /register, as an install does) and keep the keys it hands out."
+                            : "Use the key the engine was given (" + Arcrun.ENV_API_KEY + ").");
         }
     }
 
     /** 404: no such credential, service, workflow or run. */
     public static final class NotFound extends EngineApiException {
         NotFound(String code, String engineMessage, String message) {
-            super(404, code, engineMessage, message, "Check the name; the list commands show what exists.");
+            super(404, code, engineMessage, message, "Check the name; the lists show what exists.");
         }
     }
 

@@ -60,8 +60,8 @@ public final class EngineClient implements AutoCloseable {
         Secret apiKey = Secret.ofNullable(body.path("api_key").asText(null));
         Secret encKey = Secret.ofNullable(body.path("encryption_key").asText(null));
         if (apiKey == null || encKey == null) {
-            throw new ArcrunException("The engine's answer to POST /register has no keys.",
-                    "Update arcrun or the engine (`arcrun update`) so their versions match.");
+            throw new ArcrunException(ArcrunException.Kind.ANSWER_UNKNOWN, "", "The engine's answer to POST /register has no keys.",
+                    "Use an SDK and an engine of the same version.");
         }
         return new Registration(apiKey, encKey);
     }

@@ -10,7 +10,7 @@ package dev.arcrun.sdk;
 public abstract sealed class EngineException extends ArcrunException
         permits EngineApiException, EngineUnreachableException, EngineUnavailableException, EngineTimeoutException {
 
-    EngineException(String message, String advice) {
-        super(message, advice);
+    EngineException(Kind kind, String url, String message, String advice) {
+        super(kind, url, message, advice);
     }
 }

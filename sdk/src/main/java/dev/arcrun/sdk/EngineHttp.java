@@ -154,8 +154,8 @@ final class EngineHttp {
             case 401 -> new EngineApiException.ApiKeyRejected(code, message, settings.url());
             case 404 -> new EngineApiException.NotFound(code, message, "The engine found nothing when " + words(what) + ": " + message + ".");
             case 409 -> new EngineApiException.Conflict(code, message, "The engine refused " + words(what) + ": " + message + ".",
-                    what.endsWith("/register") ? "The keys were handed out already; use the install's keys or ARCRUN_API_KEY."
-                            : "Look at the current state with the list commands and try again.");
+                    what.endsWith("/register") ? "The keys were handed out already; use the keys the engine gave (" + Arcrun.ENV_API_KEY + ")."
+                            : "Look at the current state with the lists and try again.");
             default -> new EngineApiException(status, code, message,
                     "The engine refused " + words(what) + " (" + code + "): " + message + ".", adviceFor(status));
         };

@@ -39,7 +39,7 @@ public record EngineSettings(URI apiUrl, Secret apiKey, Secret encryptionKey, UR
         } catch (IllegalArgumentException e) {
             // fall through to the message below
         }
-        throw new ArcrunException("'" + url + "' is not an engine URL.",
+        throw new ArcrunException(ArcrunException.Kind.URL_INVALID, url, "'" + url + "' is not an engine URL.",
                 "Give a full http:// or https:// URL, such as http://127.0.0.1:8787 or "
                         + "https://arcrun-cypher-executor.<subdomain>.workers.dev.");
     }
@@ -50,7 +50,7 @@ public record EngineSettings(URI apiUrl, Secret apiKey, Secret encryptionKey, UR
      */
     public static void requireSafeTransport(URI url) {
         if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopback(url.getHost())) {
-            throw new ArcrunException("Refusing to talk to " + url + " over plain http: its keys would cross the "
+            throw new ArcrunException(ArcrunException.Kind.PLAIN_HTTP, url.toString(), "Refusing to talk to " + url + " over plain http: its keys would cross the "
                     + "network unencrypted.", "Use its https:// address (plain http:// is accepted only for "
                     + "127.0.0.1, ::1 and localhost).");
         }
@@ -96,13 +96,12 @@ public record EngineSettings(URI apiUrl, Secret apiKey, Secret encryptionKey, UR
     public Secret requireApiKey() {
         if (apiKey == null) {
             if (keysWithheldFor != null) {
-                throw new ArcrunException("No api key for the engine at " + apiUrl + ": the install's key is sent "
+                throw new ArcrunException(ArcrunException.Kind.API_KEY_WITHHELD, apiUrl.toString(), "No api key for the engine at " + apiUrl + ": the install's key is sent "
                         + "only to its own engine (" + keysWithheldFor + ").",
-                        "Set ARCRUN_API_KEY to the key of the engine at " + apiUrl + ", or leave out --api-url and "
-                                + "ARCRUN_API_URL to use the install's engine.");
+                        "Set ARCRUN_API_KEY to the key of the engine at " + apiUrl + ", or leave out the URL to use the install's engine.");
             }
-            throw new ArcrunException("No api key for the engine at " + apiUrl + ".",
-                    "Set ARCRUN_API_KEY, or use an install made by `arcrun install`, which keeps its key for you.");
+            throw new ArcrunException(ArcrunException.Kind.API_KEY_MISSING, apiUrl.toString(), "No api key for the engine at " + apiUrl + ".",
+                    "Set ARCRUN_API_KEY to the key the engine was given.");
         }
         return apiKey;
     }
@@ -111,13 +110,12 @@ public record EngineSettings(URI apiUrl, Secret apiKey, Secret encryptionKey, UR
     public Secret requireEncryptionKey() {
         if (encryptionKey == null) {
             if (keysWithheldFor != null) {
-                throw new ArcrunException("No encryption key for credentials of the engine at " + apiUrl
+                throw new ArcrunException(ArcrunException.Kind.ENCRYPTION_KEY_WITHHELD, apiUrl.toString(), "No encryption key for credentials of the engine at " + apiUrl
                         + ": the install's key is used only with its own engine (" + keysWithheldFor + ").",
-                        "Set ARCRUN_ENCRYPTION_KEY to the key of the engine at " + apiUrl + ", or leave out --api-url "
-                                + "and ARCRUN_API_URL to use the install's engine.");
+                        "Set ARCRUN_ENCRYPTION_KEY to the key of the engine at " + apiUrl + ", or leave out the URL to use the install's engine.");
             }
-            throw new ArcrunException("No encryption key for credentials of the engine at " + apiUrl + ".",
-                    "Set ARCRUN_ENCRYPTION_KEY, or use an install made by `arcrun install`, which keeps it for you.");
+            throw new ArcrunException(ArcrunException.Kind.ENCRYPTION_KEY_MISSING, apiUrl.toString(), "No encryption key for credentials of the engine at " + apiUrl + ".",
+                    "Set ARCRUN_ENCRYPTION_KEY to the key the engine was given.");
         }
         return encryptionKey;
     }

@@ -19,12 +19,11 @@ public final class EngineUnavailableException extends EngineException {
     private final int status;
 
     EngineUnavailableException(String url, Reason reason, int status, String what) {
-        super(reason == Reason.STOPPED
+        super(reason == Reason.STOPPED ? Kind.ENGINE_STOPPED : Kind.ENGINE_NOT_WORKING, url, reason == Reason.STOPPED
                         ? "The engine at " + url + " stopped before it answered (" + what + ")."
                         : "The engine at " + url + " is not working: it answered HTTP " + status + " without an API answer ("
                                 + what + ").",
-                "Start the engine again (`arcrun local start` for the local engine) and retry; look at its log if it "
-                        + "happens again.");
+                "Start the engine again and retry; look at its log if it happens again.");
         this.url = url;
         this.reason = reason;
         this.status = status;

@@ -5,9 +5,8 @@ public final class EngineUnreachableException extends EngineException {
     private final String url;
 
     EngineUnreachableException(String url, String why) {
-        super("The engine is not reachable at " + url + " (" + why + ").",
-                "Start the local engine with `arcrun local start`, or check the URL (--api-url, ARCRUN_API_URL, "
-                        + "or the install's config shown by `arcrun status`).");
+        super(Kind.ENGINE_UNREACHABLE, url, "The engine is not reachable at " + url + " (" + why + ").",
+                "Start the engine, or check its URL (" + Arcrun.ENV_URL + ").");
         this.url = url;
     }
 

@@ -44,7 +44,7 @@ final class Json {
 
     private static ArcrunException unexpected(String what, IOException e) {
         String detail = e == null ? "" : " (" + e.getMessage().lines().findFirst().orElse("") + ")";
-        return new ArcrunException("The engine's answer when " + EngineHttp.words(what) + " has a shape this arcrun does not know"
-                + detail + ".", "Update arcrun or the engine (`arcrun update`) so their versions match.");
+        return new ArcrunException(ArcrunException.Kind.ANSWER_UNKNOWN, "", "The engine's answer when " + EngineHttp.words(what) + " has a shape this SDK does not know"
+                + detail + ".", "Use an SDK and an engine of the same version.");
     }
 }

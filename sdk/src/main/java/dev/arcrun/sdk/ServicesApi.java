@@ -78,11 +78,13 @@ public final class ServicesApi {
         for (Map.Entry<String, Secret> e : values.entrySet()) {
             String key = keyByName.get(e.getKey());
             if (key == null) {
-                throw new ArcrunException("'" + e.getKey() + "' is not a secret of " + recipe.service() + ".",
-                        "It expects: " + expected(recipe) + ".");
+                throw new ArcrunException(ArcrunException.Kind.SECRET_UNKNOWN, e.getKey(),
+                        List.of(recipe.service(), expected(recipe)),
+                        "'" + e.getKey() + "' is not a secret of " + recipe.service() + ".",
+                        "It expects: " + expected(recipe) + ".", null);
             }
             if (byKey.putIfAbsent(key, e.getValue()) != null) {
-                throw new ArcrunException("Two values were given for " + key + ".", "Give each secret once.");
+                throw new ArcrunException(ArcrunException.Kind.SECRET_TWICE, key, "Two values were given for " + key + ".", "Give each secret once.");
             }
         }
         List<String> missing = new ArrayList<>();
@@ -92,8 +94,10 @@ public final class ServicesApi {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ArcrunException("Missing " + String.join(", ", missing) + " for " + recipe.service() + ".",
-                    "It expects: " + expected(recipe) + ".");
+            throw new ArcrunException(ArcrunException.Kind.SECRETS_MISSING, String.join(", ", missing),
+                    List.of(recipe.service(), expected(recipe)),
+                    "Missing " + String.join(", ", missing) + " for " + recipe.service() + ".",
+                    "It expects: " + expected(recipe) + ".", null);
         }
         // In the recipe's order, whatever order the user typed them in.
         Map<String, Secret> ordered = new LinkedHashMap<>();

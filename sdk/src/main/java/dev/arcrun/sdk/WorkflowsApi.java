@@ -20,7 +20,7 @@ public final class WorkflowsApi {
     public String push(JsonNode workflow) {
         String name = workflow.path("name").asText("");
         if (name.isBlank()) {
-            throw new ArcrunException("The workflow has no name.", "Add a \"name\" field to the workflow document.");
+            throw new ArcrunException(ArcrunException.Kind.WORKFLOW_UNNAMED, "", "The workflow has no name.", "Add a \"name\" field to the workflow document.");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", name);

@@ -145,9 +145,11 @@ public final class InstallPageModel implements WizardPage {
             if (failure instanceof dev.arcrun.core.UserFacingException u) {
                 cause.set(words.failure(u.failure()));
                 advice.set(words.advice(u.adviceFact()));
-            } else if (failure instanceof dev.arcrun.sdk.ArcrunException a) {
-                cause.set(a.getMessage());
-                advice.set(a.advice());
+            } else if (failure instanceof dev.arcrun.sdk.ArcrunException a
+                    && dev.arcrun.core.engineclient.SdkFailures.engineRefusal(a).isEmpty()) {
+                dev.arcrun.core.UserFacingException u = dev.arcrun.core.engineclient.SdkFailures.facts(a);
+                cause.set(words.failure(u.failure()));
+                advice.set(words.advice(u.adviceFact()));
             } else {
                 cause.set(words.text(failure));
                 advice.set("");

@@ -1,9 +1,7 @@
 package dev.arcrun.app.cloudflare;
 
-import dev.arcrun.sdk.ArcrunException;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.common.TaskExecutor;
-import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.install.DryRun;
 import dev.arcrun.core.install.PlanAction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -55,9 +53,7 @@ public final class PlanPageModel implements WizardPage {
             valid.set(!blocked);
         }, failure -> {
             loading.set(false);
-            error.set(failure instanceof UserFacingException u ? new dev.arcrun.app.progress.CoreWords(i18n).oneLine(u)
-                    : failure instanceof ArcrunException a ? a.oneLine()
-                    : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            error.set(new dev.arcrun.app.progress.CoreWords(i18n).text(failure));
         });
     }
 

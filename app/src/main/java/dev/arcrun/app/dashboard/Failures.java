@@ -17,9 +17,6 @@ final class Failures {
             t = t.getCause();
         }
         CoreWords words = new CoreWords(new I18n(Locale.getDefault())); // the app's language (ArcrunApp's I18n)
-        if (t instanceof dev.arcrun.sdk.EngineUnreachableException || t instanceof dev.arcrun.sdk.EngineUnavailableException) {
-            return t.getMessage(); // its advice names CLI commands; the header's health badge and refresh say the rest here
-        }
         return words.text(failure);
     }
 

@@ -4,6 +4,9 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.core.Advice;
 import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.engineclient.EngineAdvice;
+import dev.arcrun.core.engineclient.EngineFailure;
+import dev.arcrun.core.engineclient.SdkFailures;
 import dev.arcrun.core.i18n.Messages;
 import dev.arcrun.core.install.Note;
 import dev.arcrun.core.install.StepId;
@@ -45,6 +48,16 @@ public final class CoreWords {
         return i18n.get(a.key(), a.args().stream().map(core::word).toArray());
     }
 
+    /** An engine failure: core's cause, then what to do here (a tab, a page), never a command. */
+    public String engineFailure(EngineFailure failure) {
+        String cause = core.render(failure);
+        if (failure.advice() == EngineAdvice.NONE) {
+            return i18n.get("engine.failure.plain", cause);
+        }
+        String advice = i18n.get(failure.adviceKey("engine.advice."), failure.args());
+        return i18n.get(failure.code().detailed() ? "engine.failure.detailed" : "engine.failure.advised", cause, advice);
+    }
+
     /** What a step's row says after the user stopped the run during it. */
     public String cancelledStep() {
         return i18n.get("cf.install.step.cancelled");
@@ -65,7 +78,8 @@ public final class CoreWords {
             return oneLine(u);
         }
         if (t instanceof dev.arcrun.sdk.ArcrunException a) {
-            return a.oneLine(); // the SDK's own failures come worded in English
+            // the SDK words its failures in English for developers; the app words their facts
+            return SdkFailures.engineRefusal(a).map(this::engineFailure).orElseGet(() -> oneLine(SdkFailures.facts(a)));
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }

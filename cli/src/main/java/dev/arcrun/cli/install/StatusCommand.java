@@ -59,19 +59,22 @@ public final class StatusCommand implements Callable<Integer> {
             doc.set("installs", JSON.valueToTree(nodes));
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } else if (installs.isEmpty()) {
-            out.println("No arcrun install on this computer yet. Start with: arcrun install --target local");
+            out.println(words.get("status.none"));
         } else {
             for (int i = 0; i < nodes.size(); i++) {
                 ObjectNode n = nodes.get(i);
                 Optional<StepId> stopped = Installer.stoppedAt(installs.get(i));
-                out.printf(Locale.ROOT, "%s (%s)%n  engine:  %s%n  version: %s%n  health:  %s%n", n.path("name").asText(),
-                        n.path("target").asText(), n.path("engine_url").asText("-"), n.path("version").asText("-"),
-                        n.path("health").asText() + (n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : ""));
+                // the values stay as --json gives them (health, the step's key); the labels are in the user's language
+                out.println(words.get("status.install", n.path("name").asText(), n.path("target").asText()));
+                out.println(words.get("status.engine", n.path("engine_url").asText("-")));
+                out.println(words.get("status.version", n.path("version").asText("-")));
+                out.println(words.get("status.health", words.get(healthKey(n.path("health").asText()))
+                        + (n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : "")));
                 if (stopped.isPresent()) {
-                    out.printf(Locale.ROOT, "  stopped at: %s (%s)%n", n.path("stopped_at").asText(), words.step(stopped.get()));
+                    out.println(words.get("status.stopped_at", n.path("stopped_at").asText(), words.step(stopped.get())));
                 }
                 if (n.hasNonNull("next")) {
-                    out.printf(Locale.ROOT, "  next:    %s%n", n.path("next").asText());
+                    out.println(words.get("status.next", next(installs.get(i), words)));
                 }
             }
         }
@@ -82,6 +85,24 @@ public final class StatusCommand implements Callable<Integer> {
         }
         err.flush();
         return down.isEmpty() ? 0 : 1;
+    }
+
+    private static String healthKey(String health) {
+        return switch (health) {
+            case "ok" -> "status.health.ok";
+            case "unhealthy" -> "status.health.unhealthy";
+            case "unreachable" -> "status.health.unreachable";
+            default -> "status.health.unfinished";
+        };
+    }
+
+    /** What to do next, in the user's language (--json keeps its English "next"). */
+    private static String next(InstallConfig c, dev.arcrun.cli.i18n.Words words) {
+        String target = c.target().name().toLowerCase(Locale.ROOT);
+        if (Installer.stoppedAt(c).isPresent()) {
+            return words.get("status.next.unfinished", target, c.name());
+        }
+        return words.get(c.target() == Target.LOCAL ? "status.next.start_local" : "status.next.cloudflare_down", c.name());
     }
 
     static ObjectNode describe(InstallConfig c) {

@@ -84,6 +84,7 @@ public final class Messages {
             case null -> "";
             case StepId s -> step(s);
             case Failure f -> render(f);
+            case EngineFailure f -> render(f);
             case Note n -> render(n);
             case Target t -> get("target." + t.name().toLowerCase(Locale.ROOT));
             case dev.arcrun.core.config.JournalEntry.Kind k -> get("resource." + k.name().toLowerCase(Locale.ROOT));
