@@ -124,26 +124,26 @@ class DashboardTabsRealEngineTest {
 
     @Test
     void theComponentsTabFiltersTheEnginesCatalogByCategoryAndByText(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-components");
+        click(robot, "#tab-components");
         waitUntil(() -> cards(robot).size() >= 16); // every component the engine serves, each a card
         assertThat(cards(robot)).contains("component-http_request", "component-template", "component-if", "component-telegram_send");
 
-        robot.clickOn("#comp-cat-control");
+        click(robot, "#comp-cat-control");
         waitUntil(() -> cards(robot).equals(List.of("component-if")));
 
-        robot.clickOn("#comp-cat-api");
+        click(robot, "#comp-cat-api");
         waitUntil(() -> cards(robot).contains("component-http_request") && !cards(robot).contains("component-template"));
-        robot.clickOn("#comp-search").write("telegram");
+        click(robot, "#comp-search").write("telegram");
         waitUntil(() -> cards(robot).equals(List.of("component-telegram_send")));
         // the card says what the component needs
-        assertThat(allText(robot.lookup("#component-telegram_send").query()))
+        assertThat(allText(find(robot, "#component-telegram_send")))
                 .anyMatch(t -> t.contains("telegram_bot_token")).anyMatch(t -> t.startsWith("chat_id"));
 
-        robot.clickOn("#comp-cat-logic");
+        click(robot, "#comp-cat-logic");
         waitUntil(() -> cards(robot).isEmpty());
         assertThat(text(robot, "#components-placeholder")).startsWith("No component matches");
 
-        robot.clickOn("#comp-cat-all");
+        click(robot, "#comp-cat-all");
         interact(() -> robot.lookup("#comp-search").queryAs(TextInputControl.class).clear());
         waitUntil(() -> cards(robot).size() >= 16);
     }
@@ -152,12 +152,12 @@ class DashboardTabsRealEngineTest {
     void tryingAnExampleAddsItOpensItsRunFormWithSampleInputAndRunsIt(FxRobot robot) throws Exception {
         tryExample(robot, "hello"); // hello sends nothing out: no notice
         waitUntil(() -> selectedTab(robot).equals("tab-workflows"));
-        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        ListView<WorkflowSummary> list = find(robot, "#workflows-list");
         waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
                 && list.getSelectionModel().getSelectedItem().name().equals("hello"));
         waitForText(robot, "#run-input", t -> t.contains("\"name\"") && t.contains("Ada"));
 
-        robot.clickOn("#run-button");
+        click(robot, "#run-button");
         waitForText(robot, "#run-output", t -> t.contains("Hello, Ada!") && t.contains("HELLO, ADA!"));
         assertThat(text(robot, "#run-summary")).startsWith("Finished in");
         try (EngineClient engine = engine()) {
@@ -170,7 +170,7 @@ class DashboardTabsRealEngineTest {
         tryExample(robot, "github_issue_count");
         waitUntil(() -> robot.lookup("#leaving-hosts").tryQuery().isPresent());
         assertThat(text(robot, "#leaving-host-api-github-com")).startsWith("api.github.com").contains("repo");
-        robot.clickOn("#leaving-cancel");
+        click(robot, "#leaving-cancel");
         waitForText(robot, "#wf-notice", t -> t.contains("github_issue_count") && t.contains("not added"));
         try (EngineClient engine = engine()) {
             assertThat(engine.workflows().list()).extracting(WorkflowSummary::name).doesNotContain("github_issue_count");
@@ -178,7 +178,7 @@ class DashboardTabsRealEngineTest {
 
         tryExample(robot, "github_issue_count");
         waitUntil(() -> robot.lookup("#leaving-ok").tryQuery().isPresent());
-        robot.clickOn("#leaving-ok");
+        click(robot, "#leaving-ok");
         waitUntil(() -> selectedTab(robot).equals("tab-workflows"));
         waitForText(robot, "#run-input", t -> t.contains("octocat"));
         try (EngineClient engine = engine()) {
@@ -192,7 +192,7 @@ class DashboardTabsRealEngineTest {
         waitUntil(() -> robot.lookup("#leaving-runtime-fetch").tryQuery().isPresent());
         assertThat(text(robot, "#leaving-runtime-fetch")).contains("fetch").contains("decided when it runs")
                 .contains("{{input.url");
-        robot.clickOn("#leaving-cancel");
+        click(robot, "#leaving-cancel");
     }
 
     @Test
@@ -201,11 +201,11 @@ class DashboardTabsRealEngineTest {
         waitForText(robot, "#detail-sha256", t -> t.length() == 64);
         assertThat(text(robot, "#detail-sha256")).isEqualTo(new InstallConfigStore(home).load("local").bundle().sha256());
 
-        TextInputControl hosts = robot.lookup("#private-hosts").queryAs(TextInputControl.class);
+        TextInputControl hosts = find(robot, "#private-hosts");
         waitUntil(() -> !hosts.isDisabled());
         robot.clickOn(hosts).write("10.0.0.5:8080\nnot a host");
         waitForText(robot, "#private-hosts-problem", t -> t.contains("'not a host' is not host:port"));
-        Button save = robot.lookup("#private-hosts-save").queryButton();
+        Button save = find(robot, "#private-hosts-save");
         assertThat(save.isDisabled()).as("a bad line is never sent").isTrue();
 
         interact(() -> hosts.setText("10.0.0.5:8080\n127.0.0.1:9000"));
@@ -220,18 +220,18 @@ class DashboardTabsRealEngineTest {
 
     @Test
     void theLargestTraceTheEngineAllowsOpensAsATimelineWithItsJsonTree(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-workflows");
-        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        click(robot, "#tab-workflows");
+        ListView<WorkflowSummary> list = find(robot, "#workflows-list");
         waitUntil(() -> list.getItems().stream().anyMatch(w -> w.name().equals("largest")));
         interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(w -> w.name().equals("largest")).findFirst().orElseThrow()));
         interact(() -> robot.lookup("#run-input").queryAs(TextInputControl.class).setText(largestInput()));
-        robot.clickOn("#run-button");
+        click(robot, "#run-button");
 
-        ListView<TraceRow> timeline = robot.lookup("#trace-timeline").queryListView();
+        ListView<TraceRow> timeline = find(robot, "#trace-timeline");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> timeline.getItems().size()).get() == 100);
         assertThat(timeline.getItems()).allMatch(r -> r.output().path("items").size() == 100);
         interact(() -> timeline.getSelectionModel().select(99));
-        javafx.scene.control.TreeView<String> tree = robot.lookup("#trace-json").query();
+        javafx.scene.control.TreeView<String> tree = find(robot, "#trace-json");
         waitUntil(() -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);
         var output = tree.getRoot().getChildren().get(1);
         assertThat(output.getValue()).isEqualTo("output: {1}");
@@ -243,14 +243,14 @@ class DashboardTabsRealEngineTest {
 
     @Test
     void aWorkflowWrittenInTheEditorIsCheckedAsTypedThenAddedAndRun(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-workflows");
-        Button write = robot.lookup("#wf-write").queryButton();
+        click(robot, "#tab-workflows");
+        Button write = find(robot, "#wf-write");
         waitUntil(() -> !write.isDisabled());
         javafx.application.Platform.runLater(write::fire); // the editor is modal: not waited for here
         waitUntil(() -> robot.lookup("#editor-text").tryQuery().isPresent());
-        robot.clickOn("#editor-yaml");
-        TextInputControl text = robot.lookup("#editor-text").queryAs(TextInputControl.class);
-        Button add = robot.lookup("#editor-add").queryButton();
+        click(robot, "#editor-yaml");
+        TextInputControl text = find(robot, "#editor-text");
+        Button add = find(robot, "#editor-add");
         // the step's second key is indented one space too far: YAML cannot read line 4
         interact(() -> text.setText("name: written\nsteps:\n  - id: greet\n     component: template\n"
                 + "    input: {template: 'Hi, {{input.who}}'}\noutput: {said: '{{steps.greet.output}}'}\n"));
@@ -268,11 +268,11 @@ class DashboardTabsRealEngineTest {
         waitUntil(() -> !add.isDisabled());
         robot.clickOn(add);
 
-        ListView<WorkflowSummary> list = robot.lookup("#workflows-list").queryListView();
+        ListView<WorkflowSummary> list = find(robot, "#workflows-list");
         waitUntil(() -> list.getSelectionModel().getSelectedItem() != null
                 && list.getSelectionModel().getSelectedItem().name().equals("written"));
         interact(() -> robot.lookup("#run-input").queryAs(TextInputControl.class).setText("{\"who\": \"Grace\"}"));
-        robot.clickOn("#run-button");
+        click(robot, "#run-button");
         waitForText(robot, "#run-output", t -> t.contains("Hi, Grace"));
         try (EngineClient engine = engine()) {
             var runs = engine.runs().list("written");
@@ -284,19 +284,19 @@ class DashboardTabsRealEngineTest {
 
     @Test
     void aWrittenWorkflowThatSendsDataOutStillShowsTheNotice(FxRobot robot) throws Exception {
-        robot.clickOn("#tab-workflows");
-        Button write = robot.lookup("#wf-write").queryButton();
+        click(robot, "#tab-workflows");
+        Button write = find(robot, "#wf-write");
         waitUntil(() -> !write.isDisabled());
         javafx.application.Platform.runLater(write::fire);
         waitUntil(() -> robot.lookup("#editor-text").tryQuery().isPresent());
         interact(() -> robot.lookup("#editor-text").queryAs(TextInputControl.class).setText(
                 "{\"name\": \"written_out\", \"steps\": [{\"id\": \"call\", \"component\": \"http_request\","
                         + " \"input\": {\"url\": \"https://api.example.org/x\"}}]}"));
-        Button add = robot.lookup("#editor-add").queryButton();
+        Button add = find(robot, "#editor-add");
         waitUntil(() -> !add.isDisabled());
         robot.clickOn(add);
         waitUntil(() -> robot.lookup("#leaving-host-api-example-org").tryQuery().isPresent());
-        robot.clickOn("#leaving-cancel");
+        click(robot, "#leaving-cancel");
         waitForText(robot, "#wf-notice", t -> t.contains("written_out") && t.contains("not added"));
         try (EngineClient engine = engine()) {
             assertThat(engine.workflows().list()).extracting(WorkflowSummary::name).doesNotContain("written_out");
@@ -306,12 +306,12 @@ class DashboardTabsRealEngineTest {
     @Test
     void theSettingsPageChangesThePlanLimitsCheckedAsTyped(FxRobot robot) throws Exception {
         interact(() -> stage.getScene().setRoot((Parent) SettingsPage.create(context, new ThemeManager(), opened::set)));
-        TextInputControl subrequests = robot.lookup("#limit-subrequests").queryAs(TextInputControl.class);
-        TextInputControl retention = robot.lookup("#limit-retention").queryAs(TextInputControl.class);
+        TextInputControl subrequests = find(robot, "#limit-subrequests");
+        TextInputControl retention = find(robot, "#limit-retention");
         waitForText(robot, "#limit-subrequests", t -> t.equals("50")); // the free plan's default, as the engine says
         assertThat(text(robot, "#limit-retention")).isEqualTo("30");
         assertThat(text(robot, "#limits-budget")).contains("25 MiB");
-        Button save = robot.lookup("#limits-save").queryButton();
+        Button save = find(robot, "#limits-save");
         waitUntil(() -> !subrequests.isDisabled() && !save.isDisabled());
 
         interact(() -> { subrequests.requestFocus(); subrequests.clear(); });
@@ -336,7 +336,7 @@ class DashboardTabsRealEngineTest {
 
     /** The Examples tab's "Try it" of one example (fired: the card may lie below the tab's visible part). */
     private static void tryExample(FxRobot robot, String name) throws Exception {
-        robot.clickOn("#tab-examples");
+        click(robot, "#tab-examples");
         interact(() -> robot.lookup("#try-" + name).queryButton().fire());
     }
 
@@ -345,6 +345,21 @@ class DashboardTabsRealEngineTest {
     void closeDialogs() throws Exception {
         interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage).toList()
                 .forEach(w -> { if (w instanceof Stage s) s.close(); else w.hide(); }));
+    }
+
+    /**
+     * Looks a node up on the FX thread: TestFX's own lookup walks the scene graph from the test thread, which races
+     * with the dashboard's background refreshes rebuilding lists (an IndexOutOfBoundsException now and then).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Node> T find(FxRobot robot, String query) throws Exception {
+        return (T) WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).query()).get();
+    }
+
+    /** Clicks what {@code query} finds, found on the FX thread (see {@link #find}). */
+    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) throws Exception {
+        Node node = find(robot, query);
+        return robot.clickOn(node);
     }
 
     private static List<String> cards(FxRobot robot) throws Exception {

@@ -90,6 +90,11 @@ public final class InstallSession implements AutoCloseable {
     /** Tests tune retries and sleeps of the Cloudflare client through this. */
     public void cloudflareOptions(CloudflareClient.Options o) { this.cloudflareOptions = o; }
 
+    /** Told each time Cloudflare asks the client to wait (429): the run reports it as the running step's progress. */
+    private Consumer<Note> cloudflareWaits = note -> { };
+
+    void cloudflareWaits(Consumer<Note> waits) { this.cloudflareWaits = waits; }
+
     /**
      * How long the final check waits for a new Cloudflare engine to answer; zero (the default) asks once. The CLI
      * waits {@link #DEFAULT_CHECK_WAIT} unless told {@code --no-wait}.
@@ -148,7 +153,11 @@ public final class InstallSession implements AutoCloseable {
             Map<String, String> e = new HashMap<>(env);
             e.put(TokenSource.ENV, token().secretValue());
             CloudflareSettings settings = CloudflareSettings.resolve(apiBase(), Optional.empty(), accountFlag(), e);
-            cloudflare = new CloudflareClient(settings, cloudflareOptions);
+            Consumer<Note> tuned = cloudflareOptions.waits();
+            cloudflare = new CloudflareClient(settings, cloudflareOptions.withWaits(note -> {
+                tuned.accept(note);
+                cloudflareWaits.accept(note);
+            }));
         }
         return cloudflare;
     }

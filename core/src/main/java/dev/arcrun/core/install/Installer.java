@@ -97,7 +97,22 @@ public final class Installer {
         private Run(InstallSession session, List<InstallStep> steps, InstallListener listener, boolean resume) {
             this.session = session;
             this.steps = steps;
-            this.pipeline = new Pipeline(listener);
+            // Cloudflare's "wait" (429) comes from the shared client, not from a step: it is shown as the progress of
+            // whichever step is running, so a long wait never looks like a hang.
+            java.util.concurrent.atomic.AtomicReference<StepId> running = new java.util.concurrent.atomic.AtomicReference<>();
+            InstallListener tracking = event -> {
+                if (event instanceof InstallEvent.Started s) {
+                    running.set(s.step());
+                }
+                listener.on(event);
+            };
+            session.cloudflareWaits(note -> {
+                StepId step = running.get();
+                if (step != null) {
+                    tracking.on(new InstallEvent.Progress(step, -1, note));
+                }
+            });
+            this.pipeline = new Pipeline(tracking);
             this.resume = resume;
         }
 

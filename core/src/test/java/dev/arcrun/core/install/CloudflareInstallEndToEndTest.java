@@ -60,6 +60,27 @@ class CloudflareInstallEndToEndTest {
     }
 
     @Test
+    void whenCloudflareAsksToWaitTheRunningStepSaysSoAndTheInstallGoesOn() {
+        cf.faults().rateLimit(dev.arcrun.testkit.cloudflare.RequestMatcher.of("GET", ".*/workers/subdomain"), 1, 1);
+        java.util.concurrent.atomic.AtomicReference<Installer.Run> run = new java.util.concurrent.atomic.AtomicReference<>();
+        run.set(installer.install(InstallOptions.of(Target.CLOUDFLARE), event -> {
+            events.add(event);
+            if (event instanceof InstallEvent.Succeeded s && s.step() == StepId.SUBDOMAIN) {
+                run.get().cancel(); // what follows is the same as without the wait
+            }
+        }));
+
+        PipelineOutcome outcome = run.get().execute();
+
+        assertThat(outcome).as(events.toString()).isInstanceOf(PipelineOutcome.Cancelled.class);
+        assertThat(events).as("the wait is the subdomain step's progress, before it succeeds")
+                .containsSubsequence(new InstallEvent.Started(StepId.SUBDOMAIN),
+                        new InstallEvent.Progress(StepId.SUBDOMAIN, -1, Note.of(Note.Code.CLOUDFLARE_WAITING,
+                                dev.arcrun.core.cloudflare.Operation.GET_SUBDOMAIN, java.time.Duration.ofSeconds(1))));
+        assertThat(events).anyMatch(e -> e instanceof InstallEvent.Succeeded s && s.step() == StepId.SUBDOMAIN);
+    }
+
+    @Test
     void installsEverythingThenASecondInstallIsANoOpAndUninstallRemovesExactlyTheJournal() throws Exception {
         var mine = cf.state().createNamespace(cf.accountId(), "my-notes").orElseThrow();
         cf.state().createBucket(cf.accountId(), "my-photos", "wnam", "Standard");
