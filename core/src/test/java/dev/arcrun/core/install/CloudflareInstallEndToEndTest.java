@@ -61,11 +61,11 @@ class CloudflareInstallEndToEndTest {
 
     @Test
     void whenCloudflareAsksToWaitTheRunningStepSaysSoAndTheInstallGoesOn() {
-        cf.faults().rateLimit(dev.arcrun.testkit.cloudflare.RequestMatcher.of("GET", ".*/workers/subdomain"), 1, 1);
+        cf.faults().rateLimit(dev.arcrun.testkit.cloudflare.RequestMatcher.of("POST", ".*/storage/kv/namespaces"), 1, 1);
         java.util.concurrent.atomic.AtomicReference<Installer.Run> run = new java.util.concurrent.atomic.AtomicReference<>();
         run.set(installer.install(InstallOptions.of(Target.CLOUDFLARE), event -> {
             events.add(event);
-            if (event instanceof InstallEvent.Succeeded s && s.step() == StepId.SUBDOMAIN) {
+            if (event instanceof InstallEvent.Succeeded s && s.step() == StepId.PROVISION) {
                 run.get().cancel(); // what follows is the same as without the wait
             }
         }));
@@ -73,11 +73,11 @@ class CloudflareInstallEndToEndTest {
         PipelineOutcome outcome = run.get().execute();
 
         assertThat(outcome).as(events.toString()).isInstanceOf(PipelineOutcome.Cancelled.class);
-        assertThat(events).as("the wait is the subdomain step's progress, before it succeeds")
-                .containsSubsequence(new InstallEvent.Started(StepId.SUBDOMAIN),
-                        new InstallEvent.Progress(StepId.SUBDOMAIN, -1, Note.of(Note.Code.CLOUDFLARE_WAITING,
-                                dev.arcrun.core.cloudflare.Operation.GET_SUBDOMAIN, java.time.Duration.ofSeconds(1))));
-        assertThat(events).anyMatch(e -> e instanceof InstallEvent.Succeeded s && s.step() == StepId.SUBDOMAIN);
+        assertThat(events).as("the wait is the provisioning step's progress, before it succeeds")
+                .containsSubsequence(new InstallEvent.Started(StepId.PROVISION),
+                        new InstallEvent.Progress(StepId.PROVISION, -1, Note.of(Note.Code.CLOUDFLARE_WAITING,
+                                dev.arcrun.core.cloudflare.Operation.CREATE_KV_NAMESPACE, java.time.Duration.ofSeconds(1))));
+        assertThat(events).anyMatch(e -> e instanceof InstallEvent.Succeeded s && s.step() == StepId.PROVISION);
     }
 
     @Test
