@@ -73,7 +73,12 @@ public final class InstallEventPrinter implements InstallListener {
         String text = p.transfer().map(t -> note + ": " + DownloadLine.describe(t.bytes(), t.total(), t.bytesPerSecond()))
                 .orElse(note);
         if (!terminal) {
-            // a log file wants results, not redraws; a long download (the toolchain's Node.js) a line per quarter
+            // a log file wants results, not redraws; a long download (the toolchain's Node.js) a line per quarter,
+            // and a wait Cloudflare asked for a line of its own (it may last minutes)
+            if (p.note().code() == dev.arcrun.core.install.Note.Code.CLOUDFLARE_WAITING) {
+                line("    " + text);
+                return;
+            }
             if (p.transfer().isPresent() && p.fraction() >= 0) {
                 int quarter = (int) Math.min(4, p.fraction() * 4);
                 if (quarter < quartersShown.getOrDefault(p.step(), 0)) {

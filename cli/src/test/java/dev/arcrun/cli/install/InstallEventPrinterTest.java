@@ -44,6 +44,17 @@ class InstallEventPrinterTest {
     }
 
     @Test
+    void aWaitCloudflareAskedForIsALineInALogSoALongPauseIsNotTakenForAHang() {
+        var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, EN);
+        p.on(new InstallEvent.Started(StepId.PROVISION));
+        p.on(new InstallEvent.Progress(StepId.PROVISION, -1, Note.of(Note.Code.CLOUDFLARE_WAITING,
+                dev.arcrun.core.cloudflare.Operation.CREATE_KV_NAMESPACE, Duration.ofSeconds(60))));
+        assertThat(buffer.toString()).contains("    " + EN.note(Note.of(Note.Code.CLOUDFLARE_WAITING,
+                dev.arcrun.core.cloudflare.Operation.CREATE_KV_NAMESPACE, Duration.ofSeconds(60))) + "\n")
+                .contains("1 min");
+    }
+
+    @Test
     void aCancelIsACancelNotAFailure() {
         var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, EN);
         p.on(new InstallEvent.Cancelled(StepId.DEPLOY));
