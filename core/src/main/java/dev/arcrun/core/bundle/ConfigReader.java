@@ -24,11 +24,22 @@ final class ConfigReader {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
 
+    /**
+     * A bundle may come from any URL: its configs are read whole, so their size is capped (a real one is a few KB).
+     * Jackson's own limits (nesting depth 1000, string length) stop the rest as invalid configs.
+     */
+    static final long MAX_BYTES = 1 << 20;
+
     private ConfigReader() {}
 
     static JsonNode read(Path file, ConfigFormat format) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new UserFacingException(Failure.of(Failure.Code.WRANGLER_CONFIG_TOO_LARGE, file, size, MAX_BYTES),
+                        Advice.of(Advice.Code.WRANGLER_CONFIG_FIX));
+            }
             text = Files.readString(file);
         } catch (IOException e) {
             throw new UserFacingException(Failure.of(Failure.Code.WRANGLER_CONFIG_UNREADABLE, file, String.valueOf(e.getMessage())),

@@ -315,4 +315,22 @@ class ConfigInjectorTest {
                 .satisfies(e -> assertThat(((dev.arcrun.core.UserFacingException) e).adviceFact().code())
                         .isEqualTo(dev.arcrun.core.Advice.Code.PROVISION_OUTPUT));
     }
+
+    @Test
+    void aHugeOrDeeplyNestedConfigInAHostileBundleIsRefusedAsBrokenNotReadIntoMemoryOrCrashing() throws IOException {
+        write("big/wrangler.toml", "name = \"big\"\nmain = \"index.js\"\n# " + "x".repeat((int) ConfigReader.MAX_BYTES) + "\n");
+        assertThatThrownBy(() -> BundleDiscovery.discover(dir))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.failure().code()).isEqualTo(Failure.Code.WRANGLER_CONFIG_TOO_LARGE);
+                    assertThat(e.adviceFact()).isEqualTo(Advice.of(Advice.Code.WRANGLER_CONFIG_FIX));
+                    assertThat(new Messages(Locale.TRADITIONAL_CHINESE).render(e.failure())).contains("wrangler 設定檔", "位元組");
+                });
+        Files.delete(dir.resolve("big/wrangler.toml"));
+
+        write("deep/wrangler.toml", "name = \"deep\"\nx = " + "[".repeat(100_000) + "\n");
+        assertThatThrownBy(() -> BundleDiscovery.discover(dir))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.failure().code()).isIn(Failure.Code.WRANGLER_CONFIG_INVALID, Failure.Code.WRANGLER_CONFIG_INVALID_AT));
+    }
+
 }
