@@ -129,7 +129,7 @@ final class CloudflareHttp {
                 retryOrGiveUp(call, attempt, lastProblem);
                 continue;
             } catch (IOException e) {
-                lastProblem = new CallProblem(CallProblem.Kind.CONNECTION_FAILED, e.getClass().getSimpleName());
+                lastProblem = CallProblem.ofConnection(e, uri.getHost());
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2} (attempt {3})", call.op().method(), shown,
                         LOG_WORDS.word(lastProblem), attempt);
                 retryOrGiveUp(call, attempt, lastProblem);

@@ -78,6 +78,25 @@ class CloudflareFactsTest extends StandInFixture {
     }
 
     @Test
+    void aCloudflareAddressNothingAnswersOnSaysSoInWordsNotAnExceptionName() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        CloudflareClient client = new CloudflareClient(java.net.URI.create("http://127.0.0.1:" + closed + "/client/v4"),
+                ApiToken.of(cf.token()), CloudflareClient.Options.defaults().withRetry(FAST).withSleeper(sleeper));
+        clients.add(client);
+
+        assertThatThrownBy(() -> client.workersSubdomain(cf.accountId()))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.failure().code()).isEqualTo(Failure.Code.CLOUDFLARE_GAVE_UP);
+                    assertThat(e.failure().args().get(2)).isEqualTo(new CallProblem(CallProblem.Kind.CANNOT_CONNECT, "127.0.0.1"));
+                    assertThat(ZH.render(e.failure())).contains("無法連線到 127.0.0.1").doesNotContain("Exception");
+                    assertThat(EN.render(e.failure())).contains("could not connect to 127.0.0.1").doesNotContain("Exception");
+                });
+    }
+
+    @Test
     void everyOperationHasWordsInBothLanguages() {
         for (Operation op : Operation.values()) {
             assertThat(EN.word(op)).asString().as("%s", op).doesNotStartWith("!").isNotBlank();
