@@ -168,9 +168,4 @@ public final class ProcessStreamer {
             Thread.currentThread().interrupt();
         }
     }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 && s % 60 == 0 ? (s / 60) + " min" : s + " s";
-    }
 }

@@ -220,7 +220,7 @@ public final class ToolchainManager {
             p.setProperty("wrangler", WRANGLER_PACKAGE_VERSION);
             if (nodePath != null) p.setProperty("nodePath", nodePath);
             try (var out = Files.newOutputStream(staging.resolve(MARKER))) {
-                p.store(out, "Written last by Arcrun's toolchain install: its presence means the install is complete");
+                p.store(out, "complete"); // written last: its presence means the install finished
             }
             Path target = toolsDir.resolve(INSTALL_DIR);
             if (Files.exists(target)) {
