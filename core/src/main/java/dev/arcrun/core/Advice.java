@@ -33,7 +33,7 @@ public record Advice(Code code, List<Object> args) {
 
     public enum Code {
         NONE,
-        /** Text from a part of core not yet turned into facts; shown as it is. */
+        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
         UNWORDED,
         // actions: the faces word these (a command line, a button)
         /** Run the same install again; finished steps are not repeated. */

@@ -26,7 +26,7 @@ public record Failure(Code code, List<Object> args) {
     }
 
     public enum Code {
-        /** Text from a part of core not yet turned into facts (listed in the prose test); shown as it is. */
+        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
         UNWORDED,
         /** An error no rule expected; its technical message is the one value. */
         UNEXPECTED,
