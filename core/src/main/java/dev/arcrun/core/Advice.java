@@ -33,7 +33,7 @@ public record Advice(Code code, List<Object> args) {
 
     public enum Code {
         NONE,
-        /** Text from a part of core not yet turned into facts; shown as it is. */
+        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
         UNWORDED,
         // actions: the faces word these (a command line, a button)
         /** Run the same install again; finished steps are not repeated. */
@@ -99,7 +99,11 @@ public record Advice(Code code, List<Object> args) {
         SDK_GIVE_URL(true),
         /** The install's keys stay with its engine: give this engine's key, or talk to the install's engine. */
         SDK_KEY_ELSEWHERE(true),
-        SDK_RETRY, SDK_URL_FORM, SDK_USE_HTTPS, SDK_SECRET_ONCE, SDK_SECRETS_EXPECTED, SDK_WORKFLOW_NAME;
+        SDK_RETRY, SDK_URL_FORM, SDK_USE_HTTPS, SDK_SECRET_ONCE, SDK_SECRETS_EXPECTED, SDK_WORKFLOW_NAME,
+        // deploy, toolchain and local engine (facts-deploy)
+        CHECK_WORKER_NAMES, EXTRACT_AGAIN, PROGRAM_INSTALLED, START_AGAIN, CHECK_INTERNET_AND_LINES, DELETE_TOOLS,
+        SET_NPM_REGISTRY, INSTALL_NODE, REGISTRY_REAL_PACKAGES, REGISTRY_OFFICIAL, LOCAL_ENGINE_OUTPUT, LOCAL_SLOW_START,
+        BUILD_WITH_ENGINE;
 
         private final boolean action;
 

@@ -26,7 +26,7 @@ public record Failure(Code code, List<Object> args) {
     }
 
     public enum Code {
-        /** Text from a part of core not yet turned into facts (listed in the prose test); shown as it is. */
+        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
         UNWORDED,
         /** An error no rule expected; its technical message is the one value. */
         UNEXPECTED,
@@ -68,7 +68,16 @@ public record Failure(Code code, List<Object> args) {
         // the SDK's failures (talking to an engine): see engineclient.SdkFailures
         SDK_UNREACHABLE, SDK_STOPPED, SDK_NOT_WORKING, SDK_TIMED_OUT, SDK_ANSWER_UNKNOWN, SDK_URL_MISSING, SDK_URL_INVALID,
         SDK_PLAIN_HTTP, SDK_API_KEY_MISSING, SDK_API_KEY_WITHHELD, SDK_ENCRYPTION_KEY_MISSING, SDK_ENCRYPTION_KEY_WITHHELD,
-        SDK_ENCRYPTION_KEY_INVALID, SDK_SECRET_TWICE, SDK_SECRET_UNKNOWN, SDK_SECRETS_MISSING, SDK_WORKFLOW_UNNAMED, SDK_OTHER;
+        SDK_ENCRYPTION_KEY_INVALID, SDK_SECRET_TWICE, SDK_SECRET_UNKNOWN, SDK_SECRETS_MISSING, SDK_WORKFLOW_UNNAMED, SDK_OTHER,
+        // deploy, toolchain and local engine (facts-deploy)
+        SECRETS_FOR_UNKNOWN_WORKER, WORKER_FOLDER_MISSING, SECRETS_HANDOFF_FAILED, PROGRAM_NOT_STARTED,
+        /** Why a worker's deploy failed or did not run: parts of other sentences, so no capital and no closing mark. */
+        PROCESS_EXITED, PROCESS_TIMED_OUT, PROCESS_CANCELLED, DEPLOY_CANCELLED, DEPLOY_WAITED_FOR, WRANGLER_SAYS,
+        TOOLCHAIN_INSTALL_CANCELLED, NPM_INSTALL_FAILED, TOOLCHAIN_BROKEN, TOOLS_FOLDER_UNUSABLE,
+        NPM_REGISTRY_UNKNOWN, NODE_PLATFORM_UNSUPPORTED, NODE_UNPACK_FAILED, NODE_PACKAGE_INCOMPLETE, NODE_DOWNLOAD_SHA_MISMATCH,
+        /** Why the local engine is not healthy (LocalStatus.Unhealthy): parts of other sentences. */
+        LOCAL_ORPHANS, LOCAL_ORPHANS_ANSWERING, LOCAL_HEALTH_SILENT,
+        LOCAL_START_CANCELLED, LOCAL_ENGINE_EXITED, LOCAL_START_TIMED_OUT, KEYS_INVALID_CHARACTERS, LOCAL_WAIT_INTERRUPTED;
 
         /** The language-free name used in catalog keys and {@code --json}: {@code missing_permission}. */
         public String id() {

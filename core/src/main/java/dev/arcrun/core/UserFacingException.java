@@ -32,8 +32,8 @@ public class UserFacingException extends ArcrunException {
     }
 
     /**
-     * Text not yet turned into facts. Only parts of core listed in the prose test still use it; a face shows it as
-     * it is, in English.
+     * Text not yet turned into facts. Core no longer uses it (its prose test refuses sentences in core); the CLI's own
+     * errors still do, until they are worded from its catalog. A face shows it as it is, in English.
      */
     public UserFacingException(String message, String advice) {
         this(message, advice, null);

@@ -41,6 +41,16 @@ public final class CoreWords {
         return core.render(n);
     }
 
+    /** A logged line: Arcrun's own in the user's language (its note), a tool's in the tool's own words. */
+    public String line(dev.arcrun.core.install.InstallEvent.Log log) {
+        return log.note().map(this::note).orElse(log.text());
+    }
+
+    /** The same for a line straight from core (the local engine's, the toolchain's). */
+    public String line(dev.arcrun.core.deploy.LogLine line) {
+        return line.note().map(this::note).orElse(line.text());
+    }
+
     public String advice(Advice a) {
         if (!a.code().action()) {
             return core.render(a);

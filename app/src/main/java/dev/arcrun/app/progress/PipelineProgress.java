@@ -55,7 +55,7 @@ public final class PipelineProgress implements InstallListener {
     @Override
     public void on(InstallEvent event) {
         switch (event) {
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
+            case InstallEvent.Log l -> console.append(l.source(), words.line(l), l.level());
             case InstallEvent.Progress p -> {
                 if (pendingProgress.getAndSet(p) == null) {
                     uiThread.execute(() -> showProgress(pendingProgress.getAndSet(null)));
@@ -101,7 +101,7 @@ public final class PipelineProgress implements InstallListener {
                 rows.set(w.step(), State.WARNING, text);
             }
             case InstallEvent.Progress p -> showProgress(p);
-            case InstallEvent.Log l -> console.append(l.source(), l.text(), l.level());
+            case InstallEvent.Log l -> console.append(l.source(), words.line(l), l.level());
         }
     }
 

@@ -54,4 +54,14 @@ class PipelineProgressTest {
         assertThat(console.lines()).extracting(ConsoleLine::level)
                 .containsExactly(ConsoleLine.Level.NOTICE, ConsoleLine.Level.ERROR);
     }
+
+    @Test
+    void arcrunsOwnLinesAreWordedInTheUsersLanguageAndToolLinesKeepTheirWords() {
+        dev.arcrun.core.deploy.LogLine own = dev.arcrun.core.deploy.LogLine.note("local-engine", LogLevel.INFO,
+                Note.of(Note.Code.LOCAL_ANSWERS, "http://127.0.0.1:8787"));
+        progress.on(new InstallEvent.Log(StepId.START, own.worker(), own.text(), own.level(), own.note()));
+        progress.on(new InstallEvent.Log(StepId.START, "local-engine", "Ready on http://127.0.0.1:8787", LogLevel.INFO));
+        assertThat(console.lines()).extracting(ConsoleLine::text)
+                .containsExactly("本機引擎已在 http://127.0.0.1:8787 回應。", "Ready on http://127.0.0.1:8787");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.deploy;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
@@ -76,7 +77,8 @@ public final class DeployCommand implements Callable<Integer> {
                     "Give --dir the folder of the extracted engine bundle.");
         }
         AppHome home = this.home.get();
-        Toolchain toolchain = toolchains.apply(home).ensure(line -> print(live, "[npm] " + line));
+        Words words = Words.current();
+        Toolchain toolchain = toolchains.apply(home).ensure(line -> print(live, "[npm] " + words.line(line)));
         DeployRunner runner = new DeployRunner(toolchain, home, credentials);
 
         // Ctrl+C: stop wrangler and its children before the JVM goes, so nothing keeps running unseen.
@@ -85,7 +87,7 @@ public final class DeployCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         DeployReport report;
         try {
-            report = runner.deploy(targets, Map.of(), (LogLine line) -> print(live, "[" + line.worker() + "] " + line.text()), cancellation);
+            report = runner.deploy(targets, Map.of(), (LogLine line) -> print(live, "[" + line.worker() + "] " + words.line(line)), cancellation);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -96,7 +98,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (json) {
             out.println(DeployJson.render(report));
         } else {
-            summary(out, report);
+            summary(out, report, words);
         }
         out.flush();
         return report.allDeployed() ? 0 : 1;
@@ -109,15 +111,15 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static void summary(PrintWriter out, DeployReport report) {
+    private static void summary(PrintWriter out, DeployReport report, Words words) {
         out.println();
         int width = report.workers().stream().mapToInt(w -> w.name().length()).max().orElse(10);
         for (WorkerOutcome w : report.workers()) {
             String detail = switch (w) {
                 case WorkerOutcome.Deployed d -> "deployed  " + d.url().orElse("(no workers.dev URL)")
                         + d.versionId().map(v -> "  version " + v).orElse("");
-                case WorkerOutcome.Failed f -> "FAILED    " + f.reason();
-                case WorkerOutcome.NotRun n -> "not run   " + n.reason();
+                case WorkerOutcome.Failed f -> "FAILED    " + words.failure(f.reason());
+                case WorkerOutcome.NotRun n -> "not run   " + words.failure(n.reason());
             };
             out.printf("%-" + width + "s  %s%n", w.name(), detail);
         }

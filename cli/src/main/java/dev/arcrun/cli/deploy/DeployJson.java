@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.core.deploy.DeployReport;
 import dev.arcrun.core.deploy.WorkerOutcome;
 
-/** {@code arcrun deploy --json}: {"workers":[{"name","status":"deployed|failed|not-run","url","version_id","exit_code"}]}. */
+/**
+ * {@code arcrun deploy --json}: {"workers":[{"name","status":"deployed|failed|not-run","url","version_id","exit_code"}]};
+ * a worker that failed or did not run also has its {@code reason_code} (stable, never the locale's words).
+ */
 final class DeployJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +36,14 @@ final class DeployJson {
                     o.putNull("version_id");
                     if (f.exitCode().isPresent()) o.put("exit_code", f.exitCode().getAsInt());
                     else o.putNull("exit_code");
+                    o.put("reason_code", f.reason().code().id());
                 }
                 case WorkerOutcome.NotRun n -> {
                     o.put("status", "not-run");
                     o.putNull("url");
                     o.putNull("version_id");
                     o.putNull("exit_code");
+                    o.put("reason_code", n.reason().code().id());
                 }
             }
         }

@@ -75,6 +75,16 @@ public final class Words {
         return core.render(n);
     }
 
+    /** A log line: Arcrun's own in this language (its note), a tool's in the tool's own words. */
+    public String line(dev.arcrun.core.deploy.LogLine line) {
+        return line.note().map(this::note).orElse(line.text());
+    }
+
+    /** The text of a logged line (an install's event): its note in this language, else the tool's words. */
+    public String line(java.util.Optional<Note> note, String toolText) {
+        return note.map(this::note).orElse(toolText);
+    }
+
     /** Core's advice, or for an action the CLI's command for it. */
     public String advice(Advice a) {
         if (!a.code().action()) {

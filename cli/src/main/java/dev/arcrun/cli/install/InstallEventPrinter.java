@@ -52,7 +52,7 @@ public final class InstallEventPrinter implements InstallListener {
         switch (event) {
             case InstallEvent.Started s -> line(prefix(s.step()) + words.step(s.step()) + " …");
             case InstallEvent.Progress p -> progress(p);
-            case InstallEvent.Log l -> line("    " + (l.source().isEmpty() ? "" : l.source() + " | ") + l.text());
+            case InstallEvent.Log l -> line("    " + (l.source().isEmpty() ? "" : l.source() + " | ") + words.line(l.note(), l.text()));
             case InstallEvent.Succeeded s -> line(prefix(s.step()) + (warned.contains(s.step()) ? paint("!", "33") + " " : paint("✓", "32") + " ")
                     + words.note(s.summary()) + String.format(Locale.ROOT, " (%.1f s)", s.took().toMillis() / 1000.0));
             case InstallEvent.Skipped s -> line(prefix(s.step()) + "– " + words.get("install.skipped", words.step(s.step()), words.note(s.reason())));

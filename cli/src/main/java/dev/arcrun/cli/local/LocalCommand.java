@@ -3,12 +3,12 @@ package dev.arcrun.cli.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcrun.cli.bundle.DownloadLine;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.SecretStores;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.core.install.LocalInstalls;
 import dev.arcrun.core.Cancellation;
-import dev.arcrun.core.deploy.LogLine;
 import dev.arcrun.core.local.LocalStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -70,7 +70,7 @@ public final class LocalCommand implements Runnable {
             Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C stops a download or npm install; nothing half-done counts
             LocalStatus.Running running;
             try {
-                running = installs().start(which.install, line -> lines.println(line.text()), lines,
+                running = installs().start(which.install, line -> lines.println(Words.current().line(line)), lines,
                         java.time.Duration.ofSeconds(timeoutSeconds), cancel);
             } finally {
                 try {
@@ -97,7 +97,8 @@ public final class LocalCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Which which = new Which();
 
-        @Option(names = "--json", description = "Print {\"state\": running|stopped|unhealthy, \"url\", \"pid\", \"version\"}.")
+        @Option(names = "--json", description = "Print {\"state\": running|stopped|unhealthy, \"url\", \"pid\", \"version\"}; "
+                + "when unhealthy, \"reason\" is a stable code such as local_health_silent.")
         boolean json;
 
         @Override
@@ -108,14 +109,15 @@ public final class LocalCommand implements Runnable {
                 ObjectNode node = JSON.createObjectNode();
                 switch (status) {
                     case LocalStatus.Running r -> node.put("state", "running").put("url", r.url()).put("pid", r.pid()).put("version", r.version());
-                    case LocalStatus.Unhealthy u -> node.put("state", "unhealthy").put("url", u.url()).put("pid", u.pid()).put("reason", u.reason());
+                    case LocalStatus.Unhealthy u -> node.put("state", "unhealthy").put("url", u.url()).put("pid", u.pid())
+                            .put("reason", u.reason().code().id());
                     case LocalStatus.Stopped s -> node.put("state", "stopped");
                 }
                 out.println(JSON.writeValueAsString(node));
             } else {
                 out.println(switch (status) {
                     case LocalStatus.Running r -> "Running at " + r.url() + " (pid " + r.pid() + ", engine " + r.version() + ").";
-                    case LocalStatus.Unhealthy u -> "Not healthy: " + u.reason() + ". 'arcrun local start' restarts it, 'arcrun local stop' ends it.";
+                    case LocalStatus.Unhealthy u -> Words.current().get("local.unhealthy", Words.current().failure(u.reason()));
                     case LocalStatus.Stopped s -> "Stopped. Start it with 'arcrun local start'.";
                 });
             }
@@ -147,10 +149,5 @@ public final class LocalCommand implements Runnable {
             out.flush();
             return 0;
         }
-    }
-
-    private static void print(PrintWriter out, LogLine line) {
-        out.println(line.text());
-        out.flush();
     }
 }

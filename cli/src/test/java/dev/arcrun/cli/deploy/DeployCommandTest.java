@@ -103,6 +103,7 @@ class DeployCommandTest {
         assertThat(workers.findValuesAsText("status")).containsExactly("deployed", "deployed", "failed");
         assertThat(workers.get(2).path("exit_code").asInt()).isEqualTo(1);
         assertThat(workers.get(2).path("url").isNull()).isTrue();
+        assertThat(workers.get(2).path("reason_code").asText()).as("a stable code, not words").isEqualTo("process_exited");
         assertThat(err.toString()).contains("[arcrun-gateway] ✘ [ERROR] Build failed");
     }
 

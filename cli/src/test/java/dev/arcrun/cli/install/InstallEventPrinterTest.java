@@ -55,6 +55,19 @@ class InstallEventPrinterTest {
     }
 
     @Test
+    void arcrunsOwnLogLinesFollowTheLocaleAndToolLinesKeepTheirWords() {
+        var zh = new Words(Locale.forLanguageTag("zh-TW"));
+        var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, zh);
+        dev.arcrun.core.deploy.LogLine own = dev.arcrun.core.deploy.LogLine.note("local-engine", dev.arcrun.core.deploy.LogLevel.INFO,
+                Note.of(Note.Code.LOCAL_ANSWERS, "http://127.0.0.1:8787"));
+        assertThat(own.text()).as("the log file's English").isEqualTo("The local engine answers at http://127.0.0.1:8787.");
+        p.on(new InstallEvent.Log(StepId.START, own.worker(), own.text(), own.level(), own.note()));
+        p.on(new InstallEvent.Log(StepId.START, "npm", "added 37 packages", dev.arcrun.core.deploy.LogLevel.INFO));
+        assertThat(buffer.toString()).contains("local-engine | 本機引擎已在 http://127.0.0.1:8787 回應。", "npm | added 37 packages")
+                .doesNotContain("The local engine answers");
+    }
+
+    @Test
     void aCancelIsACancelNotAFailure() {
         var p = new InstallEventPrinter(new PrintWriter(buffer), false, false, EN);
         p.on(new InstallEvent.Cancelled(StepId.DEPLOY));

@@ -3,7 +3,10 @@ package dev.arcrun.core.deploy;
 import dev.arcrun.core.Cancellation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.config.AppHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +72,8 @@ public final class DeployRunner {
         for (String worker : secrets.keySet()) {
             if (targets.stream().noneMatch(t -> t.name().equals(worker))) {
                 // Silently skipping them would deploy a worker without the secrets it needs.
-                throw new UserFacingException("There are secrets for a worker named '" + worker + "', which is not in the bundle.",
-                        "Check the worker names in the bundle's wrangler configs.");
+                throw new UserFacingException(Failure.of(Failure.Code.SECRETS_FOR_UNKNOWN_WORKER, worker),
+                        Advice.of(Advice.Code.CHECK_WORKER_NAMES));
             }
         }
         List<String> known = new ArrayList<>();
@@ -90,16 +93,16 @@ public final class DeployRunner {
                 for (DeployTarget target : tier) {
                     WorkerOutcome outcome;
                     if (cancellation.isCancelled()) {
-                        outcome = new WorkerOutcome.NotRun(target.name(), "the deploy was cancelled");
+                        outcome = new WorkerOutcome.NotRun(target.name(), Failure.of(Failure.Code.DEPLOY_CANCELLED));
                     } else if (!failedEarlier.isEmpty()) {
-                        outcome = new WorkerOutcome.NotRun(target.name(), "not run because " + String.join(", ", failedEarlier)
-                                + " failed and it may depend on " + (failedEarlier.size() == 1 ? "it" : "them"));
+                        outcome = new WorkerOutcome.NotRun(target.name(), Failure.of(Failure.Code.DEPLOY_WAITED_FOR,
+                                List.copyOf(failedEarlier), failedEarlier.size()));
                     } else {
                         outcome = deployOne(target, secrets.getOrDefault(target.name(), Map.of()), streamer, redactor, cancellation);
                     }
                     if (outcome instanceof WorkerOutcome.Failed) failedHere.add(target.name());
                     if (outcome instanceof WorkerOutcome.NotRun n) {
-                        streamer.note(target.name(), LogLevel.WARN, "Not deployed: " + n.reason() + ".");
+                        streamer.note(target.name(), LogLevel.WARN, Note.of(Note.Code.WORKER_NOT_DEPLOYED, n.reason()));
                     }
                     outcomes.add(outcome);
                     onEach.accept(outcome);
@@ -113,13 +116,13 @@ public final class DeployRunner {
 
     private WorkerOutcome deployOne(DeployTarget target, Map<String, String> secrets, ProcessStreamer streamer, Redactor redactor,
                                     Cancellation cancellation) {
-        streamer.note(target.name(), LogLevel.INFO, "Deploying " + target.name() + " (tier " + target.tier() + ") with wrangler "
-                + toolchain.wranglerVersion() + "…");
+        streamer.note(target.name(), LogLevel.INFO, Note.of(Note.Code.DEPLOYING, target.name(), String.valueOf(target.tier()),
+                toolchain.wranglerVersion()));
         WranglerOutput parsed = new WranglerOutput();
         ProcessStreamer deployStreamer = streamer.alsoTo(parsed);
         if (!secrets.isEmpty()) {
-            streamer.note(target.name(), LogLevel.INFO, "With " + secrets.size() + " secret(s) in the same upload: "
-                    + String.join(", ", new TreeMap<>(secrets).keySet()));
+            streamer.note(target.name(), LogLevel.INFO, Note.of(Note.Code.DEPLOY_SECRETS, secrets.size(),
+                    List.copyOf(new TreeMap<>(secrets).keySet())));
         }
         ProcessOutcome deployed;
         try (SecretsHandoff handoff = SecretsHandoff.of(secrets, secretsThroughStdin)) {
@@ -130,8 +133,9 @@ public final class DeployRunner {
         if (!deployed.succeeded()) {
             return failed(target.name(), deployed, "wrangler deploy", streamer);
         }
-        streamer.note(target.name(), LogLevel.INFO, "Deployed " + target.name() + parsed.url().map(u -> " at " + u).orElse("")
-                + parsed.versionId().map(v -> " (version " + v + ")").orElse("") + ".");
+        streamer.note(target.name(), LogLevel.INFO, Note.of(Note.Code.WORKER_DEPLOYED, target.name(),
+                parsed.url().isPresent() ? 1 : 0, parsed.url().orElse(""), parsed.versionId().isPresent() ? 1 : 0,
+                parsed.versionId().orElse("")));
         return new WorkerOutcome.Deployed(target.name(), parsed.url(), parsed.versionId());
     }
 
@@ -151,12 +155,13 @@ public final class DeployRunner {
     private static WorkerOutcome failed(String name, ProcessOutcome outcome, String what, ProcessStreamer streamer) {
         WorkerOutcome.Failed f = switch (outcome) {
             case ProcessOutcome.Exited e -> new WorkerOutcome.Failed(name, OptionalInt.of(e.exitCode()),
-                    what + " exited with code " + e.exitCode(), e.lastLines());
+                    Failure.of(Failure.Code.PROCESS_EXITED, what, e.exitCode()), e.lastLines());
             case ProcessOutcome.TimedOut t -> new WorkerOutcome.Failed(name, OptionalInt.empty(),
-                    what + " was stopped after " + ProcessStreamer.human(t.timeout()), t.lastLines());
-            case ProcessOutcome.Cancelled c -> new WorkerOutcome.Failed(name, OptionalInt.empty(), what + " was cancelled", c.lastLines());
+                    Failure.of(Failure.Code.PROCESS_TIMED_OUT, what, t.timeout()), t.lastLines());
+            case ProcessOutcome.Cancelled c -> new WorkerOutcome.Failed(name, OptionalInt.empty(),
+                    Failure.of(Failure.Code.PROCESS_CANCELLED, what), c.lastLines());
         };
-        streamer.note(name, LogLevel.ERROR, "Failed: " + f.reason() + ".");
+        streamer.note(name, LogLevel.ERROR, Note.of(Note.Code.WORKER_DEPLOY_FAILED, f.reason()));
         return f;
     }
 
@@ -207,7 +212,8 @@ public final class DeployRunner {
                 dev.arcrun.core.config.AtomicFiles.write(file, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return new SecretsHandoff(List.of("--secrets-file", file.toString()), null, dir);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot hand the secrets to wrangler: " + e.getMessage(), e);
+                throw new UserFacingException(Failure.of(Failure.Code.SECRETS_HANDOFF_FAILED, String.valueOf(e.getMessage())),
+                        Advice.of(Advice.Code.CHECK_DISK), e);
             }
         }
 
@@ -226,14 +232,16 @@ public final class DeployRunner {
     }
 
     private static void validate(List<DeployTarget> targets) {
-        Set<String> names = new HashSet<>();
+        Map<String, Path> seen = new HashMap<>();
         for (DeployTarget t : targets) {
-            if (!names.add(t.name())) {
-                throw new UserFacingException("Two workers are both named '" + t.name() + "'.", "Give each worker its own name in its wrangler config.");
+            Path earlier = seen.putIfAbsent(t.name(), t.dir());
+            if (earlier != null) {
+                throw new UserFacingException(Failure.of(Failure.Code.BUNDLE_WORKER_TWICE, t.name(), earlier, t.dir()),
+                        Advice.of(Advice.Code.UNIQUE_WORKERS));
             }
             if (!Files.isDirectory(t.dir())) {
-                throw new UserFacingException("The folder of worker '" + t.name() + "' does not exist: " + t.dir(),
-                        "Check the bundle folder, or extract the bundle again.");
+                throw new UserFacingException(Failure.of(Failure.Code.WORKER_FOLDER_MISSING, t.name(), t.dir()),
+                        Advice.of(Advice.Code.EXTRACT_AGAIN));
             }
         }
     }

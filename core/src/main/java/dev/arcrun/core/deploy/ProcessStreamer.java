@@ -1,7 +1,10 @@
 package dev.arcrun.core.deploy;
 
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.install.Note;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,8 +52,8 @@ public final class ProcessStreamer {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new UserFacingException("Could not start " + run.command().getFirst() + ": " + redactor.redact(String.valueOf(e.getMessage())),
-                    "Check that it is installed and can be run.", e);
+            throw new UserFacingException(Failure.of(Failure.Code.PROGRAM_NOT_STARTED, run.command().getFirst(),
+                    redactor.redact(String.valueOf(e.getMessage()))), Advice.of(Advice.Code.PROGRAM_INSTALLED), e);
         }
         ArrayDeque<String> tail = new ArrayDeque<>(TAIL);
         Thread out = reader(run.worker(), LogStream.STDOUT, process.getInputStream(), tail);
@@ -70,11 +73,11 @@ public final class ProcessStreamer {
             join(out);
             join(err);
             if (cancelledHere[0] || cancellation.isCancelled() && !exited) {
-                emit(run.worker(), LogStream.ARCRUN, LogLevel.WARN, "Cancelled.", tail);
+                note(run.worker(), LogLevel.WARN, Note.of(Note.Code.PROCESS_CANCELLED));
                 return new ProcessOutcome.Cancelled(snapshot(tail));
             }
             if (!exited) {
-                emit(run.worker(), LogStream.ARCRUN, LogLevel.ERROR, "Stopped: still running after " + human(run.timeout()) + ".", tail);
+                note(run.worker(), LogLevel.ERROR, Note.of(Note.Code.PROCESS_STOPPED, run.timeout()));
                 return new ProcessOutcome.TimedOut(run.timeout(), snapshot(tail));
             }
             return new ProcessOutcome.Exited(process.exitValue(), snapshot(tail));
@@ -86,9 +89,13 @@ public final class ProcessStreamer {
         return new ProcessStreamer(redactor, listener.andThen(extra));
     }
 
-    /** A line of Arcrun's own (e.g. "Deploying arcrun-registry…"), redacted and delivered like the child's lines. */
-    public void note(String worker, LogLevel level, String text) {
-        emit(worker, LogStream.ARCRUN, level, redactor.redact(text), new ArrayDeque<>(1));
+    /**
+     * A line of Arcrun's own (e.g. "Deploying arcrun-registry…"), as a fact; its English text is redacted and it is
+     * delivered like the child's lines, but kept out of the tail (that is the child's own last words).
+     */
+    public void note(String worker, LogLevel level, Note note) {
+        LogLine line = LogLine.note(worker, level, note);
+        emit(line.withText(redactor.redact(line.text())), new ArrayDeque<>(1));
     }
 
     private Thread reader(String worker, LogStream stream, InputStream in, ArrayDeque<String> tail) {
@@ -105,11 +112,14 @@ public final class ProcessStreamer {
     }
 
     private void emit(String worker, LogStream stream, LogLevel level, String text, ArrayDeque<String> tail) {
-        LogLine line = new LogLine(worker, stream, Instant.now(), level, text);
+        emit(new LogLine(worker, stream, Instant.now(), level, text), tail);
+    }
+
+    private void emit(LogLine line, ArrayDeque<String> tail) {
         deliver.lock();
         try {
             if (tail.size() == TAIL) tail.removeFirst();
-            tail.addLast(text);
+            tail.addLast(line.text());
             try {
                 listener.accept(line);
             } catch (RuntimeException e) {
@@ -157,10 +167,5 @@ public final class ProcessStreamer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String human(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 && s % 60 == 0 ? (s / 60) + " min" : s + " s";
     }
 }

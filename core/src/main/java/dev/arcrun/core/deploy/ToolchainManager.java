@@ -3,11 +3,13 @@ package dev.arcrun.core.deploy;
 import dev.arcrun.core.Cancellation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.bundle.DownloadEvent;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -48,6 +50,8 @@ public final class ToolchainManager {
 
     static final String INSTALL_DIR = "toolchain";
     static final String MARKER = "arcrun-toolchain.properties";
+    /** What the install's lines are from, in a console: npm's own and Arcrun's about it. */
+    static final String SOURCE = "npm";
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(20);
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>(); // FileLock is per process
@@ -91,22 +95,23 @@ public final class ToolchainManager {
     }
 
     /**
-     * A working toolchain, installing one when needed; npm's output lines go to {@code npmLines} as they come.
+     * A working toolchain, installing one when needed; npm's output lines (and Arcrun's own about the install, as
+     * notes) go to {@code npmLines} as they come.
      *
      * @throws UserFacingException when there is no npm to install with, or the install fails
      */
-    public Toolchain ensure(Consumer<String> npmLines) {
+    public Toolchain ensure(LogListener npmLines) {
         return ensure(npmLines, new Cancellation());
     }
 
-    public Toolchain ensure(Consumer<String> npmLines, Cancellation cancellation) {
+    public Toolchain ensure(LogListener npmLines, Cancellation cancellation) {
         return ensure(npmLines, ToolchainManager::ignore, cancellation);
     }
 
     private static void ignore(DownloadEvent e) {}
 
-    /** As {@link #ensure(Consumer, Cancellation)}, with the progress of the Node.js download when one is needed. */
-    public Toolchain ensure(Consumer<String> npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) {
+    /** As {@link #ensure(LogListener, Cancellation)}, with the progress of the Node.js download when one is needed. */
+    public Toolchain ensure(LogListener npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) {
         Optional<Toolchain> found = findPrivate();
         if (found.isPresent()) return found.get();
         if (usePath) {
@@ -124,7 +129,8 @@ public final class ToolchainManager {
                 return install(npmLines, downloads, cancellation);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the tools folder " + toolsDir + ": " + e.getMessage(), e);
+            throw new UserFacingException(Failure.of(Failure.Code.TOOLS_FOLDER_UNUSABLE, toolsDir, String.valueOf(e.getMessage())),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         } finally {
             jvmLock.unlock();
         }
@@ -171,7 +177,7 @@ public final class ToolchainManager {
         return Optional.of(new Toolchain(node, wranglerJs, nodeVersion.get().toString(), wranglerVersion.get().toString()));
     }
 
-    private Toolchain install(Consumer<String> npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) throws IOException {
+    private Toolchain install(LogListener npmLines, Consumer<DownloadEvent> downloads, Cancellation cancellation) throws IOException {
         Optional<Path> npm = onPath(windows ? List.of("npm.cmd", "npm.exe") : List.of("npm"));
         removeLeftovers();
         Path staging = toolsDir.resolve(".staging-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
@@ -181,7 +187,7 @@ public final class ToolchainManager {
             Map<String, String> env = new java.util.HashMap<>(Map.of("npm_config_yes", "true", "npm_config_progress", "false", "CI", "true"));
             String nodePath = null;
             if (npm.isPresent()) {
-                npmLines.accept("Installing node " + NODE_PACKAGE_VERSION + " and wrangler " + WRANGLER_PACKAGE_VERSION + " into " + toolsDir + " with npm…");
+                say(npmLines, Note.of(Note.Code.TOOLCHAIN_INSTALLING, NODE_PACKAGE_VERSION, WRANGLER_PACKAGE_VERSION, toolsDir));
                 command = List.of(npm.get().toString(), "install", "--prefix", staging.toString(), "--no-audit", "--no-fund",
                         "--save-exact", "--no-update-notifier", "node@" + NODE_PACKAGE_VERSION, "wrangler@" + WRANGLER_PACKAGE_VERSION);
             } else {
@@ -189,7 +195,7 @@ public final class ToolchainManager {
                 NodeBootstrap nb = bootstrap.get();
                 NodeBootstrap.Installed own = nb.bootstrap(staging.resolve("bootstrap"), downloads, npmLines, cancellation);
                 nodePath = staging.relativize(own.node()).toString().replace('\\', '/');
-                npmLines.accept("Installing wrangler " + WRANGLER_PACKAGE_VERSION + " into " + toolsDir + " with the downloaded npm…");
+                say(npmLines, Note.of(Note.Code.TOOLCHAIN_INSTALLING_WRANGLER, WRANGLER_PACKAGE_VERSION, toolsDir));
                 command = List.of(own.node().toString(), own.npmCli().toString(), "install", "--prefix", staging.toString(),
                         "--no-audit", "--no-fund", "--save-exact", "--no-update-notifier", "wrangler@" + WRANGLER_PACKAGE_VERSION);
                 // npm's install scripts (workerd's) run "node": make it ours. Same registry as the download.
@@ -197,25 +203,24 @@ public final class ToolchainManager {
                 env.put("npm_config_registry", nb.registry().toString());
             }
             ProcessRun run = ProcessRun.of("npm", command, staging).withTimeout(INSTALL_TIMEOUT).withEnv(Map.copyOf(env));
-            ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, line -> npmLines.accept(line.text())).run(run, cancellation);
+            ProcessOutcome outcome = new ProcessStreamer(Redactor.NONE, npmLines).run(run, cancellation);
             if (outcome instanceof ProcessOutcome.Cancelled) {
-                throw new UserFacingException("The toolchain install was cancelled.", "Start it again when you are ready.");
+                throw new UserFacingException(Failure.of(Failure.Code.TOOLCHAIN_INSTALL_CANCELLED), Advice.of(Advice.Code.START_AGAIN));
             }
             if (!outcome.succeeded()) {
-                throw new UserFacingException("npm could not install node and wrangler (" + describe(outcome) + ").",
-                        "Check the internet connection and the lines above, then try again.");
+                throw new UserFacingException(Failure.of(Failure.Code.NPM_INSTALL_FAILED, describe(outcome)),
+                        Advice.of(Advice.Code.CHECK_INTERNET_AND_LINES));
             }
             Optional<Toolchain> installed = check(nodePath != null ? staging.resolve(nodePath) : privateNode(staging), privateWrangler(staging));
             if (installed.isEmpty()) {
-                throw new UserFacingException("npm finished but the installed node or wrangler does not run.",
-                        "Delete the folder " + toolsDir + " and try again.");
+                throw new UserFacingException(Failure.of(Failure.Code.TOOLCHAIN_BROKEN), Advice.of(Advice.Code.DELETE_TOOLS, toolsDir));
             }
             Properties p = new Properties();
             p.setProperty("node", NODE_PACKAGE_VERSION);
             p.setProperty("wrangler", WRANGLER_PACKAGE_VERSION);
             if (nodePath != null) p.setProperty("nodePath", nodePath);
             try (var out = Files.newOutputStream(staging.resolve(MARKER))) {
-                p.store(out, "Written last by Arcrun's toolchain install: its presence means the install is complete");
+                p.store(out, "complete"); // written last: its presence means the install finished
             }
             Path target = toolsDir.resolve(INSTALL_DIR);
             if (Files.exists(target)) {
@@ -224,19 +229,24 @@ public final class ToolchainManager {
                 deleteTree(old);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            npmLines.accept("Installed node " + installed.get().nodeVersion() + " and wrangler " + installed.get().wranglerVersion() + ".");
+            say(npmLines, Note.of(Note.Code.TOOLCHAIN_INSTALLED, installed.get().nodeVersion(), installed.get().wranglerVersion()));
             return findPrivate().orElseThrow(() -> new IllegalStateException("toolchain vanished after install: " + target));
         } finally {
             if (Files.exists(staging)) deleteTree(staging);
         }
     }
 
-    private static String describe(ProcessOutcome outcome) {
+    /** How npm ended, as a part of {@link Failure.Code#NPM_INSTALL_FAILED}. */
+    static Failure describe(ProcessOutcome outcome) {
         return switch (outcome) {
-            case ProcessOutcome.Exited e -> "exit code " + e.exitCode();
-            case ProcessOutcome.TimedOut t -> "no end after " + ProcessStreamer.human(t.timeout());
-            case ProcessOutcome.Cancelled c -> "cancelled";
+            case ProcessOutcome.Exited e -> Failure.of(Failure.Code.PROCESS_EXITED, "npm", e.exitCode());
+            case ProcessOutcome.TimedOut t -> Failure.of(Failure.Code.PROCESS_TIMED_OUT, "npm", t.timeout());
+            case ProcessOutcome.Cancelled c -> Failure.of(Failure.Code.PROCESS_CANCELLED, "npm");
         };
+    }
+
+    private static void say(LogListener lines, Note note) {
+        lines.accept(LogLine.note(SOURCE, LogLevel.INFO, note));
     }
 
     /** Staging folders of installs that died half-way (we hold the lock, so none is in progress). */

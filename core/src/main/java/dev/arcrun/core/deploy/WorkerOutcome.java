@@ -1,5 +1,6 @@
 package dev.arcrun.core.deploy;
 
+import dev.arcrun.core.Failure;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,12 +16,13 @@ public sealed interface WorkerOutcome {
 
     /**
      * wrangler failed, timed out or was cancelled. {@code exitCode} is empty when it was stopped rather than exiting;
-     * {@code lastLines} are wrangler's own last lines (redacted), to show the user why.
+     * {@code reason} says which (a fact, worded by the faces); {@code lastLines} are wrangler's own last lines
+     * (redacted), to show the user why.
      */
-    record Failed(String name, OptionalInt exitCode, String reason, List<String> lastLines) implements WorkerOutcome {
+    record Failed(String name, OptionalInt exitCode, Failure reason, List<String> lastLines) implements WorkerOutcome {
     }
 
-    /** Not attempted: an earlier tier failed, or the deploy was cancelled first. */
-    record NotRun(String name, String reason) implements WorkerOutcome {
+    /** Not attempted: an earlier tier failed, or the deploy was cancelled first ({@code reason}, a fact). */
+    record NotRun(String name, Failure reason) implements WorkerOutcome {
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class WranglerOutput implements LogListener {
 
-    private static final Pattern VERSION = Pattern.compile("^\\s*Current Version ID:\\s*(\\S+)\\s*$");
+    private static final Pattern VERSION = Pattern.compile("^\\s*" + "Current Version ID:" + "\\s*(\\S+)\\s*$");
     private static final Pattern WORKERS_DEV = Pattern.compile("^\\s*(https://\\S+\\.workers\\.dev)/?\\s*$");
 
     private volatile String url;

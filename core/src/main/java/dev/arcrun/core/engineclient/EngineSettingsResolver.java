@@ -1,5 +1,7 @@
 package dev.arcrun.core.engineclient;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.SecretKind;
@@ -68,8 +70,8 @@ public final class EngineSettingsResolver {
         String given = first(explicit.apiUrl(), env.get(ENV_URL), () -> null);
         String url = given != null ? given : once.get().engineUrl().orElse(null);
         if (url == null) {
-            throw new UserFacingException("No engine to talk to: no URL was given and there is no install on this computer.",
-                    "Pass --api-url URL, set " + ENV_URL + ", or install the engine with `arcrun install`.");
+            // no URL given and no install on this computer; the faces say how to give one (a flag, a button)
+            throw new UserFacingException(Failure.of(Failure.Code.SDK_URL_MISSING), Advice.of(Advice.Code.SDK_GIVE_URL));
         }
         URI target = EngineSettings.parseUrl(url);
         EngineSettings.requireSafeTransport(target);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -48,12 +49,12 @@ final class DeployStep implements InstallStep {
         List<DeployTarget> targets = DeployTarget.of(bundle);
         String publicWorker = WorkerNames.deployed(PUBLIC_WORKER, session.prefix());
         Map<String, Map<String, String>> secrets = BundleSecrets.forWorkers(bundle, session.secrets(), cfg.name(), session.prefix());
-        DeployRunner runner = new DeployRunner(session.toolchain(reporter::npm), session.home(),
+        DeployRunner runner = new DeployRunner(session.toolchain(reporter::log), session.home(),
                 new DeployCredentials(session.token().secretValue(), session.accountId(), session.apiBase()));
         // Each worker is journaled the moment wrangler reports it deployed: if this process is killed before the
         // next one finishes, uninstall still knows the first is this install's.
         DeployReport report = runner.deploy(targets, secrets,
-                line -> reporter.log(line.worker(), line.text(), line.level()), session.cancellation(),
+                reporter::log, session.cancellation(),
                 o -> {
                     if (o instanceof WorkerOutcome.Deployed d) {
                         session.update(c -> c.withJournalEntry(new JournalEntry(JournalEntry.Kind.WORKER, d.name(), d.name(), Instant.now())));
@@ -87,8 +88,8 @@ final class DeployStep implements InstallStep {
         for (WorkerOutcome o : report.workers()) {
             switch (o) {
                 case WorkerOutcome.Failed f -> out.add(f.exitCode().isPresent()
-                        ? Failure.of(Failure.Code.WORKER_FAILED_EXIT, f.name(), f.exitCode().getAsInt(), f.reason() + wranglerSays(f.lastLines()))
-                        : Failure.of(Failure.Code.WORKER_FAILED, f.name(), f.reason() + wranglerSays(f.lastLines())));
+                        ? Failure.of(Failure.Code.WORKER_FAILED_EXIT, f.name(), f.exitCode().getAsInt(), f.reason(), said(f.lastLines()))
+                        : Failure.of(Failure.Code.WORKER_FAILED, f.name(), f.reason(), said(f.lastLines())));
                 case WorkerOutcome.NotRun n -> out.add(Failure.of(Failure.Code.WORKER_NOT_RUN, n.name(), n.reason()));
                 case WorkerOutcome.Deployed d -> Objects.requireNonNull(d);
             }
@@ -96,21 +97,26 @@ final class DeployStep implements InstallStep {
         return out;
     }
 
+    /** wrangler's words as the last value of a worker's failure: empty text when it said nothing. */
+    private static Object said(List<String> lastLines) {
+        return wranglerSays(lastLines).<Object>map(f -> f).orElse("");
+    }
+
     /**
      * wrangler's own explanation: from its first "✘ [ERROR]" line on (a build error names the file, line and what
      * it expected), without its closing "Logs were written to …" pointer, which says nothing about the cause.
      */
-    static String wranglerSays(List<String> lastLines) {
+    static Optional<Failure> wranglerSays(List<String> lastLines) {
         List<String> lines = lastLines.stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("🪵") && !l.startsWith("Logs were written")).toList();
         if (lines.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
         int first = 0;
         while (first < lines.size() && !lines.get(first).contains("[ERROR]")) {
             first++;
         }
         List<String> said = first == lines.size() ? List.of(lines.getLast()) : lines.subList(first, Math.min(lines.size(), first + MAX_ERROR_LINES));
-        return " — wrangler: " + String.join(" | ", said);
+        return Optional.of(Failure.of(Failure.Code.WRANGLER_SAYS, String.join(" | ", said)));
     }
 }

@@ -31,8 +31,20 @@ public sealed interface InstallEvent {
     /** Bytes of a download so far, of {@code total} (negative when unknown), at {@code bytesPerSecond}. */
     record Transfer(long bytes, long total, double bytesPerSecond) {}
 
-    /** A line of tool output (npm, wrangler), already redacted, with the level the tool gave it. */
-    record Log(StepId step, String source, String text, LogLevel level) implements InstallEvent {}
+    /**
+     * A line of tool output (npm, wrangler), already redacted, with the level the tool gave it; or a line of Arcrun's
+     * own, whose {@code note} the faces word ({@code text} is then its English wording, as the log file has it).
+     */
+    record Log(StepId step, String source, String text, LogLevel level, java.util.Optional<Note> note) implements InstallEvent {
+        public Log {
+            java.util.Objects.requireNonNull(note, "note");
+        }
+
+        /** A tool's line: its own words. */
+        public Log(StepId step, String source, String text, LogLevel level) {
+            this(step, source, text, level, java.util.Optional.empty());
+        }
+    }
 
     record Succeeded(StepId step, Note summary, Duration took) implements InstallEvent {}
 

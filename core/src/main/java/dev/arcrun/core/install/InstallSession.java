@@ -19,6 +19,7 @@ import dev.arcrun.core.config.SecretStore;
 import dev.arcrun.core.config.StepDetail;
 import dev.arcrun.core.config.StepState;
 import dev.arcrun.core.Cancellation;
+import dev.arcrun.core.deploy.LogListener;
 import dev.arcrun.core.deploy.Toolchain;
 import dev.arcrun.core.deploy.ToolchainManager;
 import dev.arcrun.sdk.EngineClient;
@@ -181,12 +182,12 @@ public final class InstallSession implements AutoCloseable {
 
     // ---- tools, bundles, engine
 
-    public synchronized Toolchain toolchain(Consumer<String> npmLines) {
+    public synchronized Toolchain toolchain(LogListener npmLines) {
         return toolchain(npmLines, e -> { });
     }
 
-    /** As {@link #toolchain(Consumer)}, with the progress of the Node.js and npm downloads when it bootstraps them. */
-    public synchronized Toolchain toolchain(Consumer<String> npmLines, Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads) {
+    /** As {@link #toolchain(LogListener)}, with the progress of the Node.js and npm downloads when it bootstraps them. */
+    public synchronized Toolchain toolchain(LogListener npmLines, Consumer<dev.arcrun.core.bundle.DownloadEvent> downloads) {
         if (toolchain == null) {
             toolchain = toolchains.ensure(npmLines, downloads, cancellation);
         }

@@ -1,6 +1,5 @@
 package dev.arcrun.core.install;
 
-import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.local.LocalEngine;
 import dev.arcrun.core.local.LocalStatus;
 
@@ -22,9 +21,9 @@ final class LocalStartStep implements InstallStep {
             new KeysStep(session).run(reporter); // new keys when there is no data yet; a clear refusal when there is
         }
         LocalEngine.Keys keys = session.engineKeys().orElseThrow(() -> KeysStep.missingKeys(session));
-        session.toolchain(reporter::npm);
+        session.toolchain(reporter::log);
         LocalStatus.Running running = session.localEngine().start(session.bundle().root(), keys,
-                line -> reporter.log(line.worker(), line.text(), line.level()),
+                reporter::log,
                 LocalEngine.DEFAULT_START_TIMEOUT, session.cancellation());
         session.update(c -> c.withEngineUrl(running.url()));
         return StepResult.done(Note.Code.LOCAL_STARTED, running.version(), running.url());

@@ -86,9 +86,9 @@ public final class Pipeline {
                 if (cancel.get()) {
                     return cancelled(id);
                 }
-                // the SDK's failures (an engine call) come worded in English, not as core's facts
-                return failed(id, Failure.of(Failure.Code.UNWORDED, e.getMessage()),
-                        e.advice().isEmpty() ? Advice.NONE : Advice.of(Advice.Code.UNWORDED, e.advice()));
+                // the SDK's failures (an engine call) come worded in English: as core's facts, the faces word them
+                UserFacingException facts = dev.arcrun.core.engineclient.SdkFailures.facts(e);
+                return failed(id, facts.failure(), facts.adviceFact());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return cancelled(id);

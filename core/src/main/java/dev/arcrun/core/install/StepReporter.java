@@ -2,7 +2,7 @@ package dev.arcrun.core.install;
 
 import dev.arcrun.core.Advice;
 import dev.arcrun.core.Failure;
-import dev.arcrun.core.deploy.LogLevel;
+import dev.arcrun.core.deploy.LogLine;
 
 /** What a running step may say while it works. Bound to the step, so steps never name themselves. */
 public interface StepReporter {
@@ -15,12 +15,8 @@ public interface StepReporter {
     /** A download's bytes so far (the toolchain's Node.js and npm), as numbers the face words beside the note. */
     void transfer(Note note, InstallEvent.Transfer transfer);
 
-    void log(String source, String text, LogLevel level);
-
-    /** An npm line from the toolchain install: its level is read from npm's own marker. */
-    default void npm(String line) {
-        log("npm", line, LogLevel.of(line));
-    }
+    /** A line of a tool (npm, wrangler, the local engine) or of Arcrun's own, with its fact when it has one. */
+    void log(LogLine line);
 
     void warn(Failure problem, Advice advice);
 
@@ -37,8 +33,8 @@ public interface StepReporter {
                 listener.on(InstallEvent.Progress.of(step, note, transfer));
             }
 
-            @Override public void log(String source, String text, LogLevel level) {
-                listener.on(new InstallEvent.Log(step, source, text, level));
+            @Override public void log(LogLine line) {
+                listener.on(new InstallEvent.Log(step, line.worker(), line.text(), line.level(), line.note()));
             }
 
             @Override public void warn(Failure problem, Advice advice) {

@@ -16,7 +16,7 @@ final class ToolchainStep implements InstallStep {
 
     @Override
     public StepResult run(StepReporter reporter) {
-        Toolchain t = session.toolchain(reporter::npm, e -> {
+        Toolchain t = session.toolchain(reporter::log, e -> {
             if (e instanceof DownloadEvent.Progress p) {
                 reporter.transfer(Note.of(Note.Code.TOOLCHAIN_DOWNLOADING),
                         new InstallEvent.Transfer(p.bytes(), p.total(), p.bytesPerSecond()));

@@ -1,5 +1,7 @@
 package dev.arcrun.core.local;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,8 +39,7 @@ public final class EngineSource {
     public static byte[] tarball() {
         try (InputStream in = EngineSource.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new UserFacingException("This build of Arcrun carries no engine (" + RESOURCE + " is missing).",
-                        "Build it with './dev cli' or the release package, which pack engine/.");
+                throw new UserFacingException(Failure.of(Failure.Code.BUILTIN_MISSING), Advice.of(Advice.Code.BUILD_WITH_ENGINE));
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -71,7 +72,8 @@ public final class EngineSource {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot unpack the engine into " + dir + ": " + e.getMessage(), e);
+            throw new UserFacingException(Failure.of(Failure.Code.BUILTIN_UNPACK_FAILED, dir, String.valueOf(e.getMessage())),
+                    Advice.of(Advice.Code.FOLDER_WRITABLE), e);
         } finally {
             deleteTree(staging);
         }

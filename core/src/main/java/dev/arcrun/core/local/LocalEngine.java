@@ -2,6 +2,9 @@ package dev.arcrun.core.local;
 
 import dev.arcrun.core.bundle.DownloadEvent;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.AtomicFiles;
 import dev.arcrun.core.config.InstallConfig;
@@ -11,7 +14,6 @@ import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.deploy.LogLevel;
 import dev.arcrun.core.deploy.LogLine;
 import dev.arcrun.core.deploy.LogListener;
-import dev.arcrun.core.deploy.LogStream;
 import dev.arcrun.core.deploy.ProcessTree;
 import dev.arcrun.core.deploy.Redactor;
 import dev.arcrun.core.deploy.Toolchain;
@@ -160,16 +162,17 @@ public final class LocalEngine {
             List<ProcessHandle> left = liveRecorded(s);
             if (!left.isEmpty()) {
                 // wrangler was killed (kill -9) but workerd, its child, lives on with the data folder open.
-                return new LocalStatus.Unhealthy(s.url(), left.getFirst().pid(), "wrangler (pid " + s.pid() + ") is gone but "
-                        + left.size() + " of its processes (pid " + left.stream().map(p -> Long.toString(p.pid())).reduce((a, b) -> a + ", " + b).orElse("")
-                        + ") still run" + (health.version(s.url()).isPresent() ? " and answer at " + s.url() : ""));
+                List<String> pids = left.stream().map(p -> Long.toString(p.pid())).toList();
+                return new LocalStatus.Unhealthy(s.url(), left.getFirst().pid(), health.version(s.url()).isPresent()
+                        ? Failure.of(Failure.Code.LOCAL_ORPHANS_ANSWERING, Long.toString(s.pid()), left.size(), pids, s.url())
+                        : Failure.of(Failure.Code.LOCAL_ORPHANS, Long.toString(s.pid()), left.size(), pids));
             }
             return new LocalStatus.Stopped();
         }
         refreshProcesses(s, process.get());
         return health.version(s.url())
                 .<LocalStatus>map(v -> new LocalStatus.Running(s.url(), s.pid(), s.port(), v))
-                .orElseGet(() -> new LocalStatus.Unhealthy(s.url(), s.pid(), "the process runs but " + s.url() + "/health does not answer"));
+                .orElseGet(() -> new LocalStatus.Unhealthy(s.url(), s.pid(), Failure.of(Failure.Code.LOCAL_HEALTH_SILENT, s.url())));
     }
 
     /**
@@ -194,25 +197,25 @@ public final class LocalEngine {
             LocalStatus now = status();
             if (now instanceof LocalStatus.Running running) {
                 if (runsFrom(dir) && devVarsMatch(dir, keys)) {
-                    say(listener, LogLevel.INFO, "The local engine is already running at " + running.url() + ".");
+                    say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_ALREADY_RUNNING, running.url()));
                     return running;
                 }
-                say(listener, LogLevel.INFO, "The running engine is not the one asked for (another version, install or keys); restarting it.");
+                say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_RESTARTING_OTHER));
                 stopLocked();
             }
             if (now instanceof LocalStatus.Unhealthy unhealthy) {
-                say(listener, LogLevel.WARN, "The local engine does not answer properly (" + unhealthy.reason() + "); restarting it.");
+                say(listener, LogLevel.WARN, Note.of(Note.Code.LOCAL_RESTARTING_UNHEALTHY, unhealthy.reason()));
                 stopLocked();
             }
             stopLocked(); // a stale record: nothing of it may keep the data folder open
-            say(listener, LogLevel.INFO, "Checking the private toolchain (node and wrangler)…");
-            Toolchain toolchain = toolchains.ensure(line -> say(listener, LogLevel.INFO, line), downloads, cancellation);
+            say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_CHECKING_TOOLCHAIN));
+            Toolchain toolchain = toolchains.ensure(listener, downloads, cancellation);
             writeDevVars(dir, keys);
             try {
                 return launch(toolchain, dir, listener, timeout, cancellation);
             } catch (PortTaken e) {
                 // Another program took the free port between our check and wrangler's bind: once more on another.
-                say(listener, LogLevel.WARN, "Port " + e.port + " was taken meanwhile; trying another.");
+                say(listener, LogLevel.WARN, Note.of(Note.Code.LOCAL_PORT_TAKEN, Integer.toString(e.port)));
                 return launch(toolchain, dir, listener, timeout, cancellation);
             }
         });
@@ -254,7 +257,7 @@ public final class LocalEngine {
         env.put("X_LOCAL_OBSERVABILITY", "false");
         env.put("X_LOCAL_EXPLORER", "false");
         String url = "http://127.0.0.1:" + port;
-        say(listener, LogLevel.INFO, "Starting the engine with wrangler " + toolchain.wranglerVersion() + " on " + url + "…");
+        say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_STARTING, toolchain.wranglerVersion(), url));
         Process process = pb.start();
         LocalEngineState state = new LocalEngineState(process.pid(), port, url, Instant.now().toString(),
                 engineDir.toString(), log.toString(), List.of(LocalEngineState.Proc.of(process.toHandle())));
@@ -270,11 +273,11 @@ public final class LocalEngine {
                 if (version.isPresent()) {
                     tail.poll();
                     refreshProcesses(state, process.toHandle());
-                    say(listener, LogLevel.INFO, "The local engine answers at " + url + ".");
+                    say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_ANSWERS, url));
                     return new LocalStatus.Running(url, process.pid(), port, version.get());
                 }
                 if (cancellation.isCancelled()) {
-                    fail(process, "Starting the local engine was cancelled.", "");
+                    fail(process, Failure.of(Failure.Code.LOCAL_START_CANCELLED), Advice.NONE);
                 }
                 if (!process.isAlive()) {
                     tail.poll();
@@ -282,12 +285,11 @@ public final class LocalEngine {
                         stopLocked();
                         throw new PortTaken(port);
                     }
-                    fail(process, "The local engine stopped while starting (exit code " + process.exitValue() + ").",
-                            "Its output is above and in " + log + ".");
+                    fail(process, Failure.of(Failure.Code.LOCAL_ENGINE_EXITED, process.exitValue()),
+                            Advice.of(Advice.Code.LOCAL_ENGINE_OUTPUT, log));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    fail(process, "The local engine did not answer within " + timeout.toSeconds() + " s.",
-                            "See " + log + "; a slow first start may need a longer wait.");
+                    fail(process, Failure.of(Failure.Code.LOCAL_START_TIMED_OUT, timeout), Advice.of(Advice.Code.LOCAL_SLOW_START, log));
                 }
                 sleep(POLL);
             }
@@ -323,8 +325,7 @@ public final class LocalEngine {
     private static String dotenvSafe(String value) {
         // wrangler expands $VAR in .dev.vars and our keys are base64 or hex: anything else is not a key we made.
         if (!value.matches("[A-Za-z0-9+/=_-]+")) {
-            throw new UserFacingException("This install's api key or encryption key has characters a key never has.",
-                    "Uninstall the install and install it again to get new keys.");
+            throw new UserFacingException(Failure.of(Failure.Code.KEYS_INVALID_CHARACTERS), Advice.of(Advice.Code.REINSTALL));
         }
         return value;
     }
@@ -374,10 +375,10 @@ public final class LocalEngine {
         return out;
     }
 
-    private void fail(Process process, String message, String advice) throws IOException {
+    private void fail(Process process, Failure failure, Advice advice) throws IOException {
         ProcessTree.kill(process.toHandle());
         stopLocked();
-        throw new UserFacingException(message, advice);
+        throw new UserFacingException(failure, advice);
     }
 
     private boolean runsFrom(Path engineDir) {
@@ -451,7 +452,7 @@ public final class LocalEngine {
         if (old.isPresent()) {
             Optional<ProcessHandle> p = ours(old.get());
             if (p.isPresent()) {
-                say(listener, LogLevel.INFO, "Stopping the engine started by an earlier version of Arcrun (pid " + p.get().pid() + ").");
+                say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_STOPPING_LEGACY, Long.toString(p.get().pid())));
                 ProcessTree.kill(p.get());
             }
         }
@@ -460,7 +461,7 @@ public final class LocalEngine {
             AppHome.ensureDir(folder());
             Files.move(legacyData, dataFolder(), StandardCopyOption.ATOMIC_MOVE);
             AppHome.ownerOnly(folder());
-            say(listener, LogLevel.INFO, "Moved this install's engine data into its own folder " + dataFolder() + ".");
+            say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_DATA_MOVED, dataFolder()));
         }
     }
 
@@ -514,8 +515,8 @@ public final class LocalEngine {
         }
     }
 
-    private static void say(LogListener listener, LogLevel level, String text) {
-        listener.accept(new LogLine("local-engine", LogStream.ARCRUN, Instant.now(), level, text));
+    private static void say(LogListener listener, LogLevel level, Note note) {
+        listener.accept(LogLine.note("local-engine", level, note));
     }
 
     private static void sleep(Duration d) {
@@ -523,7 +524,7 @@ public final class LocalEngine {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UserFacingException("Interrupted while waiting for the local engine.", "");
+            throw new UserFacingException(Failure.of(Failure.Code.LOCAL_WAIT_INTERRUPTED), Advice.NONE);
         }
     }
 

@@ -11,7 +11,10 @@ public sealed interface LocalStatus {
     record Stopped() implements LocalStatus {
     }
 
-    /** The process is alive but /health does not answer (starting, or hung); {@code start} restarts it. */
-    record Unhealthy(String url, long pid, String reason) implements LocalStatus {
+    /**
+     * The process is alive but /health does not answer (starting, or hung), or wrangler is gone and its children
+     * live on; {@code reason} says which, as a fact. {@code start} restarts it.
+     */
+    record Unhealthy(String url, long pid, dev.arcrun.core.Failure reason) implements LocalStatus {
     }
 }

@@ -1,5 +1,7 @@
 package dev.arcrun.core.deploy;
 
+import dev.arcrun.core.Failure;
+import dev.arcrun.core.install.Note;
 import dev.arcrun.core.Cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,11 +137,16 @@ class DeployRunnerTest {
         assertThat(report.workers().get(0)).isInstanceOf(WorkerOutcome.Deployed.class);
         assertThat(report.workers().get(1)).isInstanceOfSatisfying(WorkerOutcome.Failed.class, f -> {
             assertThat(f.exitCode()).isEqualTo(OptionalInt.of(1));
+            assertThat(f.reason()).isEqualTo(Failure.of(Failure.Code.PROCESS_EXITED, "wrangler deploy", 1));
             assertThat(f.lastLines()).contains("✘ [ERROR] Build failed with 1 error");
         });
         assertThat(report.workers().get(2)).isInstanceOf(WorkerOutcome.Deployed.class);
         assertThat(report.workers().get(3)).isInstanceOfSatisfying(WorkerOutcome.NotRun.class,
-                n -> assertThat(n.reason()).contains("b1"));
+                n -> assertThat(n.reason()).isEqualTo(Failure.of(Failure.Code.DEPLOY_WAITED_FOR, List.of("b1"), 1)));
+        // Arcrun's own lines are facts, with their English wording for the log file
+        assertThat(lines).filteredOn(l -> l.worker().equals("c") && l.note().isPresent()).singleElement()
+                .satisfies(l -> assertThat(l.note().get().code()).isEqualTo(Note.Code.WORKER_NOT_DEPLOYED))
+                .satisfies(l -> assertThat(l.text()).isEqualTo("Not deployed: not run because b1 failed and it may depend on it."));
         assertThat(Files.readAllLines(tmp.resolve("bundle/order.txt"))).containsExactly("a", "b2");
         assertThat(report.anyFailed()).isTrue();
     }
@@ -170,7 +177,8 @@ class DeployRunnerTest {
         DeployTarget a = worker("a", 0, false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner().deploy(List.of(a), Map.of("typo", Map.of("API_KEY", "v-123")),
                         lines::add, new Cancellation()))
-                .isInstanceOf(dev.arcrun.core.UserFacingException.class).hasMessageContaining("'typo'").hasMessageNotContaining("v-123");
+                .isInstanceOf(dev.arcrun.core.UserFacingException.class).hasMessageContaining("'typo'").hasMessageNotContaining("v-123")
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(Failure.Code.SECRETS_FOR_UNKNOWN_WORKER));
         assertThat(tmp.resolve("bundle/order.txt")).doesNotExist();
     }
 
@@ -179,7 +187,8 @@ class DeployRunnerTest {
         Cancellation cancel = new Cancellation();
         cancel.cancel();
         DeployReport report = runner().deploy(List.of(worker("a", 0, false), worker("b", 1, false)), Map.of(), lines::add, cancel);
-        assertThat(report.workers()).allMatch(w -> w instanceof WorkerOutcome.NotRun);
+        assertThat(report.workers()).allMatch(w -> w instanceof WorkerOutcome.NotRun n
+                && n.reason().code() == Failure.Code.DEPLOY_CANCELLED);
         assertThat(tmp.resolve("bundle/order.txt")).doesNotExist();
     }
 }

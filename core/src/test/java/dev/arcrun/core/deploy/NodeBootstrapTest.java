@@ -128,7 +128,7 @@ class NodeBootstrapTest {
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake node is a sh script: on Windows node must be a real node.exe, which no .cmd twin can be")
     void withoutNpmDownloadsCheckedNodeAndNpmAndInstallsWranglerWithThem() throws Exception {
-        Toolchain t = manager(pins(true)).ensure(lines::add, events::add, new Cancellation());
+        Toolchain t = manager(pins(true)).ensure(l -> lines.add(l.text()), events::add, new Cancellation());
 
         assertThat(t.node()).isEqualTo(tmp.resolve("tools/toolchain/bootstrap/node/bin/node"));
         assertThat(t.nodeVersion()).isEqualTo(ToolchainManager.NODE_PACKAGE_VERSION);
@@ -142,6 +142,7 @@ class NodeBootstrapTest {
                 .anySatisfy(p -> assertThat(p.bytes()).isEqualTo(nodeBytes).isEqualTo(p.total()));
         // npm's warnings are log lines like any other, and npm was pointed at the same registry
         assertThat(lines).anyMatch(l -> l.contains("EBADENGINE")).contains("registry set", "node on PATH is ours");
+        assertThat(lines.getFirst()).as("Arcrun's own line, in English for the log").startsWith("Downloading Node.js ");
 
         // complete: a new manager (the next app start) takes it without asking the registry again
         requested.clear();
@@ -152,8 +153,9 @@ class NodeBootstrapTest {
     @Test
     void aTarballWhoseSha512DiffersFromTheShippedOneIsRefusedAndNothingIsInstalled() throws Exception {
         ToolchainManager m = manager(pins(false));
-        assertThatThrownBy(() -> m.ensure(lines::add, events::add, new Cancellation()))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("sha512 differs");
+        assertThatThrownBy(() -> m.ensure(l -> lines.add(l.text()), events::add, new Cancellation()))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("sha512 differs")
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(dev.arcrun.core.Failure.Code.NODE_DOWNLOAD_SHA_MISMATCH));
         assertThat(tmp.resolve("tools/toolchain")).doesNotExist();
         assertThat(m.find()).isEmpty();
         try (var s = Files.list(tmp.resolve("tools"))) {
@@ -164,7 +166,7 @@ class NodeBootstrapTest {
     @Test
     void aPlatformWithoutAPinnedNodeGetsAClearMessage() throws Exception {
         NodeBootstrap nb = new NodeBootstrap(registryUri(), pins(true), "aix-ppc64", new Downloader(tmp.resolve("dl")));
-        assertThatThrownBy(() -> nb.bootstrap(tmp.resolve("b"), events::add, lines::add, new Cancellation()))
+        assertThatThrownBy(() -> nb.bootstrap(tmp.resolve("b"), events::add, l -> lines.add(l.text()), new Cancellation()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("aix-ppc64");
         assertThat(requested).isEmpty();
     }

@@ -17,7 +17,7 @@ class RealToolchainTest {
     @Test
     void installsOrReusesThePinnedToolchainAndWranglerRuns(@TempDir Path tmp) {
         List<String> npm = Collections.synchronizedList(new ArrayList<>());
-        Toolchain t = ToolchainManager.forTests().ensure(npm::add);
+        Toolchain t = ToolchainManager.forTests().ensure(l -> npm.add(l.text()));
         assertThat(Version.parse(t.nodeVersion()).atLeast(ToolchainManager.MIN_NODE)).isTrue();
         assertThat(t.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
 

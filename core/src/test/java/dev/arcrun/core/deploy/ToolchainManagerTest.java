@@ -3,7 +3,10 @@ package dev.arcrun.core.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arcrun.core.Advice;
+import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
+import dev.arcrun.core.install.Note;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +70,7 @@ class ToolchainManagerTest {
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void usesAWranglerFourOnPathWithANewEnoughNode() throws IOException {
         Path bin = globalInstall("22.12.0", "4.10.2");
-        Toolchain t = manager(true, bin).ensure(npmLines::add);
+        Toolchain t = manager(true, bin).ensure(l -> npmLines.add(l.text()));
         assertThat(t.node()).isEqualTo(bin.resolve("node"));
         assertThat(t.wranglerJs()).isEqualTo(bin.getParent().resolve("lib/node_modules/wrangler/bin/wrangler.js").toRealPath());
         assertThat(t.nodeVersion()).isEqualTo("22.12.0");
@@ -81,7 +84,11 @@ class ToolchainManagerTest {
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void nodeTooOldForWranglerFourMeansAPrivateInstallStreamingNpmsLines() throws IOException {
         Path oldNode = globalInstall("22.11.0", "4.10.2");
-        Toolchain t = manager(true, oldNode, fakeNpm(false)).ensure(npmLines::add);
+        List<LogLine> seen = new ArrayList<>();
+        Toolchain t = manager(true, oldNode, fakeNpm(false)).ensure(l -> {
+            seen.add(l);
+            npmLines.add(l.text());
+        });
         Path installed = tmp.resolve("tools").resolve(ToolchainManager.INSTALL_DIR);
         assertThat(t.node()).isEqualTo(installed.resolve("node_modules/node/bin/node"));
         assertThat(t.nodeVersion()).isEqualTo(ToolchainManager.NODE_PACKAGE_VERSION);
@@ -89,6 +96,12 @@ class ToolchainManagerTest {
         assertThat(npmLines).anySatisfy(l -> assertThat(l).contains("install --prefix").contains("--no-audit --no-fund")
                 .contains("node@" + ToolchainManager.NODE_PACKAGE_VERSION).contains("wrangler@" + ToolchainManager.WRANGLER_PACKAGE_VERSION));
         assertThat(npmLines).contains("npm warn deprecated something", "added 37 packages");
+        // Arcrun's own lines about the install are facts the faces word; npm's lines are npm's words
+        assertThat(seen).filteredOn(l -> l.note().isPresent()).map(l -> l.note().get().code())
+                .containsExactly(Note.Code.TOOLCHAIN_INSTALLING, Note.Code.TOOLCHAIN_INSTALLED);
+        assertThat(seen).filteredOn(l -> l.text().equals("added 37 packages")).allMatch(l -> l.note().isEmpty());
+        assertThat(seen.getLast().text()).isEqualTo("Installed node " + ToolchainManager.NODE_PACKAGE_VERSION + " and wrangler "
+                + ToolchainManager.WRANGLER_PACKAGE_VERSION + ".");
         assertThat(installed.resolve(ToolchainManager.MARKER)).exists();
         try (var s = Files.list(tmp.resolve("tools"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ToolchainManager.INSTALL_DIR, ".lock");
@@ -99,16 +112,16 @@ class ToolchainManagerTest {
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void wranglerThreeOnPathIsNotUsed() throws IOException {
         Path bin = globalInstall("22.12.0", "3.114.0");
-        Toolchain t = manager(true, bin, fakeNpm(false)).ensure(npmLines::add);
+        Toolchain t = manager(true, bin, fakeNpm(false)).ensure(l -> npmLines.add(l.text()));
         assertThat(t.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
     }
 
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void theSecondCallReusesThePrivateInstall() throws IOException {
-        manager(false, fakeNpm(false)).ensure(npmLines::add);
+        manager(false, fakeNpm(false)).ensure(l -> npmLines.add(l.text()));
         npmLines.clear();
-        Toolchain again = manager(false /* and no npm now */).ensure(npmLines::add);
+        Toolchain again = manager(false /* and no npm now */).ensure(l -> npmLines.add(l.text()));
         assertThat(again.wranglerVersion()).isEqualTo(ToolchainManager.WRANGLER_PACKAGE_VERSION);
         assertThat(npmLines).isEmpty();
     }
@@ -116,13 +129,18 @@ class ToolchainManagerTest {
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are sh scripts: on Windows node must be a real node.exe, which no .cmd twin can be")
     void aFailedInstallLeavesNothingThatLooksInstalledAndTheNextOneStartsOver() throws IOException {
-        assertThatThrownBy(() -> manager(false, fakeNpm(true)).ensure(npmLines::add))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("npm could not install").hasMessageContaining("exit code 1");
+        assertThatThrownBy(() -> manager(false, fakeNpm(true)).ensure(l -> npmLines.add(l.text())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.of(Failure.Code.NPM_INSTALL_FAILED,
+                            Failure.of(Failure.Code.PROCESS_EXITED, "npm", 1)));
+                    assertThat(e.adviceFact().code()).isEqualTo(Advice.Code.CHECK_INTERNET_AND_LINES);
+                })
+                .hasMessage("npm could not install node and wrangler (npm exited with code 1).");
         assertThat(npmLines).contains("npm error network ETIMEDOUT");
         try (var s = Files.list(tmp.resolve("tools"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(".lock");
         }
-        Toolchain t = manager(false, fakeNpm(false)).ensure(npmLines::add);
+        Toolchain t = manager(false, fakeNpm(false)).ensure(l -> npmLines.add(l.text()));
         assertThat(t.nodeVersion()).isEqualTo(ToolchainManager.NODE_PACKAGE_VERSION);
     }
 
@@ -133,7 +151,7 @@ class ToolchainManagerTest {
         Path tools = tmp.resolve("tools");
         Files.createDirectories(tools.resolve(".staging-1-2/node_modules"));
         Files.createDirectories(tools.resolve(ToolchainManager.INSTALL_DIR).resolve("node_modules/node/bin"));
-        Toolchain t = manager(false, fakeNpm(false)).ensure(npmLines::add);
+        Toolchain t = manager(false, fakeNpm(false)).ensure(l -> npmLines.add(l.text()));
         assertThat(t.node()).startsWith(tools.resolve(ToolchainManager.INSTALL_DIR));
         assertThat(tools.resolve(".staging-1-2")).doesNotExist();
         assertThat(npmLines).contains("added 37 packages");
@@ -145,9 +163,10 @@ class ToolchainManagerTest {
         NodeBootstrap none = new NodeBootstrap(java.net.URI.create("http://127.0.0.1:9/"), NodeBootstrap.Pins.load(), "aix-ppc64",
                 new dev.arcrun.core.bundle.Downloader(tmp.resolve("dl")));
         assertThatThrownBy(() -> new ToolchainManager(tmp.resolve("tools"), true, tmp.resolve("empty").toString(), false, () -> none)
-                .ensure(npmLines::add))
+                .ensure(l -> npmLines.add(l.text())))
                 .isInstanceOf(UserFacingException.class)
-                .hasMessageContaining("npm")
+                .satisfies(e -> assertThat(dev.arcrun.core.TestWords.code(e)).isEqualTo(Failure.Code.NODE_PLATFORM_UNSUPPORTED))
+                .hasMessageContaining("aix-ppc64")
                 .satisfies(e -> assertThat(dev.arcrun.core.TestWords.advice(e)).contains("Install Node.js").contains("npm"));
     }
 }

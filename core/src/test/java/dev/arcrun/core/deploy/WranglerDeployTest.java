@@ -276,7 +276,7 @@ class WranglerDeployTest {
         }
         assertThat(report.workers().get(0)).isInstanceOf(WorkerOutcome.Deployed.class);
         assertThat(report.workers().get(1)).isInstanceOfSatisfying(WorkerOutcome.Failed.class,
-                f -> assertThat(f.reason()).contains("cancelled"));
+                f -> assertThat(f.reason()).isEqualTo(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.PROCESS_CANCELLED, "wrangler deploy")));
         assertThat(report.workers().get(2)).isInstanceOf(WorkerOutcome.NotRun.class);
     }
 

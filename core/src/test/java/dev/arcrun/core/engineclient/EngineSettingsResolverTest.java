@@ -129,8 +129,11 @@ class EngineSettingsResolverTest {
     @Test
     void nothingAnywhereSaysWhatToDo() {
         assertThatThrownBy(() -> EngineSettingsResolver.resolve(Explicit.NONE, Map.of(), () -> InstallSource.NONE))
-                .isInstanceOf(ArcrunException.class)
-                .satisfies(e -> assertThat(((ArcrunException) e).advice()).contains("--api-url", "ARCRUN_API_URL"));
+                .isInstanceOfSatisfying(dev.arcrun.core.UserFacingException.class, e -> {
+                    assertThat(e.failure().code()).isEqualTo(dev.arcrun.core.Failure.Code.SDK_URL_MISSING);
+                    // an action: the CLI words it as --api-url / ARCRUN_API_URL, the app as its button
+                    assertThat(e.adviceFact()).isEqualTo(dev.arcrun.core.Advice.of(dev.arcrun.core.Advice.Code.SDK_GIVE_URL));
+                });
     }
 
     @Test

@@ -104,7 +104,10 @@ class LocalEngineLifecycleTest {
 
             LocalStatus afterKill = engine.status();
             assertThat(afterKill).isInstanceOf(LocalStatus.Unhealthy.class);
-            assertThat(((LocalStatus.Unhealthy) afterKill).reason()).contains("wrangler (pid " + running.pid() + ") is gone");
+            assertThat(((LocalStatus.Unhealthy) afterKill).reason()).satisfies(r -> {
+                assertThat(r.code()).isIn(dev.arcrun.core.Failure.Code.LOCAL_ORPHANS, dev.arcrun.core.Failure.Code.LOCAL_ORPHANS_ANSWERING);
+                assertThat(r.args().getFirst()).isEqualTo(Long.toString(running.pid()));
+            });
 
             LocalStatus.Running again = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
             awaitDead(children);
