@@ -8,12 +8,13 @@ import dev.arcrun.app.progress.StepRowView;
 import dev.arcrun.app.theme.AppStyles;
 import java.util.Locale;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,6 +51,7 @@ public final class HomeView extends VBox {
         HBox.setHgrow(local, Priority.ALWAYS);
         HBox.setHgrow(cloud, Priority.ALWAYS);
         cards.setAlignment(Pos.TOP_LEFT);
+        cards.setFillHeight(false); // a running start makes its card tall; the other keeps its own height
         getChildren().addAll(title, subtitle, cards);
     }
 
@@ -63,7 +65,7 @@ public final class HomeView extends VBox {
         start.setDefaultButton(true);
         start.disableProperty().bind(model.busyProperty());
         start.setOnAction(e -> model.startLocal());
-        shownWhen(start, stopped.not());
+        shownWhen(start, stopped.not().and(model.busyProperty().not())); // Cancel takes its place while it runs
         Button cancel = new Button(i18n.get("home.local.cancel"), new FontIcon(Feather.X));
         cancel.setId("cancel-local");
         cancel.disableProperty().bind(phase.isEqualTo(Phase.CANCELLING));
@@ -77,18 +79,28 @@ public final class HomeView extends VBox {
         status.getStyleClass().add(AppStyles.STEP_TITLE);
         status.textProperty().bind(phase.map(p -> p == Phase.IDLE || p == Phase.RUNNING ? ""
                 : i18n.get("home.local.phase." + p.name().toLowerCase(Locale.ROOT))));
-        VBox steps = new VBox();
-        steps.setId("local-steps");
-        steps.getStyleClass().add(AppStyles.HOME_STEPS);
-        model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, row -> { })));
         ProgressBar bar = new ProgressBar();
         bar.setId("local-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.progressProperty());
-        shownWhen(bar, model.busyProperty());
         Label progressText = message("local-progress-text", AppStyles.MUTED);
         progressText.textProperty().bind(model.progressTextProperty());
-        VBox run = new VBox(10, status, steps, bar, progressText);
+        progressText.setWrapText(true); // it joins the list while running: the card's wrapping never saw it
+        progressText.setMinHeight(Region.USE_PREF_SIZE);
+        VBox progress = new VBox(4, bar, progressText);
+        progress.getStyleClass().add(AppStyles.HOME_STEP_PROGRESS);
+        shownWhen(progress, model.busyProperty());
+        VBox steps = new VBox();
+        steps.setId("local-steps");
+        steps.getStyleClass().add(AppStyles.HOME_STEPS);
+        // the running step's bar sits under that step, where the eye already is
+        model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, row -> {
+            if (s.stateProperty().get() == dev.arcrun.app.progress.StepRow.State.RUNNING) {
+                steps.getChildren().remove(progress);
+                steps.getChildren().add(steps.getChildren().indexOf(row) + 1, progress);
+            }
+        })));
+        VBox run = new VBox(10, status, steps);
         shownWhen(run, model.busyProperty().or(stopped));
 
         Label cause = message("local-cause", Styles.DANGER);
@@ -120,21 +132,23 @@ public final class HomeView extends VBox {
 
     /** The tools' lines, folded away until asked for (or until the start fails). */
     private static Node details(HomeViewModel model, I18n i18n) {
-        ToggleButton toggle = new ToggleButton();
+        BooleanProperty open = new SimpleBooleanProperty(false);
+        Button toggle = new Button();
         toggle.setId("local-details");
-        toggle.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        toggle.textProperty().bind(toggle.selectedProperty().map(open -> i18n.get(open ? "home.local.details.hide" : "home.local.details")));
-        toggle.graphicProperty().bind(toggle.selectedProperty().map(open -> new FontIcon(open ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT)));
+        toggle.getStyleClass().addAll(Styles.FLAT, AppStyles.DISCLOSURE);
+        toggle.textProperty().bind(open.map(o -> i18n.get(o ? "home.local.details.hide" : "home.local.details")));
+        toggle.graphicProperty().bind(open.map(o -> new FontIcon(o ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT)));
+        toggle.setOnAction(e -> open.set(!open.get()));
         model.phaseProperty().subscribe(p -> {
             if (p == Phase.FAILED) {
-                toggle.setSelected(true);
+                open.set(true);
             }
         });
         ConsoleView console = new ConsoleView(model.console(), i18n);
         console.setId("local-console");
         console.setPrefHeight(260);
         console.setMinHeight(180);
-        shownWhen(console, toggle.selectedProperty());
+        shownWhen(console, open);
         VBox box = new VBox(6, toggle, console);
         shownWhen(box, model.phaseProperty().isNotEqualTo(Phase.IDLE));
         return box;

@@ -87,7 +87,8 @@ public final class HomeViewModel {
         this.steps = Installer.plan(Target.LOCAL, Installer.Mode.INSTALL).stream()
                 .map(id -> new StepRow(id, words.step(id))).toList();
         this.shown = new PipelineProgress(uiThread, words, console,
-                (id, state, detail) -> row(id).ifPresent(r -> r.set(StepRow.State.valueOf(state.name()), detail)));
+                (id, state, detail) -> row(id).ifPresent(r -> r.set(StepRow.State.valueOf(state.name()),
+                        state == PipelineProgress.State.FAILED ? "" : detail))); // the cause is said once, under the list
         busy.bind(phase.isEqualTo(Phase.STARTING).or(phase.isEqualTo(Phase.CANCELLING)));
     }
 
@@ -163,9 +164,8 @@ public final class HomeViewModel {
                 phase.set(Phase.RUNNING);
             }
             case PipelineOutcome.Failed f -> {
-                String text = words.failure(f.cause());
-                row(f.step()).ifPresent(r -> r.set(StepRow.State.FAILED, text));
-                cause.set(text);
+                row(f.step()).ifPresent(r -> r.set(StepRow.State.FAILED, ""));
+                cause.set(words.failure(f.cause()));
                 advice.set(words.advice(f.advice()));
                 phase.set(Phase.FAILED);
             }

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -25,6 +26,7 @@ public final class StepRowView {
         StackPane icon = new StackPane();
         icon.setMinSize(20, 20);
         icon.setPrefSize(20, 20);
+        icon.setMaxHeight(Region.USE_PREF_SIZE); // beside the title, not halfway down a two-line row
         Label title = new Label(s.title());
         title.getStyleClass().add(AppStyles.STEP_TITLE);
         title.setWrapText(true);

@@ -79,4 +79,6 @@ public final class AppStyles {
 
     // home: the start on this computer (home-progress)
     public static final String HOME_STEPS = "home-steps";
+    public static final String HOME_STEP_PROGRESS = "home-step-progress";
+    public static final String DISCLOSURE = "disclosure";
 }
