@@ -183,6 +183,7 @@ class Screenshots {
             w.show();
             frame.show("home");
         });
+        shoot(robot, w.getScene(), "home-local-idle");
         robot.interact(model::startLocal);
         paused.acquire();
         waitUntil(() -> !robot.lookup("#local-progress-text").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
