@@ -11,10 +11,13 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,11 +50,20 @@ public final class HomeView extends VBox {
         openWizard.setOnAction(e -> model.openCloudflareWizard());
         VBox cloud = card(i18n.get("home.cloudflare.title"), i18n.get("home.cloudflare.body"), false, i18n, openWizard);
 
-        HBox cards = new HBox(20, local, cloud);
-        HBox.setHgrow(local, Priority.ALWAYS);
-        HBox.setHgrow(cloud, Priority.ALWAYS);
-        cards.setAlignment(Pos.TOP_LEFT);
-        cards.setFillHeight(false); // a running start makes its card tall; the other keeps its own height
+        // two equal columns whatever their contents; a running start makes its card tall, the other keeps its height
+        GridPane cards = new GridPane();
+        cards.setHgap(20);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setHgrow(Priority.ALWAYS);
+            cards.getColumnConstraints().add(half);
+        }
+        cards.addRow(0, local, cloud);
+        GridPane.setValignment(local, VPos.TOP);
+        GridPane.setValignment(cloud, VPos.TOP);
+        local.setMaxHeight(Region.USE_PREF_SIZE);
+        cloud.setMaxHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, subtitle, cards);
     }
 

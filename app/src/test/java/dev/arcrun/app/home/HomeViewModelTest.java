@@ -202,6 +202,21 @@ class HomeViewModelTest {
     }
 
     @Test
+    void anEngineThatDoesNotAnswerPointsToItsLinesInPlainEnglish() {
+        var vm = model(Locale.ENGLISH, scripted(l -> {
+            Failure cause = Failure.of(Failure.Code.LOCAL_ENGINE_SILENT, URL, "connection refused");
+            l.on(new InstallEvent.Started(StepId.START));
+            l.on(new InstallEvent.Failed(StepId.START, cause, Advice.of(Advice.Code.LOCAL_LOG)));
+            return new PipelineOutcome.Failed(StepId.START, cause, Advice.of(Advice.Code.LOCAL_LOG));
+        }));
+        vm.startLocal();
+        assertThat(row(vm, StepId.START).stateProperty().get()).isEqualTo(StepRow.State.FAILED);
+        assertThat(vm.causeProperty().get()).isEqualTo("The engine on this computer does not answer at " + URL + ": connection refused");
+        assertThat(vm.adviceProperty().get()).as("one apostrophe, and no button this page does not have")
+                .isEqualTo("Look at the engine's lines in the console, then try again.");
+    }
+
+    @Test
     void aWarningIsShownWithWhatToDo() {
         var vm = model(Locale.ENGLISH, scripted(l -> {
             l.on(new InstallEvent.Warning(StepId.CHECK, Failure.of(Failure.Code.ENGINE_NOT_ANSWERING, URL, "timed out"),
