@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleView;
 import dev.arcrun.app.home.HomeViewModel.Phase;
+import dev.arcrun.app.progress.StepRow;
 import dev.arcrun.app.progress.StepRowView;
 import dev.arcrun.app.theme.AppStyles;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public final class HomeView extends VBox {
 
         Button start = new Button(i18n.get("home.local.start"), new FontIcon(Feather.PLAY));
         start.setId("start-local");
-        start.setDefaultButton(true);
+        start.defaultButtonProperty().bind(start.visibleProperty()); // Enter presses whichever of Start and Try again shows
         start.disableProperty().bind(model.busyProperty());
         start.setOnAction(e -> model.startLocal());
         shownWhen(start, stopped.not().and(model.busyProperty().not())); // Cancel takes its place while it runs
@@ -107,7 +108,7 @@ public final class HomeView extends VBox {
         steps.getStyleClass().add(AppStyles.HOME_STEPS);
         // the running step's bar sits under that step, where the eye already is
         model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, row -> {
-            if (s.stateProperty().get() == dev.arcrun.app.progress.StepRow.State.RUNNING) {
+            if (s.stateProperty().get() == StepRow.State.RUNNING) {
                 steps.getChildren().remove(progress);
                 steps.getChildren().add(steps.getChildren().indexOf(row) + 1, progress);
             }
@@ -121,7 +122,7 @@ public final class HomeView extends VBox {
         advice.textProperty().bind(model.adviceProperty());
         Button again = new Button(i18n.get("home.local.again"), new FontIcon(Feather.ROTATE_CW));
         again.setId("local-try-again");
-        again.setDefaultButton(true);
+        again.defaultButtonProperty().bind(stopped);
         again.setOnAction(e -> model.startLocal());
         VBox problem = new VBox(8, cause, advice, again);
         problem.setId("local-failure");
