@@ -120,7 +120,7 @@ public final class ArcrunApp extends Application {
             this.c = c;
             this.nav = nav;
             this.localStart = localStart;
-            this.home = memoize(() -> new HomeViewModel(c.executor(), c.uiThread(), localStart,
+            this.home = memoize(() -> new HomeViewModel(c.executor(), c.uiThread(), c.i18n(), localStart,
                     () -> nav.showPage().accept("cloudflare"), () -> nav.showPage().accept("dashboard")).tracking(c.activities()));
             this.wizard = memoize(() -> CloudflareWizard.build(c, new CoreCloudflareSetup(c), nav.openInBrowser(),
                     () -> nav.showPage().accept("dashboard")));

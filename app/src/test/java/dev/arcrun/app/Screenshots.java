@@ -113,6 +113,95 @@ class Screenshots {
         }
     }
 
+    /**
+     * The home page's start on this computer over a scripted pipeline (no engine needed): the toolchain's download,
+     * the engine starting with its lines shown, and the start failed.
+     */
+    @Test
+    void renderTheHomePageStarting(FxRobot robot) throws Exception {
+        String dir = System.getProperty(DIR);
+        Assumptions.assumeTrue(dir != null && !dir.isBlank(), "run by ./dev screenshots");
+        for (boolean dark : new boolean[] {false, true}) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE)) {
+                out = Path.of(dir).resolve((dark ? "dark" : "light") + "-" + locale.toLanguageTag());
+                Files.createDirectories(out);
+                robot.interact(() -> theme.setMode(dark ? ThemeManager.Mode.DARK : ThemeManager.Mode.LIGHT));
+                homeStarting(robot, new I18n(locale));
+            }
+        }
+    }
+
+    private void homeStarting(FxRobot robot, I18n i18n) throws Exception {
+        java.util.concurrent.Semaphore go = new java.util.concurrent.Semaphore(0);
+        java.util.concurrent.Semaphore paused = new java.util.concurrent.Semaphore(0);
+        Runnable pause = () -> {
+            paused.release();
+            go.acquireUninterruptibly();
+        };
+        dev.arcrun.app.home.HomeViewModel.LocalEngineStarter starter = l -> new dev.arcrun.app.home.HomeViewModel.LocalRun() {
+            @Override
+            public PipelineOutcome execute() {
+                String url = "http://127.0.0.1:8787";
+                l.on(new InstallEvent.Started(StepId.TOOLCHAIN));
+                l.on(new InstallEvent.Log(StepId.TOOLCHAIN, "arcrun", "npm was not found: downloading Node.js 22.23.3 and npm", LogLevel.INFO));
+                l.on(new InstallEvent.Progress(StepId.TOOLCHAIN, 0.27, Note.of(Note.Code.TOOLCHAIN_DOWNLOADING),
+                        java.util.Optional.of(new InstallEvent.Transfer(13_200_000, 48_900_000, 4_300_000))));
+                pause.run();
+                l.on(new InstallEvent.Log(StepId.TOOLCHAIN, "npm", "added 47 packages in 9s", LogLevel.INFO));
+                l.on(new InstallEvent.Succeeded(StepId.TOOLCHAIN, Note.of(Note.Code.TOOLCHAIN_READY, "22.23.3", "4.164.0"), Duration.ofSeconds(21)));
+                l.on(new InstallEvent.Succeeded(StepId.FETCH, Note.of(Note.Code.FETCHED, "0.9.2", 2, "3f9a1c"), Duration.ofSeconds(2)));
+                l.on(new InstallEvent.Succeeded(StepId.DISCOVER, Note.of(Note.Code.DISCOVERED, "arcrun-registry → arcrun-cypher-executor"), Duration.ZERO));
+                l.on(new InstallEvent.Succeeded(StepId.INJECT, Note.of(Note.Code.INJECTED, 2, 2), Duration.ZERO));
+                l.on(new InstallEvent.Succeeded(StepId.KEYS, Note.of(Note.Code.KEYS_MADE, "~/.arcrun/secrets"), Duration.ZERO));
+                l.on(new InstallEvent.Started(StepId.START));
+                l.on(new InstallEvent.Log(StepId.START, "wrangler", "⛅️ wrangler 4.164.0", LogLevel.INFO));
+                l.on(new InstallEvent.Log(StepId.START, "wrangler", "Your worker has access to the following bindings: KV, R2", LogLevel.INFO));
+                l.on(new InstallEvent.Log(StepId.START, "npm", "npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported", LogLevel.of("npm warn deprecated glob@7.2.3")));
+                l.on(new InstallEvent.Log(StepId.START, "wrangler", "✘ [ERROR] Address already in use (127.0.0.1:8787)", LogLevel.ERROR));
+                l.on(new InstallEvent.Progress(StepId.START, -1, Note.of(Note.Code.WAITING_FOR_ENGINE, url, 24)));
+                pause.run();
+                Failure cause = Failure.of(Failure.Code.LOCAL_ENGINE_SILENT, url, "connection refused");
+                l.on(new InstallEvent.Failed(StepId.START, cause, Advice.of(Advice.Code.LOCAL_LOG)));
+                return new PipelineOutcome.Failed(StepId.START, cause, Advice.of(Advice.Code.LOCAL_LOG));
+            }
+
+            @Override public void cancel() { }
+        };
+        dev.arcrun.app.home.HomeViewModel model = new dev.arcrun.app.home.HomeViewModel(executor, Platform::runLater, i18n, starter,
+                () -> { }, () -> { });
+        Stage w = fx(Stage::new);
+        javafx.scene.control.ScrollPane[] home = new javafx.scene.control.ScrollPane[1];
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane page = new javafx.scene.control.ScrollPane(new dev.arcrun.app.home.HomeView(model, i18n));
+            home[0] = page;
+            page.setFitToWidth(true);
+            MainWindow frame = new MainWindow(i18n, List.of(new dev.arcrun.app.shell.Page("home", "nav.home",
+                    org.kordamp.ikonli.feather.Feather.HOME, () -> page)));
+            Scene scene = new Scene(frame, 1100, 700);
+            theme.apply(scene);
+            w.setScene(scene);
+            w.show();
+            frame.show("home");
+        });
+        shoot(robot, w.getScene(), "home-local-idle");
+        robot.interact(model::startLocal);
+        paused.acquire();
+        waitUntil(() -> !robot.lookup("#local-progress-text").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        shoot(robot, w.getScene(), "home-local-downloading");
+        go.release();
+        paused.acquire();
+        waitUntil(() -> robot.lookup("#step-start.step-state-running").tryQuery().isPresent());
+        robot.interact(() -> ((Button) w.getScene().lookup("#local-details")).fire());
+        shoot(robot, w.getScene(), "home-local-starting-details");
+        go.release();
+        waitUntil(() -> robot.lookup("#local-failure").queryAs(Node.class).isVisible());
+        shoot(robot, w.getScene(), "home-local-failed");
+        // the whole page, beyond the window's fold
+        WaitForAsyncUtils.waitForFxEvents();
+        write(fx(() -> home[0].getContent().snapshot(null, null)), out.resolve("home-local-failed-whole.png"));
+        robot.interact(w::hide);
+    }
+
     /** The main window over an app folder with an install that stopped: home, banner, dashboard tabs, dialogs. */
     private void window(FxRobot robot, I18n i18n, Path folder) throws Exception {
         AppHome home = new AppHome(folder);

@@ -6,6 +6,7 @@ import dev.arcrun.app.common.TaskExecutor;
 import dev.arcrun.app.console.ConsoleViewModel;
 import dev.arcrun.app.progress.CoreWords;
 import dev.arcrun.app.progress.PipelineProgress;
+import dev.arcrun.app.progress.StepRow;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.install.InstallEvent;
 import dev.arcrun.core.install.InstallOptions;

@@ -5,20 +5,18 @@ import atlantafx.base.theme.Tweaks;
 import dev.arcrun.app.cloudflare.InstallPageModel.Phase;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleView;
+import dev.arcrun.app.progress.StepRowView;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,7 +33,7 @@ final class InstallPageView extends HBox {
         steps.setId("install-steps");
         steps.getStyleClass().add(AppStyles.INSTALL_STEPS);
         ScrollPane stepScroll = new ScrollPane(steps); // thirteen steps need not fit a small window
-        model.steps().forEach(s -> steps.getChildren().add(row(s, r -> reveal(stepScroll, r))));
+        model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, r -> reveal(stepScroll, r))));
         stepScroll.setFitToWidth(true);
         stepScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         stepScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
@@ -102,52 +100,5 @@ final class InstallPageView extends HBox {
                 scroll.setVvalue(Math.clamp((y - view / 3) / (content - view), 0, 1));
             }
         });
-    }
-
-    private static Node row(StepRow s, Consumer<Node> onActive) {
-        StackPane icon = new StackPane();
-        icon.setMinSize(20, 20);
-        icon.setPrefSize(20, 20);
-        Label title = new Label(s.title());
-        title.getStyleClass().add(AppStyles.STEP_TITLE);
-        title.setWrapText(true);
-        Label summary = new Label();
-        summary.getStyleClass().add(AppStyles.MUTED);
-        summary.setWrapText(true);
-        summary.textProperty().bind(s.summaryProperty());
-        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
-        VBox text = new VBox(2, title, summary);
-        HBox row = new HBox(10, icon, text);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(0);
-        row.setId("step-" + s.step().name().toLowerCase(Locale.ROOT));
-        row.getStyleClass().add(AppStyles.STEP_ROW);
-        s.stateProperty().subscribe(state -> {
-            icon.getChildren().setAll(icon(state));
-            row.getStyleClass().removeIf(c -> c.startsWith(AppStyles.STEP_STATE_PREFIX));
-            row.getStyleClass().add(AppStyles.STEP_STATE_PREFIX + state.name().toLowerCase(Locale.ROOT));
-            if (state == StepRow.State.RUNNING || state == StepRow.State.FAILED) {
-                onActive.accept(row);
-            }
-        });
-        return row;
-    }
-
-    private static Node icon(StepRow.State state) {
-        if (state == StepRow.State.RUNNING) {
-            ProgressIndicator p = new ProgressIndicator();
-            p.setPrefSize(18, 18);
-            return p;
-        }
-        FontIcon i = new FontIcon(switch (state) {
-            case PENDING -> Feather.CIRCLE;
-            case DONE -> Feather.CHECK_CIRCLE;
-            case SKIPPED -> Feather.MINUS_CIRCLE;
-            case WARNING -> Feather.ALERT_TRIANGLE;
-            case FAILED -> Feather.X_CIRCLE;
-            case RUNNING -> Feather.LOADER;
-        });
-        i.getStyleClass().add(AppStyles.STEP_ICON);
-        return i;
     }
 }

@@ -1,11 +1,12 @@
 package dev.arcrun.app.home;
 
+import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.core.Advice;
 import dev.arcrun.core.Failure;
 import dev.arcrun.core.UserFacingException;
-import dev.arcrun.app.shell.AppContext;
 import dev.arcrun.core.config.Target;
 import dev.arcrun.core.install.InstallEvent;
+import dev.arcrun.core.install.InstallListener;
 import dev.arcrun.core.install.InstallOptions;
 import dev.arcrun.core.install.Installer;
 import dev.arcrun.core.install.PipelineOutcome;
@@ -28,20 +29,37 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter, dev.a
     }
 
     @Override
-    public String start(Consumer<String> progress) {
+    public HomeViewModel.LocalRun prepare(InstallListener listener) {
         LocalEngine engine = LocalEngine.forInstall(context.home(), LocalEngine.DEFAULT_INSTALL);
-        boolean wasRunning = engine.status() instanceof LocalStatus.Running;
-        Installer installer = context.installer();
-        PipelineOutcome outcome = installer.install(InstallOptions.of(Target.LOCAL), event -> {
+        Installer.Run run = context.installer().install(InstallOptions.of(Target.LOCAL), listener);
+        return new HomeViewModel.LocalRun() {
+            @Override
+            public PipelineOutcome execute() {
+                boolean wasRunning = engine.status() instanceof LocalStatus.Running;
+                PipelineOutcome outcome = run.execute();
+                if (outcome instanceof PipelineOutcome.Completed) {
+                    startedHere |= !wasRunning && engine.status() instanceof LocalStatus.Running;
+                }
+                return outcome;
+            }
+
+            @Override
+            public void cancel() {
+                run.cancel();
+            }
+        };
+    }
+
+    /** The dashboard's Start: the same pipeline, its steps' titles as the only progress; returns the engine's URL. */
+    @Override
+    public String start(Consumer<String> progress) {
+        PipelineOutcome outcome = prepare(event -> {
             if (event instanceof InstallEvent.Started s) {
                 progress.accept(context.i18n().core().step(s.step()) + "…");
             }
         }).execute();
         return switch (outcome) {
-            case PipelineOutcome.Completed c -> {
-                startedHere |= !wasRunning && engine.status() instanceof LocalStatus.Running;
-                yield c.engineUrl();
-            }
+            case PipelineOutcome.Completed c -> c.engineUrl();
             case PipelineOutcome.Failed f -> throw new UserFacingException(f.cause(), f.advice());
             case PipelineOutcome.Cancelled c -> throw new UserFacingException(Failure.of(Failure.Code.CANCELLED), Advice.of(Advice.Code.LOCAL_LOG));
         };

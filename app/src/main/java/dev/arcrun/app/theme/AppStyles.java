@@ -76,4 +76,9 @@ public final class AppStyles {
     public static final String TARGET_CARD = "target-card";
     public static final String RECOMMENDED = "recommended";
     public static final String UNFINISHED_ROW = "unfinished-row";
+
+    // home: the start on this computer (home-progress)
+    public static final String HOME_STEPS = "home-steps";
+    public static final String HOME_STEP_PROGRESS = "home-step-progress";
+    public static final String DISCLOSURE = "disclosure";
 }

@@ -7,6 +7,7 @@ import dev.arcrun.app.common.CurrentThreadTaskExecutor;
 import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleLine;
 import dev.arcrun.app.console.ConsoleViewModel;
+import dev.arcrun.app.progress.StepRow;
 import dev.arcrun.core.Advice;
 import dev.arcrun.core.Failure;
 import dev.arcrun.core.deploy.LogLevel;

@@ -1,4 +1,4 @@
-package dev.arcrun.app.cloudflare;
+package dev.arcrun.app.progress;
 
 import dev.arcrun.core.install.StepId;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -6,7 +6,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** One pipeline step on the install page: its name, its state and what it reported. Changed on the FX thread. */
+/**
+ * One pipeline step as a page lists it (the wizard's install page, the home page's start): its name, its state and
+ * what it reported. Changed on the FX thread.
+ */
 public final class StepRow {
     public enum State { PENDING, RUNNING, DONE, SKIPPED, WARNING, FAILED }
 
@@ -15,12 +18,12 @@ public final class StepRow {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.PENDING);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
-    StepRow(StepId step, String title) {
+    public StepRow(StepId step, String title) {
         this.step = step;
         this.title = title;
     }
 
-    void set(State s, String text) {
+    public void set(State s, String text) {
         state.set(s);
         summary.set(text == null ? "" : text);
     }
