@@ -116,14 +116,14 @@ public final class DeployCommand implements Callable<Integer> {
         int width = report.workers().stream().mapToInt(w -> w.name().length()).max().orElse(10);
         for (WorkerOutcome w : report.workers()) {
             String detail = switch (w) {
-                case WorkerOutcome.Deployed d -> "deployed  " + d.url().orElse("(no workers.dev URL)")
-                        + d.versionId().map(v -> "  version " + v).orElse("");
-                case WorkerOutcome.Failed f -> "FAILED    " + words.failure(f.reason());
-                case WorkerOutcome.NotRun n -> "not run   " + words.failure(n.reason());
+                case WorkerOutcome.Deployed d -> words.get("deploy.worker.deployed", d.url().orElse(words.get("deploy.worker.no_url")))
+                        + d.versionId().map(v -> words.get("deploy.worker.version", v)).orElse("");
+                case WorkerOutcome.Failed f -> words.get("deploy.worker.failed", words.failure(f.reason()));
+                case WorkerOutcome.NotRun n -> words.get("deploy.worker.not_run", words.failure(n.reason()));
             };
             out.printf("%-" + width + "s  %s%n", w.name(), detail);
         }
-        out.println("Full log: " + report.logFile());
+        out.println(words.get("deploy.full_log", report.logFile()));
     }
 
     /** Same sources and rules as {@code arcrun cf}: flags, then CLOUDFLARE_* variables; the only account when none is given. */

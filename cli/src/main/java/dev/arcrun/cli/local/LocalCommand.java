@@ -82,7 +82,7 @@ public final class LocalCommand implements Runnable {
             if (json) {
                 out.println(JSON.writeValueAsString(JSON.createObjectNode().put("url", running.url())));
             } else {
-                out.println("The arcrun engine runs at " + running.url() + " (stop it with: arcrun local stop).");
+                out.println(Words.current().get("local.started", running.url()));
             }
             out.flush();
             return 0;
@@ -116,9 +116,9 @@ public final class LocalCommand implements Runnable {
                 out.println(JSON.writeValueAsString(node));
             } else {
                 out.println(switch (status) {
-                    case LocalStatus.Running r -> "Running at " + r.url() + " (pid " + r.pid() + ", engine " + r.version() + ").";
+                    case LocalStatus.Running r -> Words.current().get("local.running", r.url(), Long.toString(r.pid()), r.version());
                     case LocalStatus.Unhealthy u -> Words.current().get("local.unhealthy", Words.current().failure(u.reason()));
-                    case LocalStatus.Stopped s -> "Stopped. Start it with 'arcrun local start'.";
+                    case LocalStatus.Stopped s -> Words.current().get("local.stopped");
                 });
             }
             out.flush();
@@ -144,7 +144,7 @@ public final class LocalCommand implements Runnable {
             if (json) {
                 out.println(JSON.writeValueAsString(JSON.createObjectNode().put("stopped", stopped)));
             } else {
-                out.println(stopped ? "Stopped the local engine." : "The local engine was not running.");
+                out.println(Words.current().get(stopped ? "local.stop.done" : "local.stop.not_running"));
             }
             out.flush();
             return 0;
