@@ -129,6 +129,11 @@ public final class HomeView extends VBox {
         problem.getStyleClass().add(AppStyles.PROBLEM_BOX);
         problem.setMinHeight(Region.USE_PREF_SIZE);
         shownWhen(problem, stopped);
+        phase.subscribe(p -> { // a cancel is the user's own choice: no error colours
+            boolean cancelled = p == Phase.CANCELLED;
+            toggle(problem, AppStyles.STOPPED_BOX, cancelled);
+            toggle(cause, Styles.DANGER, !cancelled);
+        });
 
         Label warning = message("local-warning", Styles.WARNING);
         warning.textProperty().bind(model.warningProperty());
@@ -222,5 +227,13 @@ public final class HomeView extends VBox {
         }
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
+    }
+
+    private static void toggle(Node node, String styleClass, boolean on) {
+        if (on && !node.getStyleClass().contains(styleClass)) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on) {
+            node.getStyleClass().remove(styleClass);
+        }
     }
 }

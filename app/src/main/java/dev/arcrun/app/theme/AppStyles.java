@@ -69,6 +69,8 @@ public final class AppStyles {
     public static final String WIZARD_PAGE = "wizard-page";
     public static final String INSTALL_STEPS = "install-steps";
     public static final String PROBLEM_BOX = "problem-box";
+    /** A stop the user asked for (a cancel): said plainly, not in the colours of an error. */
+    public static final String STOPPED_BOX = "stopped-box";
     public static final String STEP_TITLE = "step-title";
     public static final String STEP_ROW = "step-row";
     public static final String STEP_STATE_PREFIX = "step-state-";

@@ -109,6 +109,7 @@ class HomeStartInChineseTest {
         assertThat(robot.lookup("#step-toolchain").lookup(".step-title").queryAs(Labeled.class).getText()).isEqualTo("準備 node 與 wrangler");
         assertThat(robot.lookup("#local-status").queryAs(Label.class).getText()).isEqualTo("引擎沒有啟動");
         assertThat(robot.lookup("#local-cause").queryAs(Label.class).getText()).isEqualTo(CAUSE);
+        assertThat(robot.lookup("#local-cause").queryAs(Node.class).getStyleClass()).contains(atlantafx.base.theme.Styles.DANGER);
         assertThat(robot.lookup("#local-advice").queryAs(Label.class).getText()).isEqualTo("請檢查網路連線，然後再試一次。");
         Button again = robot.lookup("#local-try-again").queryButton();
         assertThat(again.getText()).isEqualTo("再試一次");
@@ -161,6 +162,9 @@ class HomeStartInChineseTest {
         assertThat(cancelled.getCount()).as("the pipeline was told to stop").isZero();
         assertThat(robot.lookup("#local-status").queryAs(Label.class).getText()).isEqualTo("已取消啟動");
         assertThat(robot.lookup("#local-cause").queryAs(Label.class).getText()).startsWith("你取消了啟動。");
+        assertThat(robot.lookup("#local-failure").queryAs(Node.class).getStyleClass()).as("a cancel is no error")
+                .contains(dev.arcrun.app.theme.AppStyles.STOPPED_BOX);
+        assertThat(robot.lookup("#local-cause").queryAs(Node.class).getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.DANGER);
         assertThat(robot.lookup("#step-toolchain").lookup(".muted").queryAs(Labeled.class).getText()).isEqualTo("已取消");
         assertThat(robot.lookup("#cancel-local").queryAs(Node.class).isVisible()).isFalse();
     }
