@@ -45,6 +45,11 @@ public final class Words {
         return w;
     }
 
+    /** For tests: answer in these words from now on; {@code null} reads the environment again. */
+    public static void setCurrent(Words words) {
+        current = words;
+    }
+
     /**
      * The POSIX order: {@code LC_ALL} overrides {@code LC_MESSAGES}, which overrides {@code LANG}; {@code C},
      * {@code POSIX} and nothing at all mean English.
@@ -86,6 +91,9 @@ public final class Words {
 
     /** Failure and advice on one line, as the CLI prints an error. */
     public String oneLine(UserFacingException e) {
+        if (e instanceof CliProblem p) {
+            return join(get(p.key(), p.args()), p.adviceKey() == null ? "" : get(p.adviceKey(), p.args()));
+        }
         return join(failure(e.failure()), advice(e.adviceFact()));
     }
 
