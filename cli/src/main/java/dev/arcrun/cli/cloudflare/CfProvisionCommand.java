@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.cloudflare.ProvisionResult;
 import dev.arcrun.core.cloudflare.Provisioner;
 import dev.arcrun.core.cloudflare.ResourceManifest;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ public final class CfProvisionCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ProvisionResult result) {
-        out.printf("Account %s%s%n", result.accountId(), dryRun ? " (dry run: nothing was created)" : "");
+        Words words = Words.current();
+        out.println(words.get(dryRun ? "provision.account_dry_run" : "provision.account", result.accountId()));
         String row = "%-5s %-19s %-28s %-33s %s%n";
         out.printf(row, "KIND", "BINDING", "NAME", "ID", "ACTION");
         for (ProvisionResult.KvResult k : result.kv()) {
@@ -65,12 +67,11 @@ public final class CfProvisionCommand implements Callable<Integer> {
         for (ProvisionResult.R2Result b : result.r2()) {
             out.printf(row, "r2", b.binding(), b.name(), "-", b.action().json());
         }
-        out.println("workers.dev subdomain: " + result.subdomain().map(s -> s + ".workers.dev")
-                .orElse("none. " + noSubdomainHint()));
+        out.println(result.subdomain().map(s -> words.get("provision.subdomain", s))
+                .orElse(words.get("provision.subdomain_none", noSubdomainHint())));
     }
 
     private static String noSubdomainHint() {
-        return "The account has no workers.dev subdomain yet; the engine's workers need one. Register one with: "
-                + "arcrun cf register-subdomain NAME";
+        return Words.current().get("provision.no_subdomain");
     }
 }

@@ -80,8 +80,10 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         List<ObjectNode> down = nodes.stream().filter(n -> n.path("health").asText().equals("unreachable")).toList();
-        for (ObjectNode n : down) {
-            err.println("arcrun: the engine of '" + n.path("name").asText() + "' does not answer. " + n.path("next").asText());
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).path("health").asText().equals("unreachable")) {
+                err.println(words.get("status.down", installs.get(i).name(), next(installs.get(i), words)));
+            }
         }
         err.flush();
         return down.isEmpty() ? 0 : 1;
@@ -115,8 +117,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (stopped.isPresent()) {
             n.put("health", "unfinished").put("stopped_at", RunReport.key(stopped.get()))
                     .put("stopped_at_title", dev.arcrun.cli.i18n.Words.ENGLISH.step(stopped.get()))
-                    .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name()
-                            + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`");
+                    .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name() // --json: fixed English
+                            + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`"); // --json: fixed English
             return n;
         }
         try (var client = new EngineClient(new EngineSettings(EngineSettings.parseUrl(c.engineUrl()), null, null),
@@ -125,9 +127,9 @@ public final class StatusCommand implements Callable<Integer> {
             n.put("health", h.ok() ? "ok" : "unhealthy").put("engine_version", h.version());
         } catch (EngineException e) {
             n.put("health", "unreachable").put("health_detail", e.getMessage());
-            n.put("next", c.target() == Target.LOCAL ? "Start it with `arcrun local start`."
-                    : "A new workers.dev address can take a few minutes to answer: check again with `arcrun status`; "
-                            + "if it stays down, redeploy with `arcrun update --install " + c.name() + "`.");
+            n.put("next", c.target() == Target.LOCAL ? "Start it with `arcrun local start`." // --json: fixed English
+                    : "A new workers.dev address can take a few minutes to answer: check again with `arcrun status`; " // --json: fixed English
+                            + "if it stays down, redeploy with `arcrun update --install " + c.name() + "`."); // --json: fixed English
         }
         return n;
     }
