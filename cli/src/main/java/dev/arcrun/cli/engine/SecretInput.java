@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -63,7 +62,7 @@ final class SecretInput {
             }
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read stdin: " + e.getMessage(), e);
+            throw new CliProblem("secret.stdin_unreadable", null, String.valueOf(e.getMessage()));
         }
     }
 
