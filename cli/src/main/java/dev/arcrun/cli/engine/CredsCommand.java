@@ -36,7 +36,7 @@ public final class CredsCommand {
         PrintWriter out = spec.commandLine().getOut();
         Words words = Words.current();
         if (json) {
-            Output.json(out, java.util.Map.of("credentials", creds, "truncated", page.hasMore()));
+            Output.json(out, Output.fields("credentials", creds, "truncated", page.hasMore()));
             return 0;
         }
         if (creds.isEmpty() && prefix != null) {

@@ -33,6 +33,14 @@ final class Output {
         }
     }
 
+    /** A JSON object's two fields in this order (Map.of's order changes from one run of the JVM to the next). */
+    static java.util.Map<String, Object> fields(String k1, Object v1, String k2, Object v2) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
     static String time(Instant t) {
         return t == null ? "-" : LOCAL.format(t.atZone(ZoneId.systemDefault()));
     }

@@ -42,7 +42,7 @@ public final class WorkflowsCommand {
         PrintWriter out = spec.commandLine().getOut();
         Words words = Words.current();
         if (json) {
-            Output.json(out, Map.of("workflows", workflows, "truncated", page.hasMore()));
+            Output.json(out, Output.fields("workflows", workflows, "truncated", page.hasMore()));
             return 0;
         }
         if (workflows.isEmpty() && prefix != null) {
