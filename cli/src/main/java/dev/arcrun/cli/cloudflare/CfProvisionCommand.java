@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.cloudflare.ProvisionResult;
 import dev.arcrun.core.cloudflare.Provisioner;
 import dev.arcrun.core.cloudflare.ResourceManifest;
+import dev.arcrun.cli.i18n.Columns;
 import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -60,7 +61,9 @@ public final class CfProvisionCommand implements Callable<Integer> {
         Words words = Words.current();
         out.println(words.get(dryRun ? "provision.account_dry_run" : "provision.account", result.accountId()));
         String row = "%-5s %-19s %-28s %-33s %s%n";
-        out.printf(row, "KIND", "BINDING", "NAME", "ID", "ACTION");
+        // the header padded as a terminal shows it (printf would count a Chinese character as one column)
+        out.println(Columns.pad(words.get("table.kind"), 6) + Columns.pad(words.get("table.binding"), 20)
+                + Columns.pad(words.get("table.name"), 29) + Columns.pad("ID", 34) + words.get("table.action"));
         for (ProvisionResult.KvResult k : result.kv()) {
             out.printf(row, "kv", k.binding(), k.title(), k.id().orElse("-"), k.action().json());
         }

@@ -38,7 +38,14 @@ public final class CfVerifyCommand implements Callable<Integer> {
             }
             Words words = Words.current();
             out.println(words.get("verify.api", client.apiBase()));
-            out.println(words.get("verify.token", token.status().label(), token.kind().label(), token.tokenId()));
+            // the values in words (--json keeps Cloudflare's labels)
+            out.println(words.get("verify.token", words.get(switch (token.status()) {
+                        case ACTIVE -> "verify.status.active";
+                        case EXPIRED -> "verify.status.expired";
+                        case DISABLED -> "verify.status.disabled";
+                    }),
+                    words.core().get(token.kind() == TokenCheck.Kind.USER ? "token.kind.user" : "token.kind.account"),
+                    token.tokenId()));
             out.println(words.get("verify.account", account.name().isEmpty() ? account.id()
                     : words.get("verify.account_named", account.name(), account.id())));
             out.println(words.get("verify.permissions"));

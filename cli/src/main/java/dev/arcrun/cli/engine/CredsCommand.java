@@ -51,7 +51,7 @@ public final class CredsCommand {
         for (CredentialInfo c : creds) {
             rows.add(List.of(c.name(), Output.time(c.updatedAt())));
         }
-        Output.table(out, List.of("NAME", "UPDATED"), rows);
+        Output.table(out, List.of(words.get("table.name"), words.get("table.updated")), rows);
         if (page.hasMore()) out.println(words.get("creds.more"));
         return 0;
     }

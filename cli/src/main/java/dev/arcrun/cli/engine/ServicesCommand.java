@@ -45,13 +45,15 @@ public final class ServicesCommand {
             Output.json(out, Map.of("services", docs));
             return 0;
         }
+        Words words = Words.current();
         List<List<String>> rows = new ArrayList<>();
         for (ServiceSummary s : l.services()) {
             List<String> keys = s.requiredSecrets().stream().map(r -> ServicesApi.alias(s.service(), r.key())).toList();
-            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), setUp(s, l.credentials()) ? "yes" : "-",
+            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), setUp(s, l.credentials()) ? words.get("table.yes") : "-",
                     String.join(", ", keys), Output.cell(String.join(", ", s.hosts()), 50)));
         }
-        Output.table(out, List.of("SERVICE", "NAME", "SET UP", "SECRETS", "HOSTS"), rows);
+        Output.table(out, List.of(words.get("table.service"), words.get("table.name"), words.get("table.set_up"),
+                words.get("table.secrets"), words.get("table.hosts")), rows);
         return 0;
     }
 

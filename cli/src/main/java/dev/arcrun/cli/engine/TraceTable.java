@@ -20,7 +20,8 @@ final class TraceTable {
             rows.add(List.of(s.step(), s.component(), status(s.status()), s.durationMs() + " ms", Output.cell(detail(s), 70)));
         }
         out.println(words.get(r.success() ? "trace.run" : "trace.run_failed", r.runId(), workflow));
-        Output.table(out, List.of("STEP", "COMPONENT", "STATUS", "TIME", "OUTPUT / ERROR"), rows);
+        Output.table(out, List.of(words.get("table.step"), words.get("table.component"), words.get("table.status"),
+                words.get("table.time"), words.get("table.output_error")), rows);
         if (r.success()) {
             out.println(words.get("trace.output", compact(r.output())));
         } else if (r.error() != null) {

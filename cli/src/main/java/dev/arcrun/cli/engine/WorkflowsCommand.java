@@ -57,7 +57,8 @@ public final class WorkflowsCommand {
         for (WorkflowSummary w : workflows) {
             rows.add(List.of(w.name(), String.valueOf(w.steps()), Output.time(w.updatedAt()), Output.cell(w.description(), 60)));
         }
-        Output.table(out, List.of("NAME", "STEPS", "UPDATED", "DESCRIPTION"), rows);
+        Output.table(out, List.of(words.get("table.name"), words.get("table.steps"), words.get("table.updated"),
+                words.get("table.description")), rows);
         if (page.hasMore()) out.println(words.get("workflows.more"));
         return 0;
     }
