@@ -97,8 +97,13 @@ public final class Words {
         return join(failure(e.failure()), advice(e.adviceFact()));
     }
 
+    /** Cause then advice; no space after a full-width stop (Chinese writes 。請… without one). */
     public String join(String cause, String advice) {
-        return advice.isEmpty() ? cause : cause + " " + advice;
+        if (advice.isEmpty()) {
+            return cause;
+        }
+        boolean fullWidthEnd = !cause.isEmpty() && Columns.of(cause.substring(cause.length() - 1)) == 2;
+        return fullWidthEnd ? cause + advice : cause + " " + advice;
     }
 
     /** The CLI's own sentence for {@code key}. */

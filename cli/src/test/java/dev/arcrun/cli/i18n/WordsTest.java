@@ -84,4 +84,14 @@ class WordsTest {
             }
         }
     }
+
+    @Test
+    void aCliProblemIsWordedWhenShownAndStaysEnglishForLogs() {
+        CliProblem p = new CliProblem("selection.several", "selection.several.advice", "local, cloudflare");
+        assertThat(p.getMessage()).isEqualTo("There are several installs: local, cloudflare.");
+        assertThat(Words.ENGLISH.oneLine(p)).isEqualTo("There are several installs: local, cloudflare. "
+                + "Say which one with --install NAME, or choose one for every command with: arcrun use NAME");
+        assertThat(new Words(Locale.forLanguageTag("zh-TW")).oneLine(p))
+                .isEqualTo("這裡有好幾個安裝：local, cloudflare。請用 --install NAME 指定其中一個，或用 arcrun use NAME 為所有指令選定一個。");
+    }
 }
