@@ -116,4 +116,24 @@ class LocaleCliTest {
         assertThat(results).containsExactly(Map.entry("C.UTF-8", "Now using the install 'local'."),
                 Map.entry("zh_TW.UTF-8", "現在使用安裝「local」。"));
     }
+
+    @Test
+    void anEngineThatDoesNotAnswerIsToldInTheUsersLanguageWithTheSameExitAndJson() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        new dev.arcrun.core.config.InstallConfigStore(new AppHome(root)).save(dev.arcrun.core.config.InstallConfig
+                .create("down", dev.arcrun.core.config.Target.LOCAL).withEngineUrl("http://127.0.0.1:" + closed)
+                .withDeployedBundle(new dev.arcrun.core.config.DeployedBundle("builtin", "0.1.0", "ab", java.time.Instant.EPOCH)));
+        Result english = in(Words.ENGLISH, "status", "--install", "down");
+        Result chinese = in(CHINESE, "status", "--install", "down");
+        assertThat(chinese.exit()).isEqualTo(english.exit()).isEqualTo(1);
+        assertThat(english.err()).isEqualTo("arcrun: the engine of 'down' does not answer. Start it with 'arcrun local start'." + NL);
+        assertThat(chinese.err()).isEqualTo("arcrun：「down」的引擎沒有回應。請用「arcrun local start」啟動它。" + NL);
+        // why, in words: core's sentence for the SDK's failure, not the SDK's English
+        assertThat(chinese.out()).contains("  狀態：　　無法連線 — ").doesNotContain("unreachable", "engine at");
+        assertThat(in(CHINESE, "status", "--install", "down", "--json").out())
+                .isEqualTo(in(Words.ENGLISH, "status", "--install", "down", "--json").out());
+    }
 }

@@ -15,7 +15,6 @@ import dev.arcrun.core.install.Uninstaller;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,12 +96,16 @@ public final class UninstallCommand implements Callable<Integer> {
         } else {
             lines.add(config.accountId() == null ? words.get("uninstall.preview.cloudflare_unknown")
                     : words.get("uninstall.preview.cloudflare", config.accountId()));
-            config.journal().forEach(e -> lines.add("  " + kind(e) + " " + e.name()));
+            config.journal().forEach(e -> lines.add("  " + kind(e, words) + " " + e.name()));
         }
         return lines;
     }
 
-    private static String kind(JournalEntry e) {
-        return e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String kind(JournalEntry e, Words words) {
+        return words.get(switch (e.kind()) {
+            case KV_NAMESPACE -> "uninstall.kind.kv_namespace";
+            case R2_BUCKET -> "uninstall.kind.r2_bucket";
+            case WORKER -> "uninstall.kind.worker";
+        });
     }
 }
