@@ -115,6 +115,11 @@ public final class Words {
         }
     }
 
+    /** Whether the CLI's catalog has {@code key}. */
+    public boolean has(String key) {
+        return own.containsKey(key);
+    }
+
     public Messages core() {
         return core;
     }
