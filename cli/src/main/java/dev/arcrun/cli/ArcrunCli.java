@@ -60,8 +60,8 @@ public final class ArcrunCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof UsageException u) {
-                err.println("arcrun: " + u.getMessage());
-                err.println("See `" + cmd.getCommandSpec().qualifiedName() + " --help`.");
+                err.println("arcrun: " + u.text(dev.arcrun.cli.i18n.Words.current()));
+                err.println(dev.arcrun.cli.i18n.Words.current().get("cli.see_help", cmd.getCommandSpec().qualifiedName()));
                 err.flush();
                 return 2;
             }
@@ -74,7 +74,7 @@ public final class ArcrunCli implements Runnable {
             PrintWriter err = cmd.getErr();
             err.println("arcrun: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("See `" + cmd.getCommandSpec().qualifiedName() + " --help`.");
+            err.println(dev.arcrun.cli.i18n.Words.current().get("cli.see_help", cmd.getCommandSpec().qualifiedName()));
             err.flush();
             return 2;
         });
@@ -98,6 +98,6 @@ public final class ArcrunCli implements Runnable {
                     .orElseGet(() -> dev.arcrun.cli.i18n.Words.current().oneLine(dev.arcrun.core.engineclient.SdkFailures.facts(a)));
         }
         String msg = ex.getMessage();
-        return msg == null || msg.isBlank() ? "an unexpected error; run again, and report it if it persists" : msg;
+        return msg == null || msg.isBlank() ? dev.arcrun.cli.i18n.Words.current().get("cli.unexpected") : msg;
     }
 }

@@ -13,12 +13,18 @@ import java.util.function.Consumer;
 public final class DownloadLine implements Consumer<DownloadEvent> {
     private final PrintWriter out;
     private final boolean terminal;
+    private final Words words;
     private boolean open;
     private int quartersShown;
 
     public DownloadLine(PrintWriter out, boolean terminal) {
+        this(out, terminal, Words.current());
+    }
+
+    public DownloadLine(PrintWriter out, boolean terminal, Words words) {
         this.out = out;
         this.terminal = terminal;
+        this.words = words;
     }
 
     /** True when stdout is a terminal that can redraw a line. */
@@ -28,9 +34,10 @@ public final class DownloadLine implements Consumer<DownloadEvent> {
     }
 
     /** "12.0 MiB of 52.1 MiB, 4.2 MiB/s" (without the total when the server did not say it). */
-    public static String describe(long bytes, long total, double bytesPerSecond) {
-        return ProgressLine.size(bytes) + (total > 0 ? " of " + ProgressLine.size(total) : "") + ", "
-                + ProgressLine.size((long) bytesPerSecond) + "/s";
+    public static String describe(Words words, long bytes, long total, double bytesPerSecond) {
+        String speed = ProgressLine.size((long) bytesPerSecond);
+        return total > 0 ? words.get("download.size_of", ProgressLine.size(bytes), ProgressLine.size(total), speed)
+                : words.get("download.size", ProgressLine.size(bytes), speed);
     }
 
     @Override
@@ -38,15 +45,14 @@ public final class DownloadLine implements Consumer<DownloadEvent> {
         switch (e) {
             case DownloadEvent.Started s -> quartersShown = 0;
             case DownloadEvent.Progress p -> progress(p);
-            case DownloadEvent.Retrying r -> println("Connection dropped (" + Words.current().failure(r.reason()) + "); trying again"
-                    + (r.fromByte() > 0 ? " from " + ProgressLine.size(r.fromByte()) : "") + ".");
-            case DownloadEvent.Finished f -> println("Downloaded " + ProgressLine.size(f.bytes())
-                    + (f.fromCache() ? " (from the cache)" : "") + ", checked.");
+            case DownloadEvent.Retrying r -> println(ProgressLine.retrying(words, r));
+            case DownloadEvent.Finished f -> println(words.get(f.fromCache() ? "download.finished_cached" : "download.finished",
+                    ProgressLine.size(f.bytes())));
         }
     }
 
     private void progress(DownloadEvent.Progress p) {
-        String text = "    Downloading " + describe(p.bytes(), p.total(), p.bytesPerSecond());
+        String text = "    " + words.get("download.progress", describe(words, p.bytes(), p.total(), p.bytesPerSecond()));
         if (terminal) {
             out.print("\r" + text + "\u001b[K");
             open = true;

@@ -9,6 +9,7 @@ import dev.arcrun.core.Cancellation;
 import dev.arcrun.core.bundle.FetchedBundle;
 import dev.arcrun.core.bundle.Worker;
 import dev.arcrun.core.config.AppHome;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class FetchCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(f)));
         } else {
-            printSummary(out, f);
+            printSummary(out, f, Words.current());
         }
         out.flush();
         return 0;
@@ -101,13 +102,14 @@ public final class FetchCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void printSummary(PrintWriter out, FetchedBundle f) {
-        out.println("Bundle in " + f.bundle().root());
+    static void printSummary(PrintWriter out, FetchedBundle f, Words words) {
+        out.println(words.get("fetch.bundle_in", f.bundle().root()));
         out.println("sha256   " + f.sha256());
-        f.bundle().version().ifPresent(v -> out.println("version  " + v));
-        out.println("Workers, in deploy order:");
+        f.bundle().version().ifPresent(v -> out.println(words.get("fetch.version", v)));
+        out.println(words.get("fetch.workers"));
         for (Worker w : f.bundle().workers()) {
-            StringBuilder sb = new StringBuilder("  tier " + w.tier() + "  " + w.name() + "  (" + (w.path().isEmpty() ? "." : w.path()) + ")");
+            StringBuilder sb = new StringBuilder("  " + words.get("fetch.worker", String.valueOf(w.tier()), w.name(),
+                    w.path().isEmpty() ? "." : w.path()));
             if (!w.kv().isEmpty()) {
                 sb.append("  kv: ").append(String.join(", ", w.kv()));
             }
@@ -115,7 +117,7 @@ public final class FetchCommand implements Callable<Integer> {
                 sb.append("  r2: ").append(String.join(", ", w.r2()));
             }
             if (!w.services().isEmpty()) {
-                sb.append("  binds: ").append(String.join(", ", w.services().values().stream().distinct().sorted().toList()));
+                sb.append("  ").append(words.get("fetch.binds")).append(" ").append(String.join(", ", w.services().values().stream().distinct().sorted().toList()));
             }
             out.println(sb);
         }

@@ -4,6 +4,7 @@ import dev.arcrun.core.bundle.Bundle;
 import dev.arcrun.core.bundle.BundleDiscovery;
 import dev.arcrun.core.bundle.ConfigInjector;
 import dev.arcrun.core.bundle.ProvisionedResources;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ public final class InjectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (ConfigInjector.Injected i : ConfigInjector.injectAll(bundle, res.toInjectionValues())) {
             Path shown = bundle.root().relativize(i.config());
-            out.println((i.changed() ? "updated    " : "unchanged  ") + shown + "  (" + i.worker().name() + ")");
+            out.println(Words.current().get(i.changed() ? "inject.updated" : "inject.unchanged", shown, i.worker().name()));
         }
         out.flush();
         return 0;

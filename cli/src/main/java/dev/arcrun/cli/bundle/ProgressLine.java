@@ -31,24 +31,30 @@ final class ProgressLine implements Consumer<FetchEvent> {
     @Override
     public void accept(FetchEvent e) {
         switch (e) {
-            case FetchEvent.Downloading(DownloadEvent.Progress p) -> show("Downloading " + size(p.bytes())
-                    + (p.total() > 0 ? " of " + size(p.total()) : "") + "  " + size((long) p.bytesPerSecond()) + "/s");
+            case FetchEvent.Downloading(DownloadEvent.Progress p) -> show(p.total() > 0
+                    ? words.get("fetch.downloading_of", size(p.bytes()), size(p.total()), size((long) p.bytesPerSecond()))
+                    : words.get("fetch.downloading", size(p.bytes()), size((long) p.bytesPerSecond())));
             case FetchEvent.Downloading(DownloadEvent.Retrying r) -> {
                 end();
-                err.println("Connection dropped (" + words.failure(r.reason()) + "); trying again"
-                        + (r.fromByte() > 0 ? " from " + size(r.fromByte()) : "") + ".");
+                err.println(retrying(words, r));
             }
             case FetchEvent.Downloading(DownloadEvent.Finished f) -> {
                 end();
                 if (f.fromCache()) {
-                    err.println("Using the cached download.");
+                    err.println(words.get("fetch.cached"));
                 }
             }
             case FetchEvent.Downloading d -> { }
-            case FetchEvent.Extracting(var p) -> show("Extracting: " + p.entries() + " entries, " + size(p.bytes()));
+            case FetchEvent.Extracting(var p) -> show(words.get("fetch.extracting", String.valueOf(p.entries()), size(p.bytes())));
             case FetchEvent.Discovered d -> end();
         }
         err.flush();
+    }
+
+    /** A dropped connection that is tried again, from the byte it reached when the server can resume. */
+    static String retrying(Words words, DownloadEvent.Retrying r) {
+        return r.fromByte() > 0 ? words.get("download.retrying_from", words.failure(r.reason()), size(r.fromByte()))
+                : words.get("download.retrying", words.failure(r.reason()));
     }
 
     private void show(String text) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arcrun.core.cloudflare.ProvisionResult;
 import dev.arcrun.core.cloudflare.Provisioner;
 import dev.arcrun.core.cloudflare.ResourceManifest;
+import dev.arcrun.cli.i18n.Columns;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,21 +58,23 @@ public final class CfProvisionCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ProvisionResult result) {
-        out.printf("Account %s%s%n", result.accountId(), dryRun ? " (dry run: nothing was created)" : "");
+        Words words = Words.current();
+        out.println(words.get(dryRun ? "provision.account_dry_run" : "provision.account", result.accountId()));
         String row = "%-5s %-19s %-28s %-33s %s%n";
-        out.printf(row, "KIND", "BINDING", "NAME", "ID", "ACTION");
+        // the header padded as a terminal shows it (printf would count a Chinese character as one column)
+        out.println(Columns.pad(words.get("table.kind"), 6) + Columns.pad(words.get("table.binding"), 20)
+                + Columns.pad(words.get("table.name"), 29) + Columns.pad("ID", 34) + words.get("table.action"));
         for (ProvisionResult.KvResult k : result.kv()) {
             out.printf(row, "kv", k.binding(), k.title(), k.id().orElse("-"), k.action().json());
         }
         for (ProvisionResult.R2Result b : result.r2()) {
             out.printf(row, "r2", b.binding(), b.name(), "-", b.action().json());
         }
-        out.println("workers.dev subdomain: " + result.subdomain().map(s -> s + ".workers.dev")
-                .orElse("none. " + noSubdomainHint()));
+        out.println(result.subdomain().map(s -> words.get("provision.subdomain", s))
+                .orElse(words.get("provision.subdomain_none", noSubdomainHint())));
     }
 
     private static String noSubdomainHint() {
-        return "The account has no workers.dev subdomain yet; the engine's workers need one. Register one with: "
-                + "arcrun cf register-subdomain NAME";
+        return Words.current().get("provision.no_subdomain");
     }
 }

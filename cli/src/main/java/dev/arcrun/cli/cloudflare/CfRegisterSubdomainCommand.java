@@ -1,6 +1,7 @@
 package dev.arcrun.cli.cloudflare;
 
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import java.util.concurrent.Callable;
@@ -26,19 +27,17 @@ public final class CfRegisterSubdomainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
-            throw new UserFacingException("'" + name + "' cannot be a workers.dev subdomain.",
-                    "Use lowercase letters, digits and dashes, not starting or ending with a dash.");
+            throw new CliProblem("subdomain.invalid", "subdomain.invalid.advice", name);
         }
         try (CfOptions.Session session = options.connect()) {
             CloudflareClient client = session.client();
             Account account = session.account();
             var existing = client.workersSubdomain(account.id());
             if (existing.isPresent()) {
-                throw new UserFacingException("The account already has the subdomain " + existing.get()
-                        + ".workers.dev.", "Nothing to do; change it on Cloudflare's dashboard if you must.");
+                throw new CliProblem("subdomain.exists", "subdomain.exists.advice", existing.get());
             }
             String registered = client.registerSubdomain(account.id(), name);
-            spec.commandLine().getOut().println("Registered " + registered + ".workers.dev");
+            spec.commandLine().getOut().println(Words.current().get("subdomain.registered", registered));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -4,6 +4,7 @@ import dev.arcrun.core.cloudflare.Account;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.PermissionReport;
 import dev.arcrun.core.cloudflare.TokenCheck;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,25 +36,32 @@ public final class CfVerifyCommand implements Callable<Integer> {
             if (json) {
                 return printJson(out, client, token, account, report);
             }
-            out.printf("Cloudflare API  %s%n", client.apiBase());
-            out.printf("Token           %s %s (id %s)%n", token.status().label(), token.kind().label(),
-                    token.tokenId());
-            out.printf("Account         %s%n", account.name().isEmpty() ? account.id()
-                    : account.name() + " (" + account.id() + ")");
-            out.println("Permissions");
+            Words words = Words.current();
+            out.println(words.get("verify.api", client.apiBase()));
+            // the values in words (--json keeps Cloudflare's labels)
+            out.println(words.get("verify.token", words.get(switch (token.status()) {
+                        case ACTIVE -> "verify.status.active";
+                        case EXPIRED -> "verify.status.expired";
+                        case DISABLED -> "verify.status.disabled";
+                    }),
+                    words.core().get(token.kind() == TokenCheck.Kind.USER ? "token.kind.user" : "token.kind.account"),
+                    token.tokenId()));
+            out.println(words.get("verify.account", account.name().isEmpty() ? account.id()
+                    : words.get("verify.account_named", account.name(), account.id())));
+            out.println(words.get("verify.permissions"));
             for (PermissionReport.Check c : report.checks()) {
-                String outcome = switch (c.outcome()) {
-                    case GRANTED -> "granted";
-                    case MISSING -> "MISSING";
-                    case NOT_CHECKED -> "not checked";
-                };
+                String outcome = words.get(switch (c.outcome()) {
+                    case GRANTED -> "verify.granted";
+                    case MISSING -> "verify.missing";
+                    case NOT_CHECKED -> "verify.not_checked";
+                });
                 out.printf("  %-12s %s%s%n", outcome, c.group().displayName(),
                         c.note().isEmpty() || c.outcome() == PermissionReport.Outcome.MISSING ? ""
-                                : " (" + dev.arcrun.cli.i18n.Words.current().note(c.note().get()) + ")");
+                                : " (" + words.note(c.note().get()) + ")");
             }
             out.flush();
             report.requireComplete();
-            out.println("The token can install Arcrun.");
+            out.println(words.get("verify.can_install"));
             return 0;
         }
     }

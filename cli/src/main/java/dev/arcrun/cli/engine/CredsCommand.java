@@ -3,6 +3,8 @@ package dev.arcrun.cli.engine;
 import dev.arcrun.sdk.CredentialInfo;
 import dev.arcrun.sdk.Page;
 import dev.arcrun.sdk.Secret;
+import dev.arcrun.cli.UsageException;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,30 +28,31 @@ public final class CredsCommand {
              @Option(names = "--prefix", paramLabel = "TEXT", description = "Only credentials whose name starts with TEXT.") String prefix,
              @Option(names = "--limit", paramLabel = "N", description = "At most N per page (1-1000).") Integer limit) {
         if (limit != null && (limit < 1 || limit > 1000)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number from 1 to 1000.");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Words.current().get("engine.limit_range"));
         }
         Page<CredentialInfo> page = engine.call(spec, c -> all
                 ? new Page<>(c.credentials().all(limit, prefix), null, false) : c.credentials().page(limit, null, prefix));
         List<CredentialInfo> creds = page.items();
         PrintWriter out = spec.commandLine().getOut();
+        Words words = Words.current();
         if (json) {
-            Output.json(out, java.util.Map.of("credentials", creds, "truncated", page.hasMore()));
+            Output.json(out, Output.fields("credentials", creds, "truncated", page.hasMore()));
             return 0;
         }
         if (creds.isEmpty() && prefix != null) {
-            out.println("No credential's name starts with " + prefix + ".");
+            out.println(words.get("creds.none_with_prefix", prefix));
             return 0;
         }
         if (creds.isEmpty()) {
-            out.println("No credentials stored. Add one with: arcrun creds push NAME  (value on stdin)");
+            out.println(words.get("creds.none"));
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
         for (CredentialInfo c : creds) {
             rows.add(List.of(c.name(), Output.time(c.updatedAt())));
         }
-        Output.table(out, List.of("NAME", "UPDATED"), rows);
-        if (page.hasMore()) out.println("More credentials follow. List every one with: arcrun creds list --all");
+        Output.table(out, List.of(words.get("table.name"), words.get("table.updated")), rows);
+        if (page.hasMore()) out.println(words.get("creds.more"));
         return 0;
     }
 
@@ -58,18 +61,17 @@ public final class CredsCommand {
     int push(@Parameters(paramLabel = "NAME", description = "e.g. openai_api_key") String name) {
         // The engine is found before the secret is asked for, so nobody types a secret for nothing.
         if (!dev.arcrun.core.workflow.CredentialName.isValid(name)) { // the engine's rule, before a value is asked for
-            throw new dev.arcrun.cli.UsageException("'" + name + "' is not a credential name: use letters, digits, _ . and -"
-                    + " (up to 128), not starting with . or -.");
+            throw new UsageException("creds.bad_name", name);
         }
-        engine.run(spec, c -> c.credentials().push(name, Secret.of(SecretInput.one("Value for " + name))));
-        spec.commandLine().getOut().println("Stored credential " + name + " (encrypted).");
+        engine.run(spec, c -> c.credentials().push(name, Secret.of(SecretInput.one(Words.current().get("creds.prompt", name)))));
+        spec.commandLine().getOut().println(Words.current().get("creds.pushed", name));
         return 0;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored credential.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         engine.run(spec, c -> c.credentials().delete(name));
-        spec.commandLine().getOut().println("Deleted credential " + name + ".");
+        spec.commandLine().getOut().println(Words.current().get("creds.deleted", name));
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.arcrun.cli.i18n.Columns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,17 +34,28 @@ final class Output {
         }
     }
 
+    /** A JSON object's two fields in this order (Map.of's order changes from one run of the JVM to the next). */
+    static java.util.Map<String, Object> fields(String k1, Object v1, String k2, Object v2) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
     static String time(Instant t) {
         return t == null ? "-" : LOCAL.format(t.atZone(ZoneId.systemDefault()));
     }
 
-    /** Columns padded to their widest cell; the last column is not padded. */
+    /**
+     * Columns padded to their widest cell, as a terminal shows them (a Chinese character takes two columns); the last
+     * column is not padded.
+     */
     static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
         int[] width = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
-            width[i] = header.get(i).length();
+            width[i] = Columns.of(header.get(i));
             for (List<String> r : rows) {
-                width[i] = Math.max(width[i], r.get(i).length());
+                width[i] = Math.max(width[i], Columns.of(r.get(i)));
             }
         }
         line(out, header, width);
@@ -56,7 +68,7 @@ final class Output {
     private static void line(PrintWriter out, List<String> cells, int[] width) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            b.append(i == cells.size() - 1 ? cells.get(i) : String.format("%-" + width[i] + "s  ", cells.get(i)));
+            b.append(i == cells.size() - 1 ? cells.get(i) : Columns.pad(cells.get(i), width[i] + 2));
         }
         out.println(b.toString().stripTrailing());
     }

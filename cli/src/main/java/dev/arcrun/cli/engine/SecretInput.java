@@ -1,11 +1,10 @@
 package dev.arcrun.cli.engine;
 
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,8 +28,7 @@ final class SecretInput {
         Console c = terminal();
         String value = c != null ? prompt(c, prompt) : stripFinalNewline(readStdin());
         if (value.isEmpty()) {
-            throw new UserFacingException("No value was given.",
-                    "Type it when asked, or pipe it in: printf %s \"$VALUE\" | arcrun …");
+            throw new CliProblem("secret.none", "secret.none.advice");
         }
         return value;
     }
@@ -59,12 +57,12 @@ final class SecretInput {
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 if (out.size() > MAX_BYTES) {
-                    throw new UserFacingException("The value on stdin is larger than 1 MiB.", "Pipe in only the secret.");
+                    throw new CliProblem("secret.too_large", "secret.too_large.advice");
                 }
             }
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read stdin: " + e.getMessage(), e);
+            throw new CliProblem("secret.stdin_unreadable", null, String.valueOf(e.getMessage()));
         }
     }
 

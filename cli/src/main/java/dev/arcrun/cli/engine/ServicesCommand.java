@@ -1,6 +1,7 @@
 package dev.arcrun.cli.engine;
 
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.sdk.Recipe;
 import dev.arcrun.sdk.RequiredSecret;
 import dev.arcrun.sdk.Secret;
@@ -44,13 +45,15 @@ public final class ServicesCommand {
             Output.json(out, Map.of("services", docs));
             return 0;
         }
+        Words words = Words.current();
         List<List<String>> rows = new ArrayList<>();
         for (ServiceSummary s : l.services()) {
             List<String> keys = s.requiredSecrets().stream().map(r -> ServicesApi.alias(s.service(), r.key())).toList();
-            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), setUp(s, l.credentials()) ? "yes" : "-",
+            rows.add(List.of(s.service(), Output.cell(s.displayName(), 28), setUp(s, l.credentials()) ? words.get("table.yes") : "-",
                     String.join(", ", keys), Output.cell(String.join(", ", s.hosts()), 50)));
         }
-        Output.table(out, List.of("SERVICE", "NAME", "SET UP", "SECRETS", "HOSTS"), rows);
+        Output.table(out, List.of(words.get("table.service"), words.get("table.name"), words.get("table.set_up"),
+                words.get("table.secrets"), words.get("table.hosts")), rows);
         return 0;
     }
 
@@ -70,18 +73,16 @@ public final class ServicesCommand {
             } catch (dev.arcrun.sdk.EngineApiException.NotFound e) {
                 List<String> known = c.services().list().stream().map(ServiceSummary::service).toList();
                 String near = Suggest.closest(service, known);
-                throw new dev.arcrun.core.UserFacingException("There is no service '" + service + "'"
-                        + (near == null ? "." : "; did you mean '" + near + "'?"),
-                        near == null ? "See the services with: arcrun services list"
-                                : "Run: arcrun services setup " + near);
+                throw near == null ? new CliProblem("services.unknown", "services.unknown.advice", service)
+                        : new CliProblem("services.unknown_near", "services.unknown_near.advice", service, near);
             }
             Console terminal = SecretInput.terminal();
             c.services().setup(r, terminal != null ? prompt(terminal, r) : fromLines(r, SecretInput.lines()));
             return r;
         });
         List<String> pushed = recipe.requiredSecrets().stream().map(RequiredSecret::key).toList();
-        spec.commandLine().getOut().println("Set up " + recipe.displayName() + ": stored " + String.join(", ", pushed)
-                + " (encrypted). Steps with \"service\": \"" + recipe.service() + "\" can now use them.");
+        spec.commandLine().getOut().println(Words.current().get("services.set_up", recipe.displayName(),
+                String.join(", ", pushed), recipe.service()));
         return 0;
     }
 
@@ -91,10 +92,10 @@ public final class ServicesCommand {
     int test(@Parameters(paramLabel = "SERVICE") String service) {
         ServiceTestResult r = engine.call(spec, c -> c.services().test(service));
         if (r.success()) {
-            spec.commandLine().getOut().println(service + ": the test call answered " + r.status() + "; the credentials work.");
+            spec.commandLine().getOut().println(Words.current().get("services.test_ok", service, String.valueOf(r.status())));
             return 0;
         }
-        spec.commandLine().getErr().println("arcrun: " + new EngineFailureText(java.util.Locale.getDefault())
+        spec.commandLine().getErr().println("arcrun: " + new EngineFailureText(Words.current().core().locale())
                 .of(dev.arcrun.core.engineclient.EngineFailure.ofServiceTest(r)));
         return 1;
     }
@@ -109,7 +110,7 @@ public final class ServicesCommand {
 
     private static String nonEmpty(String v, RequiredSecret s) {
         if (v.isEmpty()) {
-            throw new UserFacingException("No value was given for " + s.key() + ".", "Run the setup again.");
+            throw new CliProblem("services.no_value", "services.no_value.advice", s.key());
         }
         return v;
     }
@@ -127,16 +128,15 @@ public final class ServicesCommand {
             Matcher m = KEY_LINE.matcher(line);
             if (m.matches()) {
                 if (m.group(2).isEmpty()) {
-                    throw new UserFacingException("No value was given for " + m.group(1) + ".", "Write it as KEY=VALUE.");
+                    throw new CliProblem("services.no_value", "services.no_value_line.advice", m.group(1));
                 }
                 // An unknown key is passed on as it is, so the setup names it and lists the expected ones.
                 values.put(m.group(1), Secret.of(m.group(2)));
             } else if (single) {
                 values.put(recipe.requiredSecrets().getFirst().key(), Secret.of(line));
             } else {
-                throw new UserFacingException("Each line on stdin must be KEY=VALUE.",
-                        "Keys for " + recipe.service() + ": " + recipe.requiredSecrets().stream()
-                                .map(s -> ServicesApi.alias(recipe.service(), s.key())).toList() + ".");
+                throw new CliProblem("services.not_key_value", "services.not_key_value.advice", recipe.service(),
+                        String.join(", ", recipe.requiredSecrets().stream().map(s -> ServicesApi.alias(recipe.service(), s.key())).toList()));
             }
         }
         return values;

@@ -1,6 +1,7 @@
 package dev.arcrun.cli.engine;
 
 import dev.arcrun.cli.UsageException;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.sdk.HostPort;
 import dev.arcrun.sdk.Settings;
 import java.io.PrintWriter;
@@ -49,8 +50,7 @@ public final class SettingsCommand implements Callable<Integer> {
             Settings before = settings.engine.call(spec, c -> c.engineSettings().get());
             boolean already = before.allowPrivateHosts().contains(host.toString());
             Settings after = already ? before : settings.engine.call(spec, c -> c.engineSettings().allowPrivateHost(host));
-            settings.print(after, json, already ? host + " is allowed already; nothing changed."
-                    : "Workflows may now reach " + host + ".");
+            settings.print(after, json, Words.current().get(already ? "settings.already" : "settings.added", host.toString()));
             return 0;
         }
 
@@ -62,8 +62,7 @@ public final class SettingsCommand implements Callable<Integer> {
             Settings before = settings.engine.call(spec, c -> c.engineSettings().get());
             boolean listed = before.allowPrivateHosts().contains(host.toString());
             Settings after = listed ? settings.engine.call(spec, c -> c.engineSettings().disallowPrivateHost(host)) : before;
-            settings.print(after, json, listed ? "Workflows may no longer reach " + host + "."
-                    : host + " was not allowed; nothing changed.");
+            settings.print(after, json, Words.current().get(listed ? "settings.removed" : "settings.not_listed", host.toString()));
             return 0;
         }
 
@@ -78,8 +77,7 @@ public final class SettingsCommand implements Callable<Integer> {
     }
 
     static HostPort hostPort(String entry) {
-        return HostPort.parse(entry).orElseThrow(() -> new UsageException("'" + entry + "' is not HOST:PORT: give an "
-                + "address and its port, such as 127.0.0.1:8080, localhost:3000 or [::1]:8080 (no http://, no path)."));
+        return HostPort.parse(entry).orElseThrow(() -> new UsageException("settings.not_host_port", entry));
     }
 
     private void print(Settings s, boolean asJson, String change) {
@@ -88,14 +86,15 @@ public final class SettingsCommand implements Callable<Integer> {
             Output.json(out, Map.of("allow_private_hosts", s.allowPrivateHosts()));
             return;
         }
+        Words words = Words.current();
         if (change != null) {
             out.println(change);
         }
         if (s.allowPrivateHosts().isEmpty()) {
-            out.println("Workflows may reach no address on this computer or a private network (the default).");
-            out.println("Allow one with: arcrun settings allow-private-host add HOST:PORT");
+            out.println(words.get("settings.none"));
+            out.println(words.get("settings.none.next"));
         } else {
-            out.println("Workflows may reach these addresses on this computer or a private network:");
+            out.println(words.get("settings.some"));
             s.allowPrivateHosts().forEach(h -> out.println("  " + h));
         }
         out.flush();

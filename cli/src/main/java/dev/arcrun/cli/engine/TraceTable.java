@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arcrun.sdk.RunResult;
 import dev.arcrun.sdk.StepStatus;
 import dev.arcrun.sdk.TraceStep;
+import dev.arcrun.cli.i18n.Words;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +14,18 @@ final class TraceTable {
     private TraceTable() {}
 
     /** @param failure the run's failure in words ({@link EngineFailureText}); unused when the run succeeded */
-    static void print(PrintWriter out, String workflow, RunResult r, String failure) {
+    static void print(PrintWriter out, Words words, String workflow, RunResult r, String failure) {
         List<List<String>> rows = new ArrayList<>();
         for (TraceStep s : r.trace()) {
             rows.add(List.of(s.step(), s.component(), status(s.status()), s.durationMs() + " ms", Output.cell(detail(s), 70)));
         }
-        out.println((r.success() ? "Run " : "Run FAILED ") + r.runId() + " of " + workflow + ":");
-        Output.table(out, List.of("STEP", "COMPONENT", "STATUS", "TIME", "OUTPUT / ERROR"), rows);
+        out.println(words.get(r.success() ? "trace.run" : "trace.run_failed", r.runId(), workflow));
+        Output.table(out, List.of(words.get("table.step"), words.get("table.component"), words.get("table.status"),
+                words.get("table.time"), words.get("table.output_error")), rows);
         if (r.success()) {
-            out.println("Output: " + compact(r.output()));
+            out.println(words.get("trace.output", compact(r.output())));
         } else if (r.error() != null) {
-            out.println("Error at step " + r.error().step() + ": " + failure);
+            out.println(words.get("trace.error_at", r.error().step(), failure));
         }
         out.flush();
     }

@@ -1,7 +1,9 @@
 package dev.arcrun.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.UsageException;
+import dev.arcrun.cli.i18n.CliProblem;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.workflow.JsonDocument;
 import dev.arcrun.core.workflow.WorkflowFile;
 import dev.arcrun.sdk.Page;
@@ -32,30 +34,32 @@ public final class WorkflowsCommand {
              @Option(names = "--prefix", paramLabel = "TEXT", description = "Only workflows whose name starts with TEXT.") String prefix,
              @Option(names = "--limit", paramLabel = "N", description = "At most N per page (1-1000).") Integer limit) {
         if (limit != null && (limit < 1 || limit > 1000)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number from 1 to 1000.");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Words.current().get("engine.limit_range"));
         }
         Page<WorkflowSummary> page = engine.call(spec, c -> all
                 ? new Page<>(c.workflows().all(limit, prefix), null, false) : c.workflows().page(limit, null, prefix));
         List<WorkflowSummary> workflows = page.items();
         PrintWriter out = spec.commandLine().getOut();
+        Words words = Words.current();
         if (json) {
-            Output.json(out, Map.of("workflows", workflows, "truncated", page.hasMore()));
+            Output.json(out, Output.fields("workflows", workflows, "truncated", page.hasMore()));
             return 0;
         }
         if (workflows.isEmpty() && prefix != null) {
-            out.println("No workflow's name starts with " + prefix + ".");
+            out.println(words.get("workflows.none_with_prefix", prefix));
             return 0;
         }
         if (workflows.isEmpty()) {
-            out.println("No workflows stored. Add one with: arcrun workflows push FILE");
+            out.println(words.get("workflows.none"));
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
         for (WorkflowSummary w : workflows) {
             rows.add(List.of(w.name(), String.valueOf(w.steps()), Output.time(w.updatedAt()), Output.cell(w.description(), 60)));
         }
-        Output.table(out, List.of("NAME", "STEPS", "UPDATED", "DESCRIPTION"), rows);
-        if (page.hasMore()) out.println("More workflows follow. List every one with: arcrun workflows list --all");
+        Output.table(out, List.of(words.get("table.name"), words.get("table.steps"), words.get("table.updated"),
+                words.get("table.description")), rows);
+        if (page.hasMore()) out.println(words.get("workflows.more"));
         return 0;
     }
 
@@ -63,14 +67,14 @@ public final class WorkflowsCommand {
     int push(@Parameters(paramLabel = "FILE") Path file) {
         JsonNode doc = readJson(file);
         String name = engine.call(spec, c -> c.workflows().push(doc));
-        spec.commandLine().getOut().println("Stored workflow " + name + ". Run it with: arcrun workflows run " + name);
+        spec.commandLine().getOut().println(Words.current().get("workflows.pushed", name));
         return 0;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a stored workflow.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         engine.run(spec, c -> c.workflows().delete(name));
-        spec.commandLine().getOut().println("Deleted workflow " + name + ".");
+        spec.commandLine().getOut().println(Words.current().get("workflows.deleted", name));
         return 0;
     }
 
@@ -81,7 +85,7 @@ public final class WorkflowsCommand {
             @Option(names = "--input-file", paramLabel = "FILE", description = "Read the run's input from FILE.") Path inputFile,
             @Option(names = "--json", description = "Print {success, run_id, output, trace} as JSON only.") boolean json) {
         if (input != null && inputFile != null) {
-            throw new dev.arcrun.cli.UsageException("Give the input once: --input or --input-file, not both.");
+            throw new UsageException("workflows.input_twice");
         }
         JsonNode in = inputFile != null ? readInputFile(inputFile)
                 : input == null ? null
@@ -90,7 +94,7 @@ public final class WorkflowsCommand {
         RunResult result = engine.call(spec, c -> {
             RunResult r = c.workflows().run(name, in);
             if (!json && r.error() != null) {
-                failure[0] = RunFailures.describe(c, r, Locale.getDefault());
+                failure[0] = RunFailures.describe(c, r, Words.current().core().locale());
             }
             return r;
         });
@@ -106,7 +110,7 @@ public final class WorkflowsCommand {
             }
             Output.json(out, doc);
         } else {
-            TraceTable.print(out, name, result, failure[0]);
+            TraceTable.print(out, Words.current(), name, result, failure[0]);
         }
         return result.success() ? 0 : 1;
     }
@@ -116,10 +120,10 @@ public final class WorkflowsCommand {
         String from = "--input-file " + file;
         return switch (WorkflowFile.read(file)) {
             case WorkflowFile.Good g -> g.value();
-            case WorkflowFile.TooLarge t -> throw new dev.arcrun.cli.UsageException(tooLarge(file, t, "a run's input (--input-file)"));
-            case WorkflowFile.Missing m -> throw new dev.arcrun.cli.UsageException("There is no file " + file + " (--input-file).");
-            case WorkflowFile.Unreadable u -> throw new UserFacingException("Cannot read " + file + ": " + u.reason() + ".", "");
-            case WorkflowFile.NotJson n -> throw new dev.arcrun.cli.UsageException(inputProblem(n.why(), from));
+            case WorkflowFile.TooLarge t -> throw new UsageException("workflows.input_too_large", file, megabytes(t));
+            case WorkflowFile.Missing m -> throw new UsageException("workflows.input_missing", file);
+            case WorkflowFile.Unreadable u -> throw new CliProblem("workflows.unreadable", null, file, u.reason());
+            case WorkflowFile.NotJson n -> throw inputProblem(n.why(), from);
         };
     }
 
@@ -129,36 +133,40 @@ public final class WorkflowsCommand {
         if (parsed instanceof JsonDocument.Good g) {
             return g.value();
         }
-        throw new dev.arcrun.cli.UsageException(inputProblem(parsed, from));
+        throw inputProblem(parsed, from);
     }
 
-    private static String inputProblem(JsonDocument.Parsed why, String from) {
+    private static UsageException inputProblem(JsonDocument.Parsed why, String from) {
         return switch (why) {
-            case JsonDocument.Bad b -> from + " is not valid JSON: " + b.reason() + where(b) + ".";
-            default -> from + " must be a JSON object, for example {\"name\":\"Ada\"}.";
+            case JsonDocument.Bad b -> b.line() == 0 ? new UsageException("workflows.input_not_json", from, b.reason())
+                    : new UsageException("workflows.input_not_json_at", from, b.reason(), lineOf(b), columnOf(b));
+            default -> new UsageException("workflows.input_not_object", from);
         };
     }
 
-    private static String where(JsonDocument.Bad b) {
-        return b.line() == 0 ? "" : " (line " + b.line() + ", column " + b.column() + ")";
+    /** Line and column as plain digits (a MessageFormat number would be grouped: 1,234). */
+    private static String lineOf(JsonDocument.Bad b) {
+        return String.valueOf(b.line());
     }
 
-    private static String tooLarge(Path file, WorkflowFile.TooLarge t, String what) {
-        return String.format(Locale.ROOT, "%s is %.1f MB; %s can be at most 1 MB (the engine takes no larger request).",
-                file, t.bytes() / 1e6, what);
+    private static String columnOf(JsonDocument.Bad b) {
+        return String.valueOf(b.column());
+    }
+
+    private static String megabytes(WorkflowFile.TooLarge t) {
+        return String.format(Locale.ROOT, "%.1f", t.bytes() / 1e6);
     }
 
     private static JsonNode readJson(Path file) {
         return switch (WorkflowFile.read(file)) {
             case WorkflowFile.Good g -> g.value();
-            case WorkflowFile.TooLarge t -> throw new dev.arcrun.cli.UsageException(tooLarge(file, t, "a workflow file"));
-            case WorkflowFile.Missing m -> throw new UserFacingException("There is no file " + file + ".",
-                    "Give the path of a workflow JSON file.");
-            case WorkflowFile.Unreadable u -> throw new UserFacingException("Cannot read " + file + ": " + u.reason() + ".", "");
-            case WorkflowFile.NotJson(JsonDocument.Bad b) -> throw new UserFacingException(
-                    file + " is not valid JSON: " + b.reason() + where(b) + ".", "Fix the file and push it again.");
-            case WorkflowFile.NotJson n -> throw new UserFacingException(file + " is not a workflow document.",
-                    "A workflow is a JSON object {name, description, steps}; see engine/examples/hello.json.");
+            case WorkflowFile.TooLarge t -> throw new UsageException("workflows.file_too_large", file, megabytes(t));
+            case WorkflowFile.Missing m -> throw new CliProblem("workflows.file_missing", "workflows.file_missing.advice", file);
+            case WorkflowFile.Unreadable u -> throw new CliProblem("workflows.unreadable", null, file, u.reason());
+            case WorkflowFile.NotJson(JsonDocument.Bad b) -> throw b.line() == 0
+                    ? new CliProblem("workflows.file_not_json", "workflows.file_not_json.advice", file, b.reason())
+                    : new CliProblem("workflows.file_not_json_at", "workflows.file_not_json.advice", file, b.reason(), lineOf(b), columnOf(b));
+            case WorkflowFile.NotJson n -> throw new CliProblem("workflows.not_document", "workflows.not_document.advice", file);
         };
     }
 }

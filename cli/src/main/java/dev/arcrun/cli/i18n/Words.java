@@ -45,6 +45,11 @@ public final class Words {
         return w;
     }
 
+    /** For tests: answer in these words from now on; {@code null} reads the environment again. */
+    public static void setCurrent(Words words) {
+        current = words;
+    }
+
     /**
      * The POSIX order: {@code LC_ALL} overrides {@code LC_MESSAGES}, which overrides {@code LANG}; {@code C},
      * {@code POSIX} and nothing at all mean English.
@@ -96,11 +101,19 @@ public final class Words {
 
     /** Failure and advice on one line, as the CLI prints an error. */
     public String oneLine(UserFacingException e) {
+        if (e instanceof CliProblem p) {
+            return join(get(p.key(), p.args()), p.adviceKey() == null ? "" : get(p.adviceKey(), p.args()));
+        }
         return join(failure(e.failure()), advice(e.adviceFact()));
     }
 
+    /** Cause then advice; no space after a full-width stop (Chinese writes 。請… without one). */
     public String join(String cause, String advice) {
-        return advice.isEmpty() ? cause : cause + " " + advice;
+        if (advice.isEmpty()) {
+            return cause;
+        }
+        boolean fullWidthEnd = !cause.isEmpty() && Columns.of(cause.substring(cause.length() - 1)) == 2;
+        return fullWidthEnd ? cause + advice : cause + " " + advice;
     }
 
     /** The CLI's own sentence for {@code key}. */
@@ -110,6 +123,11 @@ public final class Words {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
+    }
+
+    /** Whether the CLI's catalog has {@code key}. */
+    public boolean has(String key) {
+        return own.containsKey(key);
     }
 
     public Messages core() {

@@ -2,7 +2,6 @@ package dev.arcrun.cli.install;
 
 import dev.arcrun.core.config.AppHome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ public final class CurrentInstall {
             Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, home.root().resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the current install in " + home.root() + ": " + e.getMessage(), e);
+            throw new dev.arcrun.cli.i18n.CliProblem("use.cannot_save", null, home.root(), String.valueOf(e.getMessage()));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.arcrun.cli.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arcrun.cli.i18n.CliProblem;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.Target;
@@ -74,7 +76,7 @@ public final class InstallCommand implements Callable<Integer> {
                     : new InstallConfigStore(home).find(name);
             if (!resume || existing.isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Missing --target: say where the engine runs, --target local or --target cloudflare");
+                        Words.current().get("install.missing_target"));
             }
             target = existing.get().target().name().toLowerCase(Locale.ROOT);
         }
@@ -85,9 +87,8 @@ public final class InstallCommand implements Callable<Integer> {
             // The install's recorded prefix names its resources; another one for the same install would be ignored.
             new InstallConfigStore(home).find(options.name()).map(c -> c.resources().prefix())
                     .filter(recorded -> recorded != null && !recorded.equals(options.prefix())).ifPresent(recorded -> {
-                        throw new dev.arcrun.core.UserFacingException("The install '" + options.name() + "' already uses the prefix '"
-                                + recorded + "', not '" + options.prefix() + "'.",
-                                "Leave out --prefix to continue it, or give the new install another name with --name.");
+                        throw new CliProblem("install.prefix_taken", "install.prefix_taken.advice", options.name(),
+                                recorded, options.prefix());
                     });
         }
         if (dryRun) {
@@ -116,8 +117,9 @@ public final class InstallCommand implements Callable<Integer> {
             });
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
-            out.println("Dry run for the install '" + options.name() + "' (nothing is changed):");
-            Messages messages = new Messages(Locale.getDefault());
+            Words words = Words.current();
+            out.println(words.get("install.dry_run", options.name()));
+            Messages messages = words.core();
             items.forEach(i -> out.println("  " + String.format(Locale.ROOT, "%-10s", RunReport.key(i.step())) + " "
                     + (i.action().blocking() ? "✗ " : "") + messages.render(i.action())));
         }
@@ -139,7 +141,7 @@ public final class InstallCommand implements Callable<Integer> {
             case "cloudflare" -> Target.CLOUDFLARE;
             case "local" -> Target.LOCAL;
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--target must be 'cloudflare' or 'local', not '" + text + "'");
+                    Words.current().get("install.bad_target", text));
         };
     }
 }

@@ -70,7 +70,7 @@ public final class InstallEventPrinter implements InstallListener {
 
     private void progress(InstallEvent.Progress p) {
         String note = words.note(p.note());
-        String text = p.transfer().map(t -> note + ": " + DownloadLine.describe(t.bytes(), t.total(), t.bytesPerSecond()))
+        String text = p.transfer().map(t -> note + ": " + DownloadLine.describe(words, t.bytes(), t.total(), t.bytesPerSecond()))
                 .orElse(note);
         if (!terminal) {
             // a log file wants results, not redraws; a long download (the toolchain's Node.js) a line per quarter,

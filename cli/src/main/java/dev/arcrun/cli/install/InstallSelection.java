@@ -1,6 +1,6 @@
 package dev.arcrun.cli.install;
 
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import java.util.List;
@@ -20,12 +20,10 @@ public final class InstallSelection {
             return store.load(current.get());
         }
         if (names.isEmpty()) {
-            throw new UserFacingException("There is no arcrun install on this computer yet.",
-                    "Start with: arcrun install --target local (or --target cloudflare).");
+            throw new CliProblem("selection.none", "selection.none.advice");
         }
         if (names.size() > 1) {
-            throw new UserFacingException("There are several installs: " + String.join(", ", names) + ".",
-                    "Say which one with --install NAME, or choose one for every command with: arcrun use NAME");
+            throw new CliProblem("selection.several", "selection.several.advice", String.join(", ", names));
         }
         return store.load(names.getFirst());
     }

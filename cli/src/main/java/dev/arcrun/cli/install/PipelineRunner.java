@@ -37,10 +37,10 @@ final class PipelineRunner {
 
     /**
      * @param unchanged after a successful run, a line that replaces "Done" when the run changed nothing (e.g. an
-     *                  update to the engine already deployed), or null
+     *                  update to the engine already deployed), in given words, or null
      */
     static int run(CommandSpec spec, boolean json, String again, Function<InstallListener, Installer.Run> start,
-                   java.util.function.Supplier<String> unchanged) throws Exception {
+                   java.util.function.Supplier<Function<Words, String>> unchanged) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter human = json ? err : out;
@@ -85,7 +85,7 @@ final class PipelineRunner {
 
     private static int finish(PrintWriter out, PrintWriter err, PrintWriter human, boolean json, String again,
                               Installer.Run run, RunReport report, PipelineOutcome outcome, boolean notAnswering,
-                              String unchanged) throws Exception {
+                              Function<Words, String> unchanged) throws Exception {
         String name = run.installName();
         var config = new InstallConfigStore(InstallEnvironment.home()).find(name);
         String url = outcome instanceof PipelineOutcome.Completed c && c.engineUrl() != null ? c.engineUrl()
@@ -96,14 +96,14 @@ final class PipelineRunner {
         if (json) {
             var doc = report.json(JSON, name, target, outcome, url).put("engine_answers", answering);
             if (unchanged != null) {
-                doc.put("unchanged", unchanged);
+                doc.put("unchanged", unchanged.apply(Words.ENGLISH));
             }
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } else {
             switch (outcome) {
                 case PipelineOutcome.Completed c -> {
                     if (unchanged != null) {
-                        human.println(unchanged);
+                        human.println(unchanged.apply(words));
                     } else if (answering) {
                         human.println(url == null ? words.get("install.done", name) : words.get("install.done_at", name, url));
                     }

@@ -1,6 +1,7 @@
 package dev.arcrun.cli.install;
 
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
 import dev.arcrun.core.config.Target;
@@ -24,14 +25,13 @@ final class ResumeChoice {
             return unfinished.getFirst().name();
         }
         if (unfinished.isEmpty()) {
-            throw new UserFacingException("There is no unfinished install"
-                    + (target == null ? "" : " on " + target.name().toLowerCase(Locale.ROOT)) + " to resume.",
-                    "`arcrun status` shows the installs; `arcrun update` redeploys a finished one, "
-                            + "`arcrun install --target local|cloudflare` starts a new one.");
+            throw target == null ? new CliProblem("resume.none", "resume.none.advice")
+                    : new CliProblem("resume.none_on", "resume.none.advice", target.name().toLowerCase(Locale.ROOT));
         }
-        throw new UserFacingException("Several installs are unfinished: " + String.join(", ",
-                unfinished.stream().map(c -> c.name() + " (stopped at " + Installer.stoppedAt(c).orElseThrow()
-                        .name().toLowerCase(Locale.ROOT) + ")").toList()) + ".",
-                "Say which one with: arcrun install --resume --name NAME");
+        // the list is worded once, in the user's words (getMessage() keeps English sentences around it)
+        Words words = Words.current();
+        throw new CliProblem("resume.several", "resume.several.advice", String.join(", ",
+                unfinished.stream().map(c -> words.get("resume.stopped_at", c.name(), Installer.stoppedAt(c).orElseThrow()
+                        .name().toLowerCase(Locale.ROOT))).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.install.Installer;
 import java.io.PrintWriter;
@@ -27,8 +28,8 @@ public final class RollbackCommand implements Callable<Integer> {
         var config = installer.store().load(name);
         Installer.checkRollback(config);
         PrintWriter human = install.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        human.println("Rolling back '" + name + "' from " + config.bundle().version() + " to "
-                + config.previousBundle().version() + ".");
+        human.println(Words.current().get("rollback.start", name, config.bundle().version(),
+                config.previousBundle().version()));
         human.flush();
         return PipelineRunner.run(spec, install.json, "arcrun rollback --install " + name, listener -> installer.rollback(name, listener));
     }

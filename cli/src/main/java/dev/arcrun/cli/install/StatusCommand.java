@@ -50,10 +50,10 @@ public final class StatusCommand implements Callable<Integer> {
                 : store.names().stream().map(store::load).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ObjectNode> nodes = installs.stream().map(StatusCommand::describe).toList();
+        java.util.Map<String, EngineException> unreachable = new java.util.HashMap<>();
+        List<ObjectNode> nodes = installs.stream().map(c -> describe(c, e -> unreachable.put(c.name(), e))).toList();
         // --json keeps its fixed English title; people read the step in their own language
-        dev.arcrun.cli.i18n.Words words = new dev.arcrun.cli.i18n.Words(
-                dev.arcrun.cli.i18n.Words.localeOf(InstallEnvironment.env()));
+        dev.arcrun.cli.i18n.Words words = dev.arcrun.cli.i18n.Words.current();
         if (json) {
             ObjectNode doc = JSON.createObjectNode();
             doc.set("installs", JSON.valueToTree(nodes));
@@ -68,8 +68,11 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println(words.get("status.install", n.path("name").asText(), n.path("target").asText()));
                 out.println(words.get("status.engine", n.path("engine_url").asText("-")));
                 out.println(words.get("status.version", n.path("version").asText("-")));
+                // why it does not answer in the user's words (--json keeps the SDK's English detail)
+                EngineException why = unreachable.get(installs.get(i).name());
                 out.println(words.get("status.health", words.get(healthKey(n.path("health").asText()))
-                        + (n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : "")));
+                        + (why != null ? " — " + words.failure(dev.arcrun.core.engineclient.SdkFailures.facts(why).failure())
+                        : n.hasNonNull("health_detail") ? " — " + n.path("health_detail").asText() : "")));
                 if (stopped.isPresent()) {
                     out.println(words.get("status.stopped_at", n.path("stopped_at").asText(), words.step(stopped.get())));
                 }
@@ -80,8 +83,10 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         List<ObjectNode> down = nodes.stream().filter(n -> n.path("health").asText().equals("unreachable")).toList();
-        for (ObjectNode n : down) {
-            err.println("arcrun: the engine of '" + n.path("name").asText() + "' does not answer. " + n.path("next").asText());
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).path("health").asText().equals("unreachable")) {
+                err.println(words.get("status.down", installs.get(i).name(), next(installs.get(i), words)));
+            }
         }
         err.flush();
         return down.isEmpty() ? 0 : 1;
@@ -106,6 +111,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static ObjectNode describe(InstallConfig c) {
+        return describe(c, e -> { });
+    }
+
+    /** @param down told why the engine did not answer, when it did not */
+    private static ObjectNode describe(InstallConfig c, java.util.function.Consumer<EngineException> down) {
         ObjectNode n = JSON.createObjectNode();
         String target = c.target().name().toLowerCase(Locale.ROOT);
         n.put("name", c.name()).put("target", target).put("engine_url", c.engineUrl());
@@ -115,8 +125,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (stopped.isPresent()) {
             n.put("health", "unfinished").put("stopped_at", RunReport.key(stopped.get()))
                     .put("stopped_at_title", dev.arcrun.cli.i18n.Words.ENGLISH.step(stopped.get()))
-                    .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name()
-                            + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`");
+                    .put("next", "finish it with `arcrun install --target " + target + " --resume --name " + c.name() // --json: fixed English
+                            + "`, or remove it with `arcrun uninstall --install " + c.name() + " --confirm " + c.name() + "`"); // --json: fixed English
             return n;
         }
         try (var client = new EngineClient(new EngineSettings(EngineSettings.parseUrl(c.engineUrl()), null, null),
@@ -124,10 +134,11 @@ public final class StatusCommand implements Callable<Integer> {
             var h = client.health();
             n.put("health", h.ok() ? "ok" : "unhealthy").put("engine_version", h.version());
         } catch (EngineException e) {
+            down.accept(e);
             n.put("health", "unreachable").put("health_detail", e.getMessage());
-            n.put("next", c.target() == Target.LOCAL ? "Start it with `arcrun local start`."
-                    : "A new workers.dev address can take a few minutes to answer: check again with `arcrun status`; "
-                            + "if it stays down, redeploy with `arcrun update --install " + c.name() + "`.");
+            n.put("next", c.target() == Target.LOCAL ? "Start it with `arcrun local start`." // --json: fixed English
+                    : "A new workers.dev address can take a few minutes to answer: check again with `arcrun status`; " // --json: fixed English
+                            + "if it stays down, redeploy with `arcrun update --install " + c.name() + "`."); // --json: fixed English
         }
         return n;
     }

@@ -4,7 +4,7 @@ import dev.arcrun.cli.i18n.Words;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arcrun.core.UserFacingException;
+import dev.arcrun.cli.i18n.CliProblem;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import dev.arcrun.core.config.InstallConfigStore;
@@ -15,7 +15,6 @@ import dev.arcrun.core.install.Uninstaller;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,17 +47,16 @@ public final class UninstallCommand implements Callable<Integer> {
         InstallConfig config = InstallSelection.pick(new InstallConfigStore(home), install.name());
         PrintWriter out = spec.commandLine().getOut();
         if (confirm == null) {
-            List<String> preview = preview(config);
             if (json) {
+                List<String> preview = preview(config, Words.ENGLISH); // --json: the same whatever the locale
                 ObjectNode doc = JSON.createObjectNode().put("name", config.name()).put("confirmed", false);
                 doc.putArray("would_remove").addAll(preview.stream().map(JSON.getNodeFactory()::textNode).toList());
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             } else {
-                preview.forEach(out::println);
+                preview(config, Words.current()).forEach(out::println);
             }
             out.flush();
-            throw new UserFacingException("Nothing was deleted: uninstalling cannot be undone.",
-                    "To go ahead, run: arcrun uninstall --install " + config.name() + " --confirm " + config.name());
+            throw new CliProblem("uninstall.not_confirmed", "uninstall.not_confirmed.advice", config.name());
         }
         var report = new Uninstaller(home, InstallEnvironment.secrets(home), InstallEnvironment.env())
                 .uninstall(config.name(), confirm, InstallListener.NONE);
@@ -79,34 +77,35 @@ public final class UninstallCommand implements Callable<Integer> {
             err.flush();
         }
         if (!report.complete()) {
-            throw new UserFacingException("The uninstall is incomplete: " + report.problems().size() + " thing(s) remain.",
-                    "Fix the cause shown above and run the same command again; what was removed is not tried again.");
+            throw new CliProblem("uninstall.incomplete", "uninstall.incomplete.advice", report.problems().size());
         }
         if (!json) {
-            out.println("The install '" + config.name() + "' is gone.");
+            out.println(Words.current().get("uninstall.gone", config.name()));
             out.flush();
         }
         return 0;
     }
 
     /** What an uninstall of this install would remove, in words. */
-    static List<String> preview(InstallConfig config) {
+    static List<String> preview(InstallConfig config, Words words) {
         List<String> lines = new ArrayList<>();
         if (config.target() == Target.LOCAL) {
-            lines.add("This would stop the engine on this computer and delete its data (credentials, workflows, runs).");
+            lines.add(words.get("uninstall.preview.local"));
         } else if (config.journal().isEmpty()) {
-            lines.add("The install created nothing in Cloudflare"
-                    + (config.accountId() == null ? " (the account is not known yet: it stopped before the token check)" : "")
-                    + ", so Cloudflare is not asked; this would remove only its record and keys on this computer.");
+            lines.add(words.get(config.accountId() == null ? "uninstall.preview.nothing_no_account" : "uninstall.preview.nothing"));
         } else {
-            lines.add("This would delete from Cloudflare account "
-                    + (config.accountId() == null ? "(the account is not known yet)" : config.accountId()) + ":");
-            config.journal().forEach(e -> lines.add("  " + kind(e) + " " + e.name()));
+            lines.add(config.accountId() == null ? words.get("uninstall.preview.cloudflare_unknown")
+                    : words.get("uninstall.preview.cloudflare", config.accountId()));
+            config.journal().forEach(e -> lines.add("  " + kind(e, words) + " " + e.name()));
         }
         return lines;
     }
 
-    private static String kind(JournalEntry e) {
-        return e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String kind(JournalEntry e, Words words) {
+        return words.get(switch (e.kind()) {
+            case KV_NAMESPACE -> "uninstall.kind.kv_namespace";
+            case R2_BUCKET -> "uninstall.kind.r2_bucket";
+            case WORKER -> "uninstall.kind.worker";
+        });
     }
 }

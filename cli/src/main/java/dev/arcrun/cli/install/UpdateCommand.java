@@ -1,5 +1,6 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfig;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ public final class UpdateCommand implements Callable<Integer> {
                     boolean same = before.bundle() != null && after.bundle() != null
                             && before.bundle().sha256().equals(after.bundle().sha256())
                             && after.history().size() == before.history().size();
-                    return same ? "Already up to date (" + after.bundle().version() + "): nothing was deployed." : null;
+                    String version = same ? after.bundle().version() : null;
+                    return same ? (Words words) -> words.get("update.unchanged", version) : null;
                 });
     }
 }

@@ -1,5 +1,6 @@
 package dev.arcrun.cli.install;
 
+import dev.arcrun.cli.i18n.Words;
 import dev.arcrun.core.config.AppHome;
 import dev.arcrun.core.config.InstallConfigStore;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ public final class UseCommand implements Callable<Integer> {
         InstallConfigStore store = new InstallConfigStore(home);
         String chosen = store.load(name).name(); // an unknown name fails here, with the known ones
         CurrentInstall.set(home, chosen);
-        spec.commandLine().getOut().println("Now using the install '" + chosen + "'.");
+        spec.commandLine().getOut().println(Words.current().get("use.now", chosen));
         spec.commandLine().getOut().flush();
         return 0;
     }

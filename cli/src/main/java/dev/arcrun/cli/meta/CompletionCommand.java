@@ -33,7 +33,7 @@ public final class CompletionCommand implements Callable<Integer> {
             case "bash", "zsh" -> out.print(AutoComplete.bash(root.getCommandName(), root));
             case "fish" -> out.print(fish(root));
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "SHELL must be bash, zsh or fish, not '" + shell + "'");
+                    dev.arcrun.cli.i18n.Words.current().get("completion.bad_shell", shell));
         }
         out.flush();
         return 0;

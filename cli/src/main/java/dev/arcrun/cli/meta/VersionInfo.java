@@ -19,11 +19,11 @@ public final class VersionInfo implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        dev.arcrun.cli.i18n.Words words = dev.arcrun.cli.i18n.Words.current();
         return new String[] {
                 "arcrun " + CLI_VERSION,
-                "engine " + builtinEngineVersion() + " (built in)",
-                "wrangler " + ToolchainManager.WRANGLER_PACKAGE_VERSION + ", node " + ToolchainManager.NODE_PACKAGE_VERSION
-                        + " (pinned; installed privately on first use)",
+                words.get("version.engine", builtinEngineVersion()),
+                words.get("version.tools", ToolchainManager.WRANGLER_PACKAGE_VERSION, ToolchainManager.NODE_PACKAGE_VERSION),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")",
         };
     }

@@ -102,7 +102,7 @@ class EngineCommandsOfflineTest {
                    "duration_ms":12,"input":{},"output":null,"error":{"code":"credential_missing","message":"boom"}}]}
                 """, RunResult.class);
         StringWriter s = new StringWriter();
-        TraceTable.print(new PrintWriter(s), "demo", r, new EngineFailureText(java.util.Locale.ROOT)
+        TraceTable.print(new PrintWriter(s), dev.arcrun.cli.i18n.Words.ENGLISH, "demo", r, new EngineFailureText(java.util.Locale.ROOT)
                 .of(dev.arcrun.core.engineclient.EngineFailure.ofRun(r.error(), r.trace()).withServiceName("GitHub")));
         String text = s.toString();
         assertThat(text).contains("Run FAILED run_1 of demo", "STEP", "greet", "template", "ok", "3 ms", "skipped",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -31,6 +32,30 @@ class WordsTest {
     void bothLanguagesHaveEveryKey() throws IOException {
         assertThat(load("messages_zh_TW.properties").stringPropertyNames())
                 .containsExactlyInAnyOrderElementsOf(load("messages.properties").stringPropertyNames());
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d+)[^}]*}");
+
+    private static Set<String> placeholders(String pattern) {
+        // quoted braces ('{' as in a JSON example) are text, not placeholders
+        return PLACEHOLDER.matcher(pattern.replace("'{'", "").replace("'}'", "")).results().map(m -> m.group(1))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void bothLanguagesTakeTheSameValuesAndQuoteApostrophes() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_TW.properties");
+        for (String key : en.stringPropertyNames()) {
+            for (Properties p : List.of(en, zh)) {
+                String pattern = p.getProperty(key);
+                // MessageFormat drops a lone ' silently: write '' for an apostrophe, '{' for a brace
+                assertThat(pattern.replace("''", "").replace("'{'", "").replace("'}'", "")).as(key).doesNotContain("'");
+                assertThat(new java.text.MessageFormat(pattern).format(new Object[] {"a", "b", "c", "d"}))
+                        .as(key).doesNotContainPattern("\\{\\d");
+            }
+            assertThat(placeholders(zh.getProperty(key))).as("the values of %s", key).isEqualTo(placeholders(en.getProperty(key)));
+        }
     }
 
     @Test
@@ -58,5 +83,15 @@ class WordsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aCliProblemIsWordedWhenShownAndStaysEnglishForLogs() {
+        CliProblem p = new CliProblem("selection.several", "selection.several.advice", "local, cloudflare");
+        assertThat(p.getMessage()).isEqualTo("There are several installs: local, cloudflare.");
+        assertThat(Words.ENGLISH.oneLine(p)).isEqualTo("There are several installs: local, cloudflare. "
+                + "Say which one with --install NAME, or choose one for every command with: arcrun use NAME");
+        assertThat(new Words(Locale.forLanguageTag("zh-TW")).oneLine(p))
+                .isEqualTo("這裡有好幾個安裝：local, cloudflare。請用 --install NAME 指定其中一個，或用 arcrun use NAME 為所有指令選定一個。");
     }
 }

@@ -40,13 +40,17 @@ class FailedInstallCliTest {
                 .step(dev.arcrun.core.install.StepId.VERIFY);
         var zhEnv = new java.util.HashMap<>(cli.env());
         zhEnv.put("LANG", "zh_TW.UTF-8");
-        InstallEnvironment.environment = () -> zhEnv;
-        var zhStatus = cli.run("status");
-        assertThat(zhStatus.out()).as("the step title follows LANG").contains("停在：　　verify（" + zhTitle + "）", "尚未完成", "arcrun install --target cloudflare --resume --name cloudflare")
-                .doesNotContain(englishTitle).doesNotContain("stopped at").doesNotContain("next:");
-        assertThat(cli.run("status", "--json").json().path("installs").path(0).path("stopped_at_title").asText())
-                .as("--json does not depend on the locale").isEqualTo(englishTitle);
-        InstallEnvironment.environment = cli::env;
+        // the process's words, as ArcrunCli reads them from LANG
+        dev.arcrun.cli.i18n.Words.setCurrent(new dev.arcrun.cli.i18n.Words(dev.arcrun.cli.i18n.Words.localeOf(zhEnv)));
+        try {
+            var zhStatus = cli.run("status");
+            assertThat(zhStatus.out()).as("the step title follows LANG").contains("停在：　　verify（" + zhTitle + "）", "尚未完成", "arcrun install --target cloudflare --resume --name cloudflare")
+                    .doesNotContain(englishTitle).doesNotContain("stopped at").doesNotContain("next:");
+            assertThat(cli.run("status", "--json").json().path("installs").path(0).path("stopped_at_title").asText())
+                    .as("--json does not depend on the locale").isEqualTo(englishTitle);
+        } finally {
+            dev.arcrun.cli.i18n.Words.setCurrent(null);
+        }
         JsonNode one = cli.run("status", "--json").json().path("installs").path(0);
         assertThat(one.path("complete").asBoolean(true)).isFalse();
         assertThat(one.path("health").asText()).isEqualTo("unfinished");
