@@ -1,7 +1,6 @@
 package dev.arcrun.cli.deploy;
 
 import dev.arcrun.cli.i18n.Words;
-import dev.arcrun.core.UserFacingException;
 import dev.arcrun.core.cloudflare.CloudflareClient;
 import dev.arcrun.core.cloudflare.CloudflareSettings;
 import dev.arcrun.core.config.AppHome;
@@ -69,12 +68,11 @@ public final class DeployCommand implements Callable<Integer> {
         DeployCredentials credentials = credentials();
         Path root = dir.toAbsolutePath().normalize();
         if (!java.nio.file.Files.isDirectory(root)) {
-            throw new UserFacingException("The folder " + root + " does not exist.", "Give --dir the folder of the extracted bundle.");
+            throw new dev.arcrun.cli.i18n.CliProblem("deploy.no_folder", "deploy.give_dir", root);
         }
         List<DeployTarget> targets = DeployTarget.of(dev.arcrun.core.bundle.BundleDiscovery.discover(root));
         if (targets.isEmpty()) {
-            throw new UserFacingException("No worker found in " + dir + " (no wrangler.toml, wrangler.json or wrangler.jsonc).",
-                    "Give --dir the folder of the extracted engine bundle.");
+            throw new dev.arcrun.cli.i18n.CliProblem("deploy.no_worker", "deploy.give_dir", dir);
         }
         AppHome home = this.home.get();
         Words words = Words.current();
