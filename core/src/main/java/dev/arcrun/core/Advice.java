@@ -33,7 +33,7 @@ public record Advice(Code code, List<Object> args) {
 
     public enum Code {
         NONE,
-        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
+        /** A face's own problem, worded by that face from its catalog (the CLI's CliProblem, the app's file checks); core never emits it. */
         UNWORDED,
         // actions: the faces word these (a command line, a button)
         /** Run the same install again; finished steps are not repeated. */

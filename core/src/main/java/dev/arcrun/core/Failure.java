@@ -26,7 +26,7 @@ public record Failure(Code code, List<Object> args) {
     }
 
     public enum Code {
-        /** Text not yet turned into facts (the CLI's own errors; core has none left); shown as it is. */
+        /** A face's own problem, worded by that face from its catalog (the CLI's CliProblem, the app's file checks); core never emits it. */
         UNWORDED,
         /** An error no rule expected; its technical message is the one value. */
         UNEXPECTED,

@@ -32,8 +32,8 @@ public class UserFacingException extends ArcrunException {
     }
 
     /**
-     * Text not yet turned into facts. Core no longer uses it (its prose test refuses sentences in core); the CLI's own
-     * errors still do, until they are worded from its catalog. A face shows it as it is, in English.
+     * For a face's own problems, worded by that face from its own catalog (the CLI's {@code CliProblem}, the app's
+     * file checks): the text given is shown as it is. Core never uses it (its prose test refuses sentences in core).
      */
     public UserFacingException(String message, String advice) {
         this(message, advice, null);

@@ -73,12 +73,14 @@ class PlanPageModelTest {
         FakeSetup failing = new FakeSetup() {
             @Override
             public List<DryRun.Item> plan(String token, dev.arcrun.core.install.InstallOptions options) {
-                throw new UserFacingException("The bundle source /gone.tar.gz is not an existing file.", "Choose the file again.");
+                throw new UserFacingException(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.SOURCE_UNKNOWN, "/gone.tar.gz"),
+                        dev.arcrun.core.Advice.of(dev.arcrun.core.Advice.Code.WRANGLER_CONFIG_FIX));
             }
         };
         PlanPageModel page = new PlanPageModel(new CurrentThreadTaskExecutor(), failing, draft, new I18n(Locale.ENGLISH));
         page.enter();
         assertThat(page.validProperty().get()).isFalse();
-        assertThat(page.errorProperty().get()).isEqualTo("The bundle source /gone.tar.gz is not an existing file. Choose the file again.");
+        assertThat(page.errorProperty().get()).isEqualTo("The bundle source /gone.tar.gz is neither a URL, OWNER/REPO@REF nor an existing file. "
+                + "The bundle is broken: fix the file, or use another bundle.");
     }
 }

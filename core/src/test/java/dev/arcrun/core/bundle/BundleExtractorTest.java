@@ -132,7 +132,8 @@ class BundleExtractorTest {
         Path archive = write("b.tgz", Tarballs.tar().file("pkg/a", "1").gz());
         Path dest = tmp.resolve("dest");
         assertThatThrownBy(() -> new BundleExtractor().extract(archive, dest, Existing.REFUSE, p -> {}, Cancellation.none(),
-                root -> { throw new UserFacingException("no workers", ""); })).hasMessage("no workers");
+                root -> { throw new UserFacingException(dev.arcrun.core.Failure.of(dev.arcrun.core.Failure.Code.BUNDLE_NO_WORKER, root),
+                        dev.arcrun.core.Advice.NONE); })).isInstanceOf(UserFacingException.class);
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("b.tgz");
         }

@@ -104,7 +104,7 @@ class PipelineTest {
             @Override public StepId id() { return StepId.DEPLOY; }
             @Override public StepResult run(StepReporter r) {
                 pipeline.cancel(); // the user presses Cancel; wrangler dies and the step reports the failure
-                throw new UserFacingException("wrangler stopped (exit code 143).", "See the log.");
+                throw new UserFacingException(Failure.of(Failure.Code.WORKER_FAILED_EXIT, "arcrun-registry", 143, "", ""), Advice.NONE);
             }
         };
         assertThat(pipeline.run(List.of(killed), journal)).isEqualTo(new PipelineOutcome.Cancelled(StepId.DEPLOY));
