@@ -70,6 +70,7 @@ class AccountPickerTest {
         robot.clickOn("#account-picker");
         robot.clickOn(picker.getConverter().toString(picker.getItems().stream().filter(a -> a.id().equals(second)).findFirst().orElseThrow()));
         waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the answer is applied in one UI-thread task: let it end
         assertThat(robot.lookup("#token-ok").queryAs(Label.class).getText()).contains("\"Second Team\"");
         assertThat(robot.lookup(".perm-granted").queryAllAs(Node.class)).hasSizeGreaterThanOrEqualTo(4);
 

@@ -73,6 +73,8 @@ class CloudflareWizardEndToEndTest {
         robot.clickOn("#token-field").write(cf.token());
         robot.clickOn("#check-token");
         waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
+        // the check's answer is applied in one UI-thread task: seen from here it may be half done
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".perm-granted").queryAllAs(Node.class)).hasSizeGreaterThanOrEqualTo(4);
         assertThat(robot.lookup("#token-field").queryAs(PasswordField.class).getText()).as("emptied").isEmpty();
 

@@ -70,6 +70,7 @@ public final class WizardStandIn implements AutoCloseable {
         robot.clickOn("#token-field").write(cf.token());
         robot.clickOn("#check-token");
         waitUntil(30, () -> robot.lookup("#token-ok").queryAs(Label.class).isVisible());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the answer is applied in one UI-thread task: let it end
     }
 
     /** From a checked token past the options (the defaults) to the plan, and waits until Install can be pressed. */
