@@ -155,7 +155,7 @@ class HomeViewModelTest {
                 stopped.countDown();
             }
         };
-        List<Runnable> ui = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.BlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
         // the start runs on its own thread, as in the app; its results come back on "the UI thread" (this one)
         dev.arcrun.app.common.TaskExecutor background = new dev.arcrun.app.common.TaskExecutor() {
             @Override
@@ -182,14 +182,12 @@ class HomeViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.CANCELLING);
         assertThat(vm.busyProperty().get()).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // "the UI thread" runs what arrives, waiting for each task, until the cancel is shown or the deadline passes
         while (vm.phaseProperty().get() != Phase.CANCELLED && System.nanoTime() < deadline) {
-            List<Runnable> now;
-            synchronized (ui) {
-                now = new ArrayList<>(ui);
-                ui.clear();
+            Runnable task = ui.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (task != null) {
+                task.run();
             }
-            now.forEach(Runnable::run);
-            Thread.sleep(5);
         }
 
         assertThat(stopped.getCount()).as("the pipeline was told to stop").isZero();
