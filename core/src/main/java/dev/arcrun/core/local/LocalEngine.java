@@ -64,6 +64,8 @@ public final class LocalEngine {
     static final String DEV_VARS = ".dev.vars";
     private static final String EXECUTOR_DIR = "workers/cypher-executor";
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How long an engine of ours that is alive but silent may take to answer before a start replaces it. */
+    static final Duration SLOW_ANSWER_GRACE = Duration.ofSeconds(10);
     static final long MAX_LOG_BYTES = 5L * 1024 * 1024;
     // FileLock only guards against other processes; one lock per data folder inside this JVM.
     private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
@@ -176,6 +178,21 @@ public final class LocalEngine {
     }
 
     /**
+     * The status, but an engine of ours that is alive and only slow to answer (a busy computer, a long run) gets
+     * {@link #SLOW_ANSWER_GRACE} to do so: restarting it would end whatever it is doing.
+     */
+    private LocalStatus patientStatus() {
+        LocalStatus now = status();
+        Instant deadline = Instant.now().plus(SLOW_ANSWER_GRACE);
+        while (now instanceof LocalStatus.Unhealthy u && u.reason().code() == Failure.Code.LOCAL_HEALTH_SILENT
+                && Instant.now().isBefore(deadline)) {
+            sleep(POLL);
+            now = status();
+        }
+        return now;
+    }
+
+    /**
      * Starts the engine unpacked in {@code engineDir} (an install's bundle; the app's built-in engine when null) with
      * {@code keys}, or finds it already running; returns once /health answers. An engine that runs from another
      * folder, does not answer, or was left half-killed (wrangler gone, workerd still running) is stopped first, so
@@ -194,7 +211,7 @@ public final class LocalEngine {
         return locked(() -> {
             migrateLegacyData(listener);
             Path dir = engineDir != null ? engineDir : EngineSource.unpack(AppHome.ensureDir(home.local()));
-            LocalStatus now = status();
+            LocalStatus now = patientStatus();
             if (now instanceof LocalStatus.Running running) {
                 if (runsFrom(dir) && devVarsMatch(dir, keys)) {
                     say(listener, LogLevel.INFO, Note.of(Note.Code.LOCAL_ALREADY_RUNNING, running.url()));

@@ -127,6 +127,32 @@ class LocalEngineLifecycleTest {
         }
     }
 
+    /** A busy computer can keep the engine from answering for a few seconds: a start must not kill it for that. */
+    @Test
+    void aStartWhileTheEngineIsBrieflyFrozenKeepsIt() throws Exception {
+        LocalEngine engine = new LocalEngine(new AppHome(home), ToolchainManager.forTests());
+        LocalStatus.Running running = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+        var thaw = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            ProcessHandle workerd = ProcessHandle.of(running.pid()).orElseThrow().descendants()
+                    .filter(p -> p.info().command().orElse("").contains("workerd")).findFirst().orElseThrow();
+            signal("STOP", workerd);
+            thaw.schedule(() -> signal("CONT", workerd), 7, TimeUnit.SECONDS);
+            assertThat(engine.status()).isInstanceOf(LocalStatus.Unhealthy.class); // what a one-shot probe sees
+
+            LocalStatus.Running again = engine.start(null, KEYS, line -> { }, LocalEngine.DEFAULT_START_TIMEOUT, new Cancellation());
+            assertThat(again.pid()).isEqualTo(running.pid());
+            assertThat(workerd.isAlive()).isTrue();
+        } finally {
+            thaw.shutdownNow();
+            engine.stop();
+        }
+    }
+
+    private static void signal(String name, ProcessHandle process) {
+        startAndWait("kill", "-" + name, Long.toString(process.pid()));
+    }
+
     @Test
     void aPortTakenMeanwhileIsRetriedOnAnother() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -144,7 +170,7 @@ class LocalEngineLifecycleTest {
         }
     }
 
-    private static Process startAndWait(String command) {
+    private static Process startAndWait(String... command) {
         try {
             Process p = new ProcessBuilder(command).start();
             p.waitFor();
