@@ -97,6 +97,11 @@ public final class ArcrunApp extends Application {
                 parts::finish);
         window.banner(new ResumeBanner(banner, context.i18n()));
         window.currentPageProperty().subscribe(page -> banner.refresh()); // on every start, and when the user moves on
+        window.currentPageProperty().subscribe(page -> {
+            if ("home".equals(page)) {
+                parts.home().refresh(); // the engine may have been started or stopped elsewhere meanwhile
+            }
+        });
         return window;
     }
 
@@ -134,6 +139,10 @@ public final class ArcrunApp extends Application {
                     new Page("cloudflare", "nav.cloudflare", Feather.CLOUD, () -> wizard.get().view()),
                     new Page("settings", "nav.settings", Feather.SETTINGS,
                             () -> SettingsPage.create(c, ThemeManager.app(), nav.openInBrowser())));
+        }
+
+        HomeViewModel home() {
+            return home.get();
         }
 
         void finish(UnfinishedInstall u) {

@@ -7,7 +7,6 @@ import dev.arcrun.app.common.I18n;
 import dev.arcrun.app.console.ConsoleView;
 import dev.arcrun.app.progress.StepRowView;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,7 +32,7 @@ final class InstallPageView extends HBox {
         steps.setId("install-steps");
         steps.getStyleClass().add(AppStyles.INSTALL_STEPS);
         ScrollPane stepScroll = new ScrollPane(steps); // thirteen steps need not fit a small window
-        model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, r -> reveal(stepScroll, r))));
+        model.steps().forEach(s -> steps.getChildren().add(StepRowView.of(s, dev.arcrun.app.common.Reveal::inView)));
         stepScroll.setFitToWidth(true);
         stepScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         stepScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
@@ -84,21 +83,5 @@ final class InstallPageView extends HBox {
         VBox right = new VBox(12, head, bar, progressText, problem, console);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(stepScroll, right);
-    }
-
-    /** Scrolls the step list so the step that runs (or failed) is in view. */
-    private static void reveal(ScrollPane scroll, Node row) {
-        Platform.runLater(() -> { // after the layout that sized the rows
-            double content = scroll.getContent().getBoundsInLocal().getHeight();
-            double view = scroll.getViewportBounds().getHeight();
-            if (content <= view) {
-                return;
-            }
-            double y = row.getBoundsInParent().getMinY();
-            double top = scroll.getVvalue() * (content - view);
-            if (y < top || y + row.getBoundsInParent().getHeight() > top + view) {
-                scroll.setVvalue(Math.clamp((y - view / 3) / (content - view), 0, 1));
-            }
-        });
     }
 }

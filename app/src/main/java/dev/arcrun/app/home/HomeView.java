@@ -78,7 +78,8 @@ public final class HomeView extends VBox {
         start.defaultButtonProperty().bind(start.visibleProperty()); // Enter presses whichever of Start and Try again shows
         start.disableProperty().bind(model.busyProperty());
         start.setOnAction(e -> model.startLocal());
-        shownWhen(start, stopped.not().and(model.busyProperty().not())); // Cancel takes its place while it runs
+        // Cancel takes its place while it starts, Try again after a failure, Open dashboard once it runs
+        shownWhen(start, stopped.not().and(model.busyProperty().not()).and(phase.isNotEqualTo(Phase.RUNNING)));
         Button cancel = new Button(i18n.get("home.local.cancel"), new FontIcon(Feather.X));
         cancel.setId("cancel-local");
         cancel.disableProperty().bind(phase.isEqualTo(Phase.CANCELLING));
@@ -139,10 +140,13 @@ public final class HomeView extends VBox {
         warning.textProperty().bind(model.warningProperty());
 
         Label url = message("local-url", AppStyles.STEP_TITLE);
+        url.getStyleClass().add(Styles.SUCCESS);
+        url.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
         url.textProperty().bind(model.localUrlProperty().map(u -> u.isEmpty() ? "" : i18n.get("home.local.running", u)));
         Button openDashboard = new Button(i18n.get("home.local.open_dashboard"), new FontIcon(Feather.GRID));
         openDashboard.setId("open-dashboard");
         shownWhen(openDashboard, model.localUrlProperty().isNotEmpty());
+        openDashboard.defaultButtonProperty().bind(openDashboard.visibleProperty()); // what to do next, once it runs
         openDashboard.setOnAction(e -> model.openDashboard());
 
         return new Node[] {buttons, run, problem, warning, url, openDashboard, details(model, i18n)};
@@ -167,6 +171,11 @@ public final class HomeView extends VBox {
         console.setPrefHeight(260);
         console.setMinHeight(180);
         shownWhen(console, open);
+        open.subscribe(o -> {
+            if (o) {
+                dev.arcrun.app.common.Reveal.inView(console); // the card is tall by now: the lines would open below the window
+            }
+        });
         VBox box = new VBox(6, toggle, console);
         shownWhen(box, model.phaseProperty().isNotEqualTo(Phase.IDLE));
         return box;

@@ -42,6 +42,11 @@ public final class HomeViewModel {
     public interface LocalEngineStarter {
         /** Called off the FX thread: preparing may open the keychain. */
         LocalRun prepare(InstallListener listener) throws Exception;
+
+        /** The engine's URL when it runs now (started by an earlier session, the CLI, or stopped meanwhile); blocks. */
+        default Optional<String> runningUrl() {
+            return Optional.empty();
+        }
     }
 
     /** One prepared start: {@link #execute()} blocks until it ends; {@link #cancel()} comes from another thread. */
@@ -136,6 +141,23 @@ public final class HomeViewModel {
             activity.close();
             failed(failure);
         });
+    }
+
+    /**
+     * Looks again whether the engine runs (when the page is shown): one started elsewhere is offered at once, one
+     * stopped elsewhere (the dashboard's Stop, the CLI) no longer shows its address. A start under way is left alone.
+     */
+    public void refresh() {
+        if (busy.get()) {
+            return;
+        }
+        executor.execute(starter::runningUrl, url -> {
+            if (busy.get() || phase.get() == Phase.FAILED || phase.get() == Phase.CANCELLED) {
+                return; // a start began meanwhile, or the page says why it stopped: that stays until Try again
+            }
+            localUrl.set(url.orElse(""));
+            phase.set(url.isPresent() ? Phase.RUNNING : Phase.IDLE);
+        }, failure -> { });
     }
 
     /** Stops the start; the steps it finished stay done, so the next start continues. */

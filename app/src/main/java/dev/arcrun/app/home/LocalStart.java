@@ -50,6 +50,12 @@ public final class LocalStart implements HomeViewModel.LocalEngineStarter, dev.a
         };
     }
 
+    @Override
+    public java.util.Optional<String> runningUrl() {
+        return LocalEngine.forInstall(context.home(), LocalEngine.DEFAULT_INSTALL).status() instanceof LocalStatus.Running r
+                ? java.util.Optional.of(r.url()) : java.util.Optional.empty();
+    }
+
     /** The dashboard's Start: the same pipeline, its steps' titles as the only progress; returns the engine's URL. */
     @Override
     public String start(Consumer<String> progress) {

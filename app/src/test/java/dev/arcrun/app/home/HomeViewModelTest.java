@@ -85,6 +85,46 @@ class HomeViewModelTest {
                 .containsExactly("added 12 packages in 3s", "Ready on http://127.0.0.1:8787");
     }
 
+    /** A starter whose engine runs, or not, as {@code running} says: what the page finds when it is shown. */
+    private static HomeViewModel.LocalEngineStarter runningWhen(AtomicBoolean running,
+                                                                Function<InstallListener, PipelineOutcome> script) {
+        HomeViewModel.LocalEngineStarter start = scripted(script);
+        return new HomeViewModel.LocalEngineStarter() {
+            @Override public HomeViewModel.LocalRun prepare(InstallListener l) throws Exception { return start.prepare(l); }
+
+            @Override public Optional<String> runningUrl() { return running.get() ? Optional.of(URL) : Optional.empty(); }
+        };
+    }
+
+    @Test
+    void showingThePageFindsAnEngineStartedOrStoppedElsewhere() {
+        AtomicBoolean running = new AtomicBoolean(false);
+        var vm = model(Locale.ENGLISH, runningWhen(running, l -> new PipelineOutcome.Completed(List.of(), List.of(), URL)));
+        vm.refresh();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.IDLE);
+
+        running.set(true); // started by the CLI, or kept running by an earlier session
+        vm.refresh();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        assertThat(vm.localUrlProperty().get()).isEqualTo(URL);
+
+        running.set(false); // the dashboard's Stop
+        vm.refresh();
+        assertThat(vm.phaseProperty().get()).as("no address of an engine that is gone").isEqualTo(Phase.IDLE);
+        assertThat(vm.localUrlProperty().get()).isEmpty();
+    }
+
+    @Test
+    void showingThePageAgainKeepsWhyTheStartFailed() {
+        AtomicBoolean running = new AtomicBoolean(false);
+        Failure cause = Failure.of(Failure.Code.LOCAL_ENGINE_EXITED, 1);
+        var vm = model(Locale.ENGLISH, runningWhen(running, l -> new PipelineOutcome.Failed(StepId.START, cause, Advice.NONE)));
+        vm.startLocal();
+        vm.refresh();
+        assertThat(vm.phaseProperty().get()).isEqualTo(Phase.FAILED);
+        assertThat(vm.causeProperty().get()).isNotEmpty();
+    }
+
     @Test
     void aFailedStepIsMarkedAndItsCauseAndAdviceAreCoresWordsInChinese() {
         var vm = model(Locale.TRADITIONAL_CHINESE, scripted(l -> {
