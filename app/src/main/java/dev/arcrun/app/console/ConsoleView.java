@@ -178,14 +178,24 @@ public final class ConsoleView extends VBox {
         private static final String[] LEVELS = {"console-notice", "console-warning", "console-error"};
         private static final String[] TAGS = {"console-tag-0", "console-tag-1", "console-tag-2", "console-tag-3"};
 
-        private final Label source = new Label();
+        private static final double TAG_WIDTH = 110;
+
+        /** A tag, not a column: a long source (a step's title) is cut to the tag's width, its whole name on hover. */
+        private final Label source = new Label() {
+            @Override
+            protected double computeMinWidth(double height) {
+                return Math.min(computePrefWidth(height), TAG_WIDTH);
+            }
+        };
+        private final javafx.scene.control.Tooltip sourceName = new javafx.scene.control.Tooltip();
         private final BooleanProperty wrap;
 
         LineCell(BooleanProperty wrap) {
             this.wrap = wrap;
             source.getStyleClass().addAll("console-source", "console-tag");
-            source.setMinWidth(Region.USE_PREF_SIZE);
-            source.setMaxWidth(110); // a tag, not a column: the line gets the width
+            source.setMaxWidth(TAG_WIDTH);
+            source.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            source.setTooltip(sourceName);
             setGraphicTextGap(8);
             setAlignment(Pos.TOP_LEFT);
             // no width of its own: the flow gives every cell the console's width, and lines wrap (or are cut) there
@@ -204,6 +214,7 @@ public final class ConsoleView extends VBox {
                 return;
             }
             source.setText(line.source());
+            sourceName.setText(line.source());
             // one colour per source, the same on every line: a glance tells wrangler from npm
             source.getStyleClass().add(TAGS[Math.floorMod(line.source().hashCode(), TAGS.length)]);
             setGraphic(line.source().isEmpty() ? null : source);

@@ -103,6 +103,30 @@ class ConsoleViewTest {
     }
 
     @Test
+    void aLongSourceSuchAsAStepsTitleStaysANarrowTagAndNamesItselfOnHover(FxRobot robot) throws Exception {
+        String step = "Generate the api key and encryption key";
+        model.append(step, "the keychain did not answer within 10 s (is it locked?)", dev.arcrun.core.deploy.LogLevel.ERROR);
+        waitUntil(() -> model.lines().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> line = cell(robot, "the keychain did not answer within 10 s (is it locked?)");
+        var tag = (javafx.scene.control.Label) line.getGraphic();
+        assertThat(tag.getWidth()).as("the line keeps the width, not the source").isLessThanOrEqualTo(110);
+        assertThat(tag.getTooltip().getText()).isEqualTo(step);
+        assertThat(line.lookupAll(".text").stream().filter(n -> !isInside(n, tag))
+                .map(n -> ((javafx.scene.text.Text) n).getText())).as("the message itself is whole")
+                .noneMatch(t -> t.endsWith("…") || t.endsWith("..."));
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void theRunsBarSaysWhichStepOfHowManyAndTheDownloadsTimeLeft(FxRobot robot) {
         var p = model.progress();
         robot.interact(() -> {
