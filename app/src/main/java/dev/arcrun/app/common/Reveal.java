@@ -3,7 +3,6 @@ package dev.arcrun.app.common;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 
 /** Scrolls the nearest scroll pane around a node so the node is in view (what the user just opened or must see). */
@@ -23,10 +22,9 @@ public final class Reveal {
             return;
         }
         Node content = scroll.getContent();
-        content.applyCss();
-        if (content instanceof Parent p) {
-            p.layout();
-        }
+        // the scroll pane sizes its content: laying out the pane gives the content the height it has now
+        scroll.applyCss();
+        scroll.layout();
         double height = content.getBoundsInLocal().getHeight();
         double view = scroll.getViewportBounds().getHeight();
         if (height <= view) {
