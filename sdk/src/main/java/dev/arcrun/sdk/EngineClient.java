@@ -29,6 +29,8 @@ public final class EngineClient implements AutoCloseable {
                 .connectTimeout(CONNECT_TIMEOUT)
                 // A redirect would carry the bearer key to wherever it points; the engine never redirects.
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // over plain http (the engine on this computer) HTTP/2 would only mean an h2c upgrade on every request
+                .version("http".equalsIgnoreCase(settings.apiUrl().getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build();
         this.http = new EngineHttp(settings, httpClient, requestTimeout);
         this.credentials = new CredentialsApi(http);

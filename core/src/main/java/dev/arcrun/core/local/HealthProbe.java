@@ -14,7 +14,9 @@ import java.util.Optional;
 final class HealthProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // the engine on this computer speaks plain HTTP/1.1: no h2c upgrade attempt on each probe
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     Optional<String> version(String baseUrl) {
         try {
