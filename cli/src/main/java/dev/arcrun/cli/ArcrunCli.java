@@ -72,8 +72,12 @@ public final class ArcrunCli implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("arcrun: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            dev.arcrun.cli.i18n.Words words = dev.arcrun.cli.i18n.Words.current();
+            err.println("arcrun: " + dev.arcrun.cli.i18n.ParseErrors.text(ex, words));
+            String suggestions = dev.arcrun.cli.i18n.ParseErrors.suggestions(ex, words);
+            if (!suggestions.isEmpty()) {
+                err.println(suggestions);
+            }
             err.println(dev.arcrun.cli.i18n.Words.current().get("cli.see_help", cmd.getCommandSpec().qualifiedName()));
             err.flush();
             return 2;

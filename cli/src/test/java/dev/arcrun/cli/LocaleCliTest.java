@@ -98,6 +98,22 @@ class LocaleCliTest {
     }
 
     @Test
+    void parseErrorsAreWordedFromTheirFactsWithPicocliExitCode() {
+        Result unknown = in(CHINESE, "install", "--bogus");
+        assertThat(unknown.exit()).isEqualTo(2).isEqualTo(in(Words.ENGLISH, "install", "--bogus").exit());
+        assertThat(unknown.err()).isEqualTo("arcrun: 不認得的選項：'--bogus'" + NL + "請參閱 `arcrun install --help`。" + NL);
+
+        Result typo = in(CHINESE, "instal");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("不認得的參數：'instal'", "您是不是要輸入：arcrun install")
+                .doesNotContain("Did you mean", "Unmatched");
+
+        Result twice = in(CHINESE, "local", "start", "--install", "a", "--install", "b");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).startsWith("arcrun: 選項 '--install' 重複指定了");
+    }
+
+    @Test
     void useFollowsLangInARealProcess() throws Exception {
         Map<String, String> results = new java.util.LinkedHashMap<>();
         for (String lang : List.of("C.UTF-8", "zh_TW.UTF-8")) {
