@@ -38,7 +38,9 @@ class DashboardEmptyStateTest {
         var secrets = new FileSecretStore(home, "test");
         AppContext context = new AppContext(home, executor, javafx.application.Platform::runLater, new I18n(Locale.ENGLISH),
                 () -> secrets, ToolchainManager::forTests, Map.of());
-        stage.setScene(new Scene(DashboardPage.create(context, navigatedTo::set, (o, t, f) -> Optional.empty()), 900, 600));
+        Scene scene = new Scene(DashboardPage.create(context, navigatedTo::set, (o, t, f) -> Optional.empty()), 900, 600);
+        new dev.arcrun.app.theme.ThemeManager().apply(scene); // as the app styles its window
+        stage.setScene(scene);
         stage.show();
     }
 

@@ -30,7 +30,9 @@ class WorkflowsEmptyListTest {
         RunViewModel run = new RunViewModel(EXECUTOR, connection, model.selectedProperty(), I18N);
         WorkflowsView view = new WorkflowsView(model, run, I18N, (o, t, f) -> Optional.empty());
         view.onOpenExamples(() -> examplesOpened.set(true));
-        stage.setScene(new Scene(view, 1000, 700));
+        Scene scene = new Scene(view, 1000, 700);
+        new dev.arcrun.app.theme.ThemeManager().apply(scene); // as the app styles its window
+        stage.setScene(scene);
         stage.show();
     }
 
