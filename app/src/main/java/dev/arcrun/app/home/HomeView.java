@@ -177,7 +177,9 @@ public final class HomeView extends VBox {
             }
         });
         VBox box = new VBox(6, toggle, console);
-        shownWhen(box, model.phaseProperty().isNotEqualTo(Phase.IDLE));
+        // nothing to show for an engine found running (started elsewhere): no empty console behind the button
+        shownWhen(box, model.phaseProperty().isNotEqualTo(Phase.IDLE)
+                .and(model.busyProperty().or(javafx.beans.binding.Bindings.isNotEmpty(model.console().lines()))));
         return box;
     }
 
