@@ -13,10 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -61,12 +59,7 @@ class HomeFoundRunningTest {
         };
         I18n i18n = new I18n(Locale.ENGLISH);
         model.set(new HomeViewModel(executor, Platform::runLater, i18n, starter, () -> { }, () -> dashboardOpened.set(true)));
-        ScrollPane page = new ScrollPane(new HomeView(model.get(), i18n));
-        page.setFitToWidth(true);
-        Scene scene = new Scene(page, 1100, 700);
-        dev.arcrun.app.theme.ThemeManager.app().apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        HomeStartInChineseTest.show(stage, model.get(), i18n);
     }
 
     @AfterEach

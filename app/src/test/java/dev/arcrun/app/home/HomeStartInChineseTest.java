@@ -71,7 +71,12 @@ class HomeStartInChineseTest {
         };
         HomeViewModel model = new HomeViewModel(executor, Platform::runLater, new I18n(Locale.TRADITIONAL_CHINESE), starter,
                 () -> { }, () -> { });
-        ScrollPane page = new ScrollPane(new HomeView(model, new I18n(Locale.TRADITIONAL_CHINESE)));
+        show(stage, model, new I18n(Locale.TRADITIONAL_CHINESE));
+    }
+
+    /** The home page in a window as the app shows it: scrolling, styled by the app's theme. */
+    static void show(Stage stage, HomeViewModel model, I18n i18n) {
+        ScrollPane page = new ScrollPane(new HomeView(model, i18n));
         page.setFitToWidth(true);
         Scene scene = new Scene(page, 1100, 700);
         dev.arcrun.app.theme.ThemeManager.app().apply(scene);
