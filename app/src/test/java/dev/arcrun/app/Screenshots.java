@@ -425,9 +425,21 @@ class Screenshots {
                 @Override
                 public PipelineOutcome execute() {
                     List<StepId> steps = Installer.plan(Target.CLOUDFLARE, Installer.Mode.INSTALL);
+                    // what the tools print on a real install, in short
+                    java.util.Map<StepId, List<String[]>> lines = java.util.Map.of(
+                            StepId.TOOLCHAIN, List.<String[]>of(new String[] {"npm", "added 47 packages in 9s"}),
+                            StepId.DEPLOY, List.of(
+                                    new String[] {"arcrun-registry", "Total Upload: 812.40 KiB / gzip: 160.22 KiB"},
+                                    new String[] {"arcrun-registry", "Uploaded arcrun-registry (3.21 sec)"},
+                                    new String[] {"arcrun-registry", "https://arcrun-registry.analytical.workers.dev"},
+                                    new String[] {"arcrun-cypher-executor", "Your Worker has access to the following bindings: KV, R2, Service"},
+                                    new String[] {"arcrun-cypher-executor", "Uploaded arcrun-cypher-executor (4.02 sec)"},
+                                    new String[] {"arcrun-cypher-executor", "https://arcrun-cypher-executor.analytical.workers.dev"}));
                     for (StepId s : steps) {
                         listener.on(new InstallEvent.Started(s));
-                        listener.on(new InstallEvent.Log(s, "arcrun", "…", LogLevel.INFO));
+                        for (String[] line : lines.getOrDefault(s, List.of())) {
+                            listener.on(new InstallEvent.Log(s, line[0], line[1], LogLevel.INFO));
+                        }
                         listener.on(new InstallEvent.Succeeded(s, Note.of(Note.Code.DONE_EARLIER), Duration.ofMillis(10)));
                     }
                     listener.on(new InstallEvent.Warning(StepId.CHECK, Failure.of(Failure.Code.ENGINE_NOT_ANSWERING, URL, "timed out"),

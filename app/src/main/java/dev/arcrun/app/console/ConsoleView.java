@@ -180,11 +180,20 @@ public final class ConsoleView extends VBox {
 
         private static final double TAG_WIDTH = 110;
 
-        /** A tag, not a column: a long source (a step's title) is cut to the tag's width, its whole name on hover. */
+        /**
+         * A tag, not a column: a long source (a step's title) is cut to a share of the console's width (at least
+         * {@link #TAG_WIDTH}), its whole name on hover. Its preferred width is the cut one too, so the line's text is
+         * measured with the room it really gets (else it reserves a second, empty line).
+         */
         private final Label source = new Label() {
             @Override
+            protected double computePrefWidth(double height) {
+                return Math.min(super.computePrefWidth(height), tagWidth());
+            }
+
+            @Override
             protected double computeMinWidth(double height) {
-                return Math.min(computePrefWidth(height), TAG_WIDTH);
+                return computePrefWidth(height);
             }
         };
         private final javafx.scene.control.Tooltip sourceName = new javafx.scene.control.Tooltip();
@@ -193,13 +202,17 @@ public final class ConsoleView extends VBox {
         LineCell(BooleanProperty wrap) {
             this.wrap = wrap;
             source.getStyleClass().addAll("console-source", "console-tag");
-            source.setMaxWidth(TAG_WIDTH);
             source.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
             source.setTooltip(sourceName);
             setGraphicTextGap(8);
             setAlignment(Pos.TOP_LEFT);
             // no width of its own: the flow gives every cell the console's width, and lines wrap (or are cut) there
             setPrefWidth(0);
+        }
+
+        private double tagWidth() {
+            double console = getListView() == null ? 0 : getListView().getWidth();
+            return Math.max(TAG_WIDTH, console * 0.28);
         }
 
         @Override

@@ -104,13 +104,17 @@ class ConsoleViewTest {
 
     @Test
     void aLongSourceSuchAsAStepsTitleStaysANarrowTagAndNamesItselfOnHover(FxRobot robot) throws Exception {
-        String step = "Generate the api key and encryption key";
+        String step = "Generate the api key and encryption key for this install";
         model.append(step, "the keychain did not answer within 10 s (is it locked?)", dev.arcrun.core.deploy.LogLevel.ERROR);
-        waitUntil(() -> model.lines().size() == 1);
+        model.append("wrangler", "short", dev.arcrun.core.deploy.LogLevel.INFO);
+        waitUntil(() -> model.lines().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> line = cell(robot, "the keychain did not answer within 10 s (is it locked?)");
         var tag = (javafx.scene.control.Label) line.getGraphic();
-        assertThat(tag.getWidth()).as("the line keeps the width, not the source").isLessThanOrEqualTo(110);
+        double listWidth = robot.lookup("#console-list").queryAs(javafx.scene.control.ListView.class).getWidth();
+        assertThat(tag.getWidth()).as("the line keeps the width, not the source").isLessThanOrEqualTo(listWidth * 0.3);
+        assertThat(line.getHeight()).as("one line: no room reserved for the uncut tag")
+                .isLessThanOrEqualTo(cell(robot, "short").getHeight() + 1);
         assertThat(tag.getTooltip().getText()).isEqualTo(step);
         assertThat(line.lookupAll(".text").stream().filter(n -> !isInside(n, tag))
                 .map(n -> ((javafx.scene.text.Text) n).getText())).as("the message itself is whole")
