@@ -18,8 +18,8 @@ public final class ParseErrors {
     public static String text(CommandLine.ParameterException ex, Words words) {
         return switch (ex) {
             case CommandLine.UnmatchedArgumentException u when u.isUnknownOption() ->
-                    words.get("cli.parse.unknown_option", quoted(u.getUnmatched()));
-            case CommandLine.UnmatchedArgumentException u -> words.get("cli.parse.unmatched", quoted(u.getUnmatched()));
+                    words.get("cli.parse.unknown_option", shown(u.getUnmatched(), words));
+            case CommandLine.UnmatchedArgumentException u -> words.get("cli.parse.unmatched", shown(u.getUnmatched(), words));
             case CommandLine.MissingParameterException m ->
                     words.get("cli.parse.missing", m.getMissing().stream().map(ParseErrors::name).collect(Collectors.joining(", ")));
             case CommandLine.OverwrittenOptionException o -> words.get("cli.parse.twice", name(o.getOverwritten()));
@@ -38,8 +38,21 @@ public final class ParseErrors {
         return words.get("cli.parse.did_you_mean", String.join(", ", options));
     }
 
-    private static String quoted(List<String> args) {
-        return args.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
+    /** The longest argument shown as typed: a longer one may be a key pasted where it does not belong. */
+    static final int LONGEST_SHOWN = 16;
+
+    /**
+     * The arguments as typed, except what may be a secret: the value of {@code --api-key=...}, or a long word (a
+     * key given as an argument, e.g. after {@code --api-key}) is said by its length only, so it is not printed back.
+     */
+    private static String shown(List<String> args, Words words) {
+        return args.stream().map(a -> {
+            int eq = a.indexOf('=');
+            if (a.startsWith("-") && eq > 0) {
+                return "'" + a.substring(0, eq) + "=…'";
+            }
+            return a.length() > LONGEST_SHOWN ? words.get("cli.parse.hidden_value", a.length()) : "'" + a + "'";
+        }).collect(Collectors.joining(", "));
     }
 
     private static String name(ArgSpec spec) {

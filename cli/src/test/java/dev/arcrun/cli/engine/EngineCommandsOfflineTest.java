@@ -75,6 +75,15 @@ class EngineCommandsOfflineTest {
         Result r = run("--api-url", "http://127.0.0.1:9", "creds", "list", "--api-key", "x");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option", "'--api-key'");
+
+        // a real key typed there is not printed back (terminal scrollback, a CI log)
+        String key = "sk-test-0123456789abcdefghij";
+        for (Result withKey : List.of(run("creds", "list", "--api-key", key), run("creds", "list", "--api-key=" + key),
+                run("creds", "push", "openai_api_key", key))) {
+            assertThat(withKey.exit()).isEqualTo(2);
+            assertThat(withKey.err()).as(withKey.toString()).doesNotContain("0123456789").doesNotContain("abcdefghij");
+        }
+        assertThat(run("creds", "list", "--api-key", key).err()).contains("'--api-key'", "a value of 28 characters");
     }
 
     @Test
